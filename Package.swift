@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Jixiao",
+  products: [
+    .library(name: "Jixiao", targets: ["Jixiao"]),
+    .library(name: "JixiaoNumerics", targets: ["JixiaoNumerics"]),
+    .executable(name: "jixiao", targets: ["jixiao"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "COpenBLAS",
+      path: "Sources/COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    .target(name: "JixiaoNumerics", dependencies: ["COpenBLAS"]),
+    .target(name: "Jixiao", dependencies: ["JixiaoNumerics"]),
+    .executableTarget(name: "jixiao", dependencies: ["Jixiao"]),
+    .testTarget(
+      name: "JixiaoNumericsTests", dependencies: ["JixiaoNumerics"]),
+    .testTarget(
+      name: "JixiaoTests",
+      dependencies: ["Jixiao"]
+    ),
+  ]
+)

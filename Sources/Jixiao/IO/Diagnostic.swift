@@ -1,0 +1,122 @@
+/// One problem found in the input, with the place it is at and what to do.
+///
+/// Every message Jixiao gives about bad input is a `Diagnostic`, so the
+/// wording lives in one place and every message names its place:
+///
+///     projects.csv:12:34: error: budget is negative (-5). Budgets are ≥ 0;
+///     enter the amount in 万元 without a sign.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+  /// How much a problem matters.
+  public enum Severity: String, Sendable, Hashable, Comparable {
+    /// Blocks scoring: the command exits with status 1.
+    case error
+    /// Worth reading; the command still runs.
+    case warning
+    /// Information, such as a project excluded from the tree.
+    case note
+
+    private var rank: Int {
+      switch self {
+      case .error: 0
+      case .warning: 1
+      case .note: 2
+      }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs.rank < rhs.rank
+    }
+  }
+
+  public var severity: Severity
+  /// The file as the user named it (a path), or empty when no file is at fault.
+  public var file: String
+  /// 1-based physical line; 0 when the whole file is meant.
+  public var line: Int
+  /// 1-based character position in the line; 0 when the whole line is meant.
+  public var column: Int
+  /// What is wrong, as a sentence.
+  public var message: String
+  /// What to do about it, as a sentence.
+  public var help: String
+
+  public init(
+    _ severity: Severity, file: String, line: Int = 0, column: Int = 0,
+    _ message: String, help: String = ""
+  ) {
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+    self.help = help
+  }
+
+  /// The place as `file:line:column`, leaving out the parts that are 0.
+  public var place: String {
+    var text = file
+    if line > 0 {
+      text += ":\(line)"
+      if column > 0 { text += ":\(column)" }
+    }
+    return text
+  }
+
+  public var description: String {
+    let prefix = place.isEmpty ? "" : place + ": "
+    let tail = help.isEmpty ? "" : " " + help
+    return "\(prefix)\(severity.rawValue): \(message)\(tail)"
+  }
+}
+
+/// The error thrown when input cannot be used; it carries every problem found.
+///
+/// Loaders collect all problems of a pass before they throw, so the user
+/// sees the whole list at once rather than one problem per run.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+  public var diagnostics: [Diagnostic]
+
+  public init(_ diagnostics: [Diagnostic]) {
+    self.diagnostics = diagnostics
+  }
+
+  public init(_ diagnostic: Diagnostic) {
+    self.diagnostics = [diagnostic]
+  }
+
+  public var description: String {
+    diagnostics.map(\.description).joined(separator: "\n")
+  }
+}
+
+/// Collects diagnostics during one pass over the input.
+public struct DiagnosticLog: Sendable {
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  public init() {}
+
+  public var hasErrors: Bool {
+    diagnostics.contains { $0.severity == .error }
+  }
+
+  public var errorCount: Int {
+    diagnostics.count { $0.severity == .error }
+  }
+
+  public var warningCount: Int {
+    diagnostics.count { $0.severity == .warning }
+  }
+
+  public mutating func append(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+  }
+
+  public mutating func append(contentsOf other: [Diagnostic]) {
+    diagnostics.append(contentsOf: other)
+  }
+
+  /// Throws the collected diagnostics when any of them is an error.
+  public func throwIfErrors() throws(InputError) {
+    if hasErrors { throw InputError(diagnostics) }
+  }
+}

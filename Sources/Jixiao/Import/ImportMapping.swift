@@ -1,0 +1,137 @@
+import Foundation
+
+/// A parsed mapping file: templates compiled against the table's header.
+struct ImportMapping {
+  struct Filter {
+    var column: Int
+    var values: Set<String>
+  }
+
+  struct Level {
+    var id: Template
+    var name: Template
+    var levelName: Template?
+  }
+
+  var filters: [Filter] = []
+  var units: [Level] = []
+  var duty: (id: Template, name: Template)?
+  var activity: (id: Template, name: Template)?
+  var project: [String: Template] = [:]
+  var indicators: [[String: Template]] = []
+  var schemePath: String?
+  var datasetJSON = "{}\n"
+
+  /// Whether a record passes every filter.
+  func keeps(_ table: CSVTable, _ record: Int) -> Bool {
+    filters.allSatisfy { $0.values.contains(table.text(record, $0.column)) }
+  }
+
+  static func parse(
+    _ document: JSONDocument, header: [String], log: inout DiagnosticLog
+  ) -> ImportMapping? {
+    let path = document.path
+    guard var top = JSONObjectReader(document.root, path: path, keyPath: "", log: &log) else {
+      return nil
+    }
+    var mapping = ImportMapping()
+    func compile(_ text: String?, _ key: String, log: inout DiagnosticLog) -> Template? {
+      guard let text else { return nil }
+      do {
+        return try Template(text, header: header)
+      } catch {
+        log.append(
+          Diagnostic(
+            .error, file: path, "`\(key)`: \(error.message)",
+            help: "Column names must match the table's header exactly."))
+        return nil
+      }
+    }
+
+    for (index, item) in (top.array("filter", log: &log) ?? []).enumerated() {
+      guard var reader = JSONObjectReader(item, path: path, keyPath: "filter[\(index)]", log: &log),
+        let name = reader.string("column", log: &log),
+        let values = reader.strings("equals", log: &log)
+      else { continue }
+      reader.reportUnknownKeys(log: &log)
+      guard let column = header.firstIndex(of: name) else {
+        log.append(
+          Diagnostic(.error, file: path, "`filter[\(index)].column` \"\(name)\" is not a column of the table."))
+        continue
+      }
+      mapping.filters.append(Filter(column: column, values: Set(values)))
+    }
+
+    for (index, item) in (top.array("units", log: &log) ?? []).enumerated() {
+      let key = "units[\(index)]"
+      guard var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log) else { continue }
+      let id = compile(reader.string("id", log: &log), "\(key).id", log: &log)
+      let name = compile(reader.string("name", log: &log), "\(key).name", log: &log)
+      let level = compile(reader.string("level", log: &log), "\(key).level", log: &log)
+      reader.reportUnknownKeys(log: &log)
+      if let id { mapping.units.append(Level(id: id, name: name ?? id, levelName: level)) }
+    }
+    if mapping.units.isEmpty {
+      log.append(
+        Diagnostic(
+          .error, file: path, "`units` is missing or empty.",
+          help: "Give at least one level, e.g. [{\"id\": \"{单位}\", \"name\": \"{单位}\"}]."))
+    }
+
+    for key in ["duty", "activity"] {
+      guard var reader = top.object(key, log: &log) else { continue }
+      let id = compile(reader.string("id", log: &log), "\(key).id", log: &log)
+      let name = compile(reader.string("name", log: &log), "\(key).name", log: &log)
+      reader.reportUnknownKeys(log: &log)
+      guard let id else { continue }
+      if key == "duty" { mapping.duty = (id, name ?? id) } else { mapping.activity = (id, name ?? id) }
+    }
+    if (mapping.duty == nil) != (mapping.activity == nil) {
+      log.append(
+        Diagnostic(
+          .error, file: path, "`duty` and `activity` go together: give both or neither."))
+    }
+
+    if var reader = top.object("project", log: &log) {
+      for field in Importer.projectFields {
+        if let template = compile(reader.string(field, log: &log), "project.\(field)", log: &log) {
+          mapping.project[field] = template
+        }
+      }
+      reader.reportUnknownKeys(log: &log)
+    }
+    for field in ["id", "name", "budget", "executed"] where mapping.project[field] == nil {
+      log.append(
+        Diagnostic(
+          .error, file: path, "`project.\(field)` is missing.",
+          help: "Map it to a column, e.g. \"{项目名称}\"."))
+    }
+
+    for (index, item) in (top.array("indicators", log: &log) ?? []).enumerated() {
+      let key = "indicators[\(index)]"
+      guard var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log) else { continue }
+      var fields: [String: Template] = [:]
+      for field in Importer.indicatorFields {
+        if let template = compile(reader.string(field, log: &log), "\(key).\(field)", log: &log) {
+          fields[field] = template
+        }
+      }
+      reader.reportUnknownKeys(log: &log)
+      mapping.indicators.append(fields)
+    }
+
+    mapping.schemePath = top.string("scheme", log: &log)
+    if let value = top.raw("dataset") {
+      if JSONSerialization.isValidJSONObject(value),
+        let data = try? JSONSerialization.data(
+          withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+      {
+        mapping.datasetJSON = String(decoding: data, as: UTF8.self) + "\n"
+      } else {
+        log.append(Diagnostic(.error, file: path, "`dataset` must be an object."))
+      }
+    }
+    top.reportUnknownKeys(log: &log)
+    return mapping
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A mapping value: literal text with `{Column}` or `{Column|year}` holes
+/// filled from a table row; `{{` and `}}` are literal braces.
+struct Template {
+  enum Filter: String {
+    /// The first four-digit run, e.g. 2021 from 2021-09-27.
+    case year
+  }
+
+  enum Part {
+    case literal(String)
+    case column(Int, Filter?)
+  }
+
+  let source: String
+  let parts: [Part]
+
+  /// The table columns the template reads.
+  var columns: [Int] {
+    parts.compactMap { if case .column(let c, _) = $0 { c } else { nil } }
+  }
+
+  /// Whether the template is exactly one column (so faults can point at it).
+  var singleColumn: Int? {
+    parts.count == 1 ? columns.first : nil
+  }
+
+  /// Compiles a template against a table header.
+  ///
+  /// - Throws: a message naming the unknown column or the bad brace.
+  init(_ source: String, header: [String]) throws(TemplateError) {
+    self.source = source
+    var parts: [Part] = []
+    var literal = ""
+    var index = source.startIndex
+    while index < source.endIndex {
+      let character = source[index]
+      let next = source.index(after: index)
+      if character == "{", next < source.endIndex, source[next] == "{" {
+        literal.append("{")
+        index = source.index(after: next)
+        continue
+      }
+      if character == "}", next < source.endIndex, source[next] == "}" {
+        literal.append("}")
+        index = source.index(after: next)
+        continue
+      }
+      if character == "{" {
+        guard let close = source[next...].firstIndex(of: "}") else {
+          throw TemplateError(message: "\"\(source)\" opens { without closing it.")
+        }
+        var name = String(source[next..<close])
+        var filter: Filter?
+        if let bar = name.lastIndex(of: "|") {
+          let filterName = String(name[name.index(after: bar)...])
+          guard let parsed = Filter(rawValue: filterName) else {
+            throw TemplateError(message: "\"\(source)\" uses the unknown filter |\(filterName); the filter is |year.")
+          }
+          filter = parsed
+          name = String(name[..<bar])
+        }
+        guard let column = Self.column(named: name, in: header) else {
+          let suggestion = nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
+          throw TemplateError(message: "\"\(source)\" names the column \"\(name)\", which the table does not have.\(suggestion)")
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        literal = ""
+        parts.append(.column(column, filter))
+        index = source.index(after: close)
+        continue
+      }
+      literal.append(character)
+      index = next
+    }
+    if !literal.isEmpty { parts.append(.literal(literal)) }
+    self.parts = parts
+  }
+
+  private static func column(named name: String, in header: [String]) -> Int? {
+    let trimmed = name.trimmingCharacters(in: .whitespaces)
+    return header.firstIndex(of: trimmed)
+      ?? header.firstIndex { $0.lowercased() == trimmed.lowercased() }
+  }
+
+  /// The template filled from one record.
+  func fill(_ table: CSVTable, _ record: Int) -> String {
+    var text = ""
+    for part in parts {
+      switch part {
+      case .literal(let literal): text += literal
+      case .column(let column, let filter):
+        let cell = table.text(record, column)
+        switch filter {
+        case nil: text += cell
+        case .year: text += Self.firstYear(cell)
+        }
+      }
+    }
+    return text
+  }
+
+  static func firstYear(_ text: String) -> String {
+    let characters = Array(text)
+    var i = 0
+    while i + 4 <= characters.count {
+      let window = characters[i..<(i + 4)]
+      if window.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        let before = i == 0 || !(characters[i - 1].isASCII && characters[i - 1].isNumber)
+        let after = i + 4 == characters.count
+          || !(characters[i + 4].isASCII && characters[i + 4].isNumber)
+        if before && after { return String(window) }
+      }
+      i += 1
+    }
+    return ""
+  }
+}
+
+struct TemplateError: Error {
+  var message: String
+}

@@ -1,0 +1,103 @@
+/// Typed reads of CSV cells that report faults at the cell.
+extension CSVTable {
+  /// Reads a finite number, or logs why the cell is not one.
+  ///
+  /// - Parameter what: the column's meaning, for the message ("budget").
+  /// - Returns: nil when the cell is empty (and `required` is false) or bad.
+  func readNumber(
+    _ record: Int, _ column: Int, what: String, required: Bool = true,
+    log: inout DiagnosticLog
+  ) -> Double? {
+    switch number(record, column) {
+    case .value(let value):
+      return value
+    case .empty:
+      if required {
+        log.append(
+          diagnostic(
+            .error, record: record, column: column, "\(what) is empty.",
+            help: "Enter a number."))
+      }
+      return nil
+    case .outOfRange:
+      log.append(
+        diagnostic(
+          .error, record: record, column: column,
+          "\(what) \"\(text(record, column))\" is out of the range of numbers.",
+          help: "Check the value and its unit."))
+      return nil
+    case .notANumber:
+      log.append(notANumber(record, column, what: what))
+      return nil
+    }
+  }
+
+  func notANumber(_ record: Int, _ column: Int, what: String) -> Diagnostic {
+    let cell = text(record, column)
+    let lowered = cell.lowercased()
+    if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity", "#div/0!", "#num!"]
+      .contains(lowered)
+    {
+      return diagnostic(
+        .error, record: record, column: column,
+        "\(what) is \"\(cell)\", which is not a finite number.",
+        help: "Enter the real value; a spreadsheet error or NaN cannot be scored.")
+    }
+    return diagnostic(
+      .error, record: record, column: column, "\(what) \"\(cell)\" is not a number.",
+      help: "Write a plain decimal such as 1200 or 37.24, without thousands separators, "
+        + "% or units.")
+  }
+
+  /// Reads a year such as 2022; empty gives 0.
+  func readYear(_ record: Int, _ column: Int, what: String, log: inout DiagnosticLog) -> Int32 {
+    guard let value = readNumber(record, column, what: what, required: false, log: &log)
+    else { return 0 }
+    guard value == value.rounded(), (1900...2200).contains(value) else {
+      log.append(
+        diagnostic(
+          .error, record: record, column: column, "\(what) \(text(record, column)) is not a year.",
+          help: "Write a four-digit year such as 2022."))
+      return 0
+    }
+    return Int32(value)
+  }
+
+  /// Reads a yes/no flag; empty is no.
+  func readFlag(_ record: Int, _ column: Int, what: String, log: inout DiagnosticLog) -> Bool {
+    switch text(record, column).lowercased() {
+    case "", "0", "false", "no", "n", "否": return false
+    case "1", "true", "yes", "y", "是": return true
+    default:
+      log.append(
+        diagnostic(
+          .error, record: record, column: column,
+          "\(what) \"\(text(record, column))\" is not yes or no.",
+          help: "Write 1 or 0 (also true/false, yes/no, 是/否)."))
+      return false
+    }
+  }
+}
+
+/// Edit distance between two labels, to suggest the nearest known one.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  var previous = Array(0...b.count)
+  var current = previous
+  for i in 1...a.count {
+    current[0] = i
+    for j in 1...max(1, b.count) where !b.isEmpty {
+      let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}
+
+/// The candidate nearest to `text`, for "did you mean" help.
+func nearest(_ text: String, in candidates: [String]) -> String? {
+  candidates.min { editDistance(text, $0) < editDistance(text, $1) }
+}

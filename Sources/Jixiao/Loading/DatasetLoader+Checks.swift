@@ -1,0 +1,77 @@
+extension Reader {
+  /// Checks each project's indicator set against the scheme: that it has
+  /// rows, has every required dimension, and that weights add up.
+  mutating func checkProjects(_ dataset: Dataset) {
+    guard indicatorsRead, let table = indicatorTable else { return }
+    let scheme = dataset.scheme
+    let rows = dataset.indicators
+    let dimensionCount = scheme.dimensions.count
+    var weightSum = [Double](repeating: 0, count: dimensionCount)
+    var rowCount = [Int](repeating: 0, count: dimensionCount)
+    var applicable = [Bool](repeating: false, count: dimensionCount)
+    var firstRow = [Int](repeating: -1, count: dimensionCount)
+
+    for project in 0..<dataset.projects.count {
+      let range = rows.rows(of: project)
+      if range.isEmpty {
+        log.append(
+          Diagnostic(
+            .error, file: projectsPath, line: projectLine[project], column: 1,
+            "project \"\(dataset.projects.ids[project])\" has no indicators.",
+            help: "Add its performance indicators to indicators.csv; a project without "
+              + "targets cannot be scored."))
+        continue
+      }
+      for d in 0..<dimensionCount {
+        weightSum[d] = 0
+        rowCount[d] = 0
+        applicable[d] = false
+        firstRow[d] = -1
+      }
+      for row in range {
+        let d = Int(rows.dimension[row])
+        guard d >= 0 else { continue }
+        weightSum[d] += rows.weight[row]
+        rowCount[d] += 1
+        if rows.status[row] == .applicable { applicable[d] = true }
+        if firstRow[d] < 0 { firstRow[d] = row }
+        if scheme.method == .ratings, rowCount[d] > 1 {
+          log.append(
+            table.diagnostic(
+              .error, record: indicatorRecords[row], column: indicatorWeightColumn,
+              "project \"\(dataset.projects.ids[project])\" rates criterion "
+                + "\"\(scheme.dimensions[d].id)\" twice.",
+              help: "Keep one rating per criterion."))
+        }
+      }
+      for id in scheme.requiredDimensions {
+        guard let d = scheme.dimensions.firstIndex(where: { $0.id == id }), !applicable[d]
+        else { continue }
+        let dimension = scheme.dimensions[d]
+        log.append(
+          Diagnostic(
+            .error, file: projectsPath, line: projectLine[project], column: 1,
+            "project \"\(dataset.projects.ids[project])\" has no applicable \(dimension.id) "
+              + "(\(dimension.name)) indicator, which the scheme requires.",
+            help: "Add one to indicators.csv, or remove \"\(id)\" from requiredDimensions."))
+      }
+      guard scheme.weightCheck == .dimension else { continue }
+      for d in 0..<dimensionCount where rowCount[d] > 0 {
+        let expected = scheme.dimensions[d].weight
+        guard abs(weightSum[d] - expected) > scheme.weightTolerance else { continue }
+        log.append(
+          table.diagnostic(
+            .error, record: indicatorRecords[firstRow[d]], column: indicatorWeightColumn,
+            "the \(scheme.dimensions[d].id) weights of project "
+              + "\"\(dataset.projects.ids[project])\" add up to \(format(weightSum[d])), "
+              + "but the scheme gives \(scheme.dimensions[d].id) \(format(expected)).",
+            help: "Correct the weights, or set \"weightCheck\": \"relative\" in scheme.json "
+              + "to weigh rows relative to each other."))
+      }
+    }
+  }
+
+  private func format(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+}

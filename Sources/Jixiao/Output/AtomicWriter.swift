@@ -1,0 +1,90 @@
+import Foundation
+
+/// Writes output files so that a reader never sees half a file and no
+/// input is ever overwritten.
+///
+/// Each file is written to a temporary name in the same folder and then
+/// renamed over the target, which POSIX makes atomic within one file system.
+/// Before anything is written, every target is checked against the inputs
+/// of the run (compared after resolving symbolic links), and the whole
+/// write is refused if one would replace an input.
+public struct AtomicWriter: Sendable {
+  /// The folder written into.
+  public let folder: String
+  /// Canonical paths of the run's input files and folders.
+  private let protectedPaths: Set<String>
+
+  /// - Parameters:
+  ///   - folder: the output folder; created if missing.
+  ///   - inputs: files and folders the run reads; none may be written over.
+  public init(folder: String, inputs: [String]) {
+    self.folder = folder
+    self.protectedPaths = Set(inputs.map(Self.canonical))
+  }
+
+  static func canonical(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
+  /// The path a file of that name would get.
+  public func path(for name: String) -> String {
+    (folder as NSString).appendingPathComponent(name)
+  }
+
+  /// Checks that none of `names` would replace an input, and that the
+  /// output folder is not an input data set folder.
+  public func checkTargets(_ names: [String]) throws(InputError) {
+    let folderPath = Self.canonical(folder)
+    if protectedPaths.contains(folderPath) {
+      throw InputError(
+        Diagnostic(
+          .error, file: folder, "is an input of this run; Jixiao will not write into it.",
+          help: "Choose another --out folder."))
+    }
+    for name in names {
+      let target = Self.canonical(path(for: name))
+      if protectedPaths.contains(target) {
+        throw InputError(
+          Diagnostic(
+            .error, file: path(for: name), "is an input of this run; it will not be overwritten.",
+            help: "Choose another --out folder."))
+      }
+    }
+  }
+
+  /// Writes all files, each atomically; nothing is written if a target is
+  /// an input.
+  public func write(_ files: [(name: String, contents: String)]) throws(InputError) {
+    try checkTargets(files.map(\.name))
+    do {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw InputError(
+        Diagnostic(
+          .error, file: folder, "cannot be created (\(error.localizedDescription)).",
+          help: "Check the path and your permissions."))
+    }
+    for file in files {
+      let target = path(for: file.name)
+      let temporary = path(for: ".\(file.name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+      do {
+        try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+        if rename(temporary, target) != 0 {
+          let reason = String(cString: strerror(errno))
+          try? FileManager.default.removeItem(atPath: temporary)
+          throw InputError(
+            Diagnostic(.error, file: target, "cannot be written (\(reason))."))
+        }
+      } catch let error as InputError {
+        throw error
+      } catch {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw InputError(
+          Diagnostic(
+            .error, file: target, "cannot be written (\(error.localizedDescription)).",
+            help: "Check the folder and your permissions."))
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+extension ReportTable {
+  /// Aligned text for a terminal: numbers right-aligned, text left-aligned,
+  /// widths counted in terminal columns (a CJK character takes two).
+  public func renderText() -> String {
+    var widths = columns.map { Self.displayWidth($0.name) }
+    let cells = rows.map { $0.map(\.display) }
+    for row in cells {
+      for (j, cell) in row.enumerated() { widths[j] = max(widths[j], Self.displayWidth(cell)) }
+    }
+    var lines: [String] = []
+    if !title.isEmpty { lines.append(title) }
+    lines.append(line(columns.map(\.name), widths))
+    lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+    for row in cells { lines.append(line(row, widths)) }
+    lines.append(contentsOf: footnotes)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func line(_ cells: [String], _ widths: [Int]) -> String {
+    var parts: [String] = []
+    for (j, cell) in cells.enumerated() {
+      let pad = String(repeating: " ", count: max(0, widths[j] - Self.displayWidth(cell)))
+      parts.append(columns[j].isNumeric ? pad + cell : cell + pad)
+    }
+    var text = parts.joined(separator: "  ")
+    while text.hasSuffix(" ") { text.removeLast() }
+    return text
+  }
+
+  /// Terminal columns taken by a string: 2 for East Asian wide characters.
+  static func displayWidth(_ text: String) -> Int {
+    var width = 0
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+        0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+        width += 2
+      case 0x0300...0x036F, 0x200B...0x200F:
+        break
+      default:
+        width += 1
+      }
+    }
+    return width
+  }
+
+  /// RFC 4180 CSV with a header; fields quoted only when they must be.
+  public func renderCSV() -> String {
+    var text = columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\n"
+    for row in rows {
+      text += row.map { Self.csvField($0.machine) }.joined(separator: ",") + "\n"
+    }
+    return text
+  }
+
+  static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// A JSON array of objects keyed by column name; numbers stay numbers.
+  public func renderJSON() -> String {
+    var objects: [String] = []
+    for row in rows {
+      var fields: [String] = []
+      for (j, cell) in row.enumerated() {
+        fields.append("\(Self.jsonString(columns[j].name)): \(Self.jsonValue(cell))")
+      }
+      objects.append("  {" + fields.joined(separator: ", ") + "}")
+    }
+    return "[\n" + objects.joined(separator: ",\n") + (objects.isEmpty ? "]\n" : "\n]\n")
+  }
+
+  static func jsonValue(_ cell: Cell) -> String {
+    switch cell {
+    case .text(let text): jsonString(text)
+    case .number(let value, _): value.isFinite ? Cell.shortest(value) : "null"
+    case .integer(let value): String(value)
+    case .empty: "null"
+    }
+  }
+
+  static func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          out += String(format: "\\u%04x", scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// The table in a format.
+  public func render(_ format: OutputFormat) -> String {
+    switch format {
+    case .table: renderText()
+    case .csv: renderCSV()
+    case .json: renderJSON()
+    }
+  }
+}

@@ -1,0 +1,100 @@
+extension Scenario {
+  /// Reads a scenario file; fields left out keep their defaults.
+  ///
+  /// - Returns: the scenario and its warnings (unknown keys).
+  /// - Throws: `InputError` listing every fault.
+  public static func load(from path: String) throws(InputError) -> (Scenario, [Diagnostic]) {
+    let document = try JSONDocument.read(path)
+    var log = DiagnosticLog()
+    var scenario = Scenario()
+    guard var top = JSONObjectReader(document.root, path: path, keyPath: "", log: &log) else {
+      try log.throwIfErrors()
+      return (scenario, log.diagnostics)
+    }
+    scenario.name = top.string("name", log: &log) ?? scenario.name
+    scenario.description = top.string("description", log: &log) ?? ""
+    if var grades = top.object("byGrade", log: &log) {
+      var actions: [Grade: Action] = [:]
+      for key in grades.values.keys.sorted() {
+        guard let grade = Grade(name: key) else {
+          log.append(
+            Diagnostic(
+              .error, file: path, "`byGrade.\(key)` is not a grade.",
+              help: "Use excellent (优), good (良), fair (中) or poor (差)."))
+          _ = grades.raw(key)
+          continue
+        }
+        if let action = readAction(&grades, key, path: path, log: &log) {
+          actions[grade] = action
+        }
+      }
+      scenario.byGrade = actions
+    }
+    if let action = readAction(&top, "unrated", path: path, log: &log) {
+      scenario.unrated = action
+    }
+    if let action = readAction(&top, "excluded", path: path, log: &log) {
+      scenario.excluded = action
+    }
+    scenario.budgetNeutral = top.bool("budgetNeutral", log: &log) ?? false
+    if let names = top.strings("priorityGrades", log: &log) {
+      scenario.priorityGrades = []
+      for name in names {
+        if let grade = Grade(name: name) {
+          scenario.priorityGrades.append(grade)
+        } else {
+          log.append(
+            Diagnostic(
+              .error, file: path, "`priorityGrades` lists \"\(name)\", which is not a grade."))
+        }
+      }
+    }
+    if let cap = top.number("maxRaise", log: &log) {
+      if cap >= 0 {
+        scenario.maxRaise = cap
+      } else {
+        log.append(
+          Diagnostic(
+            .error, file: path, "`maxRaise` is \(cap); it must be ≥ 0 (0.3 means at most +30 %)."))
+      }
+    }
+    top.reportUnknownKeys(log: &log)
+    try log.throwIfErrors()
+    return (scenario, log.diagnostics)
+  }
+
+  /// Reads an action: a relative change (−1 … ), "cancel" or "keep".
+  private static func readAction(
+    _ reader: inout JSONObjectReader, _ key: String, path: String, log: inout DiagnosticLog
+  ) -> Action? {
+    guard let value = reader.raw(key) else { return nil }
+    let name = reader.key(key)
+    if let text = value as? String {
+      switch text.lowercased() {
+      case "cancel", "取消": return .cancel
+      case "keep", "保持": return .change(0)
+      default:
+        log.append(
+          Diagnostic(
+            .error, file: path, "`\(name)` is \"\(text)\".",
+            help: "Write a relative change such as 0.1 or -0.1, \"keep\" or \"cancel\"."))
+        return nil
+      }
+    }
+    if !isJSONBoolean(value), let number = value as? Double, number.isFinite {
+      if number < -1 {
+        log.append(
+          Diagnostic(
+            .error, file: path, "`\(name)` is \(number); a cut cannot exceed −1 (−100 %).",
+            help: "Use \"cancel\" to remove the budget."))
+        return nil
+      }
+      return .change(number)
+    }
+    log.append(
+      Diagnostic(
+        .error, file: path, "`\(name)` must be a number, \"keep\" or \"cancel\".",
+        help: "0.1 means +10 %, -0.1 means −10 %."))
+    return nil
+  }
+}

@@ -1,0 +1,49 @@
+/// A what-if rule set for next year's budgets (结果应用, DOMAIN.md §7).
+///
+/// The default is the [D] rule of DOMAIN.md: 优 +10 %, 良 unchanged,
+/// 中 −10 %, 差 cancelled; unrated projects keep their budget; projects
+/// outside the duty → activity tree get none. datasets/scenarios/ has
+/// examples and docs/simulate.md describes every field.
+public struct Scenario: Sendable {
+  /// What happens to a project's budget.
+  public enum Action: Sendable, Equatable {
+    /// Relative change: 0.10 raises by 10 %, −0.10 cuts by 10 %.
+    case change(Double)
+    /// Budget 0.
+    case cancel
+
+    /// The new budget from the old one.
+    public func apply(to budget: Double) -> Double {
+      switch self {
+      case .change(let ratio): max(0, budget * (1 + ratio))
+      case .cancel: 0
+      }
+    }
+  }
+
+  public var name = "grade rules"
+  public var description = ""
+  /// Action per grade; a grade left out keeps its budget.
+  public var byGrade: [Grade: Action] = [
+    .excellent: .change(0.10), .good: .change(0), .fair: .change(-0.10), .poor: .cancel,
+  ]
+  /// Projects without a grade (unrated, no applicable rows).
+  public var unrated: Action = .change(0)
+  /// Projects outside the duty → activity tree (seed §三(一)2: not budgeted).
+  public var excluded: Action = .cancel
+  /// Money freed by cuts goes to the priority grades, pro rata to budget,
+  /// so the total stays the same.
+  public var budgetNeutral = false
+  /// Grades that receive freed money when budget neutral.
+  public var priorityGrades: [Grade] = [.excellent]
+  /// Budget neutral only: largest relative raise of a priority project
+  /// (nil: no limit). Money that cannot be placed is reported unallocated.
+  public var maxRaise: Double?
+
+  public init() {}
+
+  /// The action for a grade.
+  public func action(for grade: Grade) -> Action {
+    byGrade[grade] ?? .change(0)
+  }
+}

@@ -1,0 +1,50 @@
+/// A mistake in how the command was called; exit status 64 (EX_USAGE).
+struct UsageError: Error {
+  var message: String
+}
+
+/// The words after the command name: positionals, `--option value` pairs
+/// and `--flag`s, checked against what the command accepts.
+struct Arguments {
+  var positionals: [String] = []
+  private var values: [String: String] = [:]
+  private var flags: Set<String> = []
+
+  init(_ words: [String], options: Set<String>, flags allowedFlags: Set<String>) throws(UsageError) {
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      index += 1
+      guard word.hasPrefix("--"), word.count > 2 else {
+        positionals.append(word)
+        continue
+      }
+      var name = String(word.dropFirst(2))
+      var inline: String?
+      if let equals = name.firstIndex(of: "=") {
+        inline = String(name[name.index(after: equals)...])
+        name = String(name[..<equals])
+      }
+      if allowedFlags.contains(name) {
+        flags.insert(name)
+      } else if options.contains(name) {
+        if let inline {
+          values[name] = inline
+        } else if index < words.count {
+          values[name] = words[index]
+          index += 1
+        } else {
+          throw UsageError(message: "--\(name) needs a value.")
+        }
+      } else {
+        let known = (options.union(allowedFlags)).sorted().map { "--\($0)" }
+        throw UsageError(
+          message: "unknown option --\(name). Options here: \(known.joined(separator: ", ")).")
+      }
+    }
+  }
+
+  subscript(_ name: String) -> String? { values[name] }
+
+  func has(_ flag: String) -> Bool { flags.contains(flag) }
+}

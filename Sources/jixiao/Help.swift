@@ -1,0 +1,80 @@
+/// Help texts of the command-line tool.
+enum Help {
+  static let version = "0.1.0"
+
+  static let overview = """
+    jixiao — budget performance management (预算绩效管理)
+
+    Usage: jixiao <command> [options]
+
+    Commands:
+      check DATASET                 validate a data set; list every problem
+      score DATASET                 score projects, grade them, roll up by unit
+      simulate DATASET --scenario F budgets before and after a what-if scenario
+      import TABLE.csv --mapping M --out DATASET
+                                    turn a spreadsheet (CSV) into a data set
+      help [COMMAND]                this text, or a command's options
+      version                       the version
+
+    Data set format: docs/format.md; scheme: docs/scheme.md.
+    """
+
+  static let commands: [String: (usage: String, text: String)] = [
+    "check": (
+      "jixiao check DATASET [--scheme FILE] [--format table|csv|json]",
+      """
+      Reads every file of DATASET and reports every problem with file:line:column
+      and what to do. Exit status 1 when anything blocks scoring, 0 otherwise.
+
+        --scheme FILE   use this scoring scheme instead of DATASET/scheme.json
+        --format F      table (default), csv or json list of the diagnostics
+      """
+    ),
+    "score": (
+      "jixiao score DATASET [--scheme FILE] [--rounding none|integer|twoDecimals] [--format table|csv|json] [--out DIR] [--lang en|zh] [--detail]",
+      """
+      Scores every project (财预〔2020〕10号 self-evaluation, or ratings), grades it
+      优/良/中/差 and rolls scores up to activities, duties and units, weighted by budget.
+
+        --scheme FILE     use this scoring scheme instead of DATASET/scheme.json
+        --rounding R      round each row's points: none (default), integer, twoDecimals
+        --format F        table (default), csv (project table) or json (all tables)
+        --out DIR         write projects, indicators, by_activity, by_duty, by_unitTree
+                          as CSV (or JSON with --format json), atomically
+        --lang L          labels in en (default) or zh
+        --detail          also print indicator rows and all roll-ups
+        --threads N       BLAS threads
+      """
+    ),
+    "simulate": (
+      "jixiao simulate DATASET --scenario FILE [--format table|csv|json] [--out DIR] [--lang en|zh] [--detail]",
+      """
+      Applies a result-application scenario (grade → budget change, optionally
+      budget neutral) and shows budgets before and after, per unit and in total,
+      and per project with the reason. Scenario format: docs/simulate.md.
+
+        --scenario FILE   the scenario (default: 优 +10 %, 良 keep, 中 −10 %, 差 cancel)
+        --scheme FILE     use this scoring scheme instead of DATASET/scheme.json
+        --format F        table (default), csv (project table) or json (all tables)
+        --out DIR         write summary, units and projects files, atomically
+        --lang L          labels in en (default) or zh
+        --detail          list every project on the terminal
+      """
+    ),
+    "import": (
+      "jixiao import TABLE.csv --mapping MAP.json --out DATASET",
+      """
+      Turns a table with one row per project into a data set, as the mapping file
+      says (docs/import.md). Every number is checked; nothing is written when a
+      problem blocks the import.
+      """
+    ),
+  ]
+
+  static func usage(for command: String) -> String? { commands[command]?.usage }
+
+  static func text(for command: String) -> String? {
+    guard let entry = commands[command] else { return nil }
+    return "Usage: \(entry.usage)\n\n\(entry.text)"
+  }
+}
