@@ -92,7 +92,9 @@ struct ImportMapping {
           .error, file: path, "`duty` and `activity` go together: give both or neither."))
     }
 
+    var givenProjectFields: Set<String> = []
     if var reader = top.object("project", log: &log) {
+      givenProjectFields = Set(reader.values.keys)
       for field in Importer.projectFields {
         if let template = compile(reader.string(field, log: &log), "project.\(field)", log: &log) {
           mapping.project[field] = template
@@ -100,7 +102,7 @@ struct ImportMapping {
       }
       reader.reportUnknownKeys(log: &log)
     }
-    for field in ["id", "name", "budget", "executed"] where mapping.project[field] == nil {
+    for field in ["id", "name", "budget", "executed"] where !givenProjectFields.contains(field) {
       log.append(
         Diagnostic(
           .error, file: path, "`project.\(field)` is missing.",

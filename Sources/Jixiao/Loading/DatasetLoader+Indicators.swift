@@ -152,10 +152,12 @@ extension Reader {
     }
 
     var op: IndicatorOperator?
+    var operatorWasBad = false
     if let column = map["operator"], !table.isBlank(record, column) {
       let text = table.text(record, column)
       op = TargetText.operator(text)
       if op == nil {
+        operatorWasBad = true
         log.append(
           table.diagnostic(
             .error, record: record, column: column, "operator \"\(text)\" is not known.",
@@ -199,7 +201,7 @@ extension Reader {
         log.append(table.notANumber(record, column, what: "target"))
       }
     }
-    if op == nil, value.status == .applicable {
+    if op == nil, !operatorWasBad, value.status == .applicable {
       log.append(
         table.diagnostic(
           .error, record: record, column: map["operator"] ?? column,

@@ -42,9 +42,9 @@ extension Reader {
 
       let budget = readMoney(table, record, map["budget"] ?? 0, what: "budget")
       let executed = readMoney(table, record, map["executed"] ?? 0, what: "executed amount")
-      projects.budget.append(budget)
-      projects.executed.append(executed)
-      if executed > budget { overspent.append(record) }
+      projects.budget.append(budget ?? 0)
+      projects.executed.append(executed ?? 0)
+      if let budget, let executed, executed > budget { overspent.append(record) }
 
       let start = map["start_year"].map {
         table.readYear(record, $0, what: "start year", log: &log)
@@ -71,25 +71,25 @@ extension Reader {
       log.append(
         Diagnostic(
           .note, file: path,
-          "\(overspent.count) project(s) spent more than their budget (lines "
+          "\(overspent.count) project(s) spent more than their budget (line(s) "
             + "\(lines.joined(separator: ", "))\(more)); their execution rate is capped at 100 %."))
     }
     dataset.projects = projects
     return excluded
   }
 
-  /// Reads an amount of money: a finite number ≥ 0. Faults give 0.
+  /// Reads an amount of money: a finite number ≥ 0; nil after a fault.
   private mutating func readMoney(
     _ table: CSVTable, _ record: Int, _ column: Int, what: String
-  ) -> Double {
+  ) -> Double? {
     guard let value = table.readNumber(record, column, what: "the \(what)", log: &log)
-    else { return 0 }
+    else { return nil }
     if value < 0 {
       log.append(
         table.diagnostic(
           .error, record: record, column: column, "the \(what) is negative (\(table.text(record, column))).",
           help: "Amounts are ≥ 0; enter the amount without a minus sign, in the data set's money unit."))
-      return 0
+      return nil
     }
     return value
   }

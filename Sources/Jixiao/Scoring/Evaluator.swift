@@ -118,7 +118,7 @@ public enum Evaluator {
     let total = scheme.totalWeight
     for p in 0..<n {
       guard possible[p] > 0 else {
-        evaluation.status[p] = .noApplicableRows
+        evaluation.status[p] = isRatings ? .unrated : .noApplicableRows
         continue
       }
       if isRatings, possible[p] < scheme.minimumRatedWeight {

@@ -15,7 +15,8 @@ public struct Scenario: Sendable {
     /// The new budget from the old one.
     public func apply(to budget: Double) -> Double {
       switch self {
-      case .change(let ratio): max(0, budget * (1 + ratio))
+      // budget + budget × ratio, not budget × (1 + ratio): 1 + 0.1 is inexact.
+      case .change(let ratio): max(0, budget + budget * ratio)
       case .cancel: 0
       }
     }
