@@ -38,8 +38,11 @@ public enum BLAS {
   /// `y = A·x` (dgemv).
   ///
   /// - Complexity: O(rows × columns).
-  public static func multiply(_ a: Matrix, _ x: [Double]) throws(NumericsError) -> [Double] {
-    precondition(x.count == a.columns, "vector length must equal the column count")
+  public static func multiply(_ a: Matrix, _ x: [Double]) throws(NumericsError)
+    -> [Double]
+  {
+    precondition(
+      x.count == a.columns, "vector length must equal the column count")
     let m = try int32(a.rows)
     let n = try int32(a.columns)
     let lda = try int32(max(1, a.rows))

@@ -21,7 +21,9 @@ public struct Matrix: Sendable, Equatable {
 
   /// A matrix over existing column-major storage.
   public init(rows: Int, columns: Int, columnMajor storage: [Double]) {
-    precondition(storage.count == rows * columns, "storage must hold rows × columns values")
+    precondition(
+      storage.count == rows * columns, "storage must hold rows × columns values"
+    )
     self.rows = rows
     self.columns = columns
     self.storage = storage
@@ -31,7 +33,8 @@ public struct Matrix: Sendable, Equatable {
   public init(rowsOf values: [[Double]]) {
     let rows = values.count
     let columns = values.first?.count ?? 0
-    precondition(values.allSatisfy { $0.count == columns }, "rows must have equal length")
+    precondition(
+      values.allSatisfy { $0.count == columns }, "rows must have equal length")
     var m = Matrix(rows: rows, columns: columns)
     for i in 0..<rows {
       for j in 0..<columns { m[i, j] = values[i][j] }

@@ -10,7 +10,9 @@ struct Arguments {
   private var values: [String: String] = [:]
   private var flags: Set<String> = []
 
-  init(_ words: [String], options: Set<String>, flags allowedFlags: Set<String>) throws(UsageError) {
+  init(_ words: [String], options: Set<String>, flags allowedFlags: Set<String>)
+    throws(UsageError)
+  {
     var index = 0
     while index < words.count {
       let word = words[index]
@@ -39,7 +41,9 @@ struct Arguments {
       } else {
         let known = (options.union(allowedFlags)).sorted().map { "--\($0)" }
         throw UsageError(
-          message: "unknown option --\(name). Options here: \(known.joined(separator: ", ")).")
+          message:
+            "unknown option --\(name). Options here: \(known.joined(separator: ", "))."
+        )
       }
     }
   }

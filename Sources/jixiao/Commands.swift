@@ -12,24 +12,31 @@ enum ExitStatus: Int32 {
 /// Loads a data set named on the command line, printing its problems.
 ///
 /// - Returns: nil (after printing) when errors block the work.
-func loadDataset(_ arguments: Arguments, quiet: Bool = false) throws(UsageError) -> LoadedDataset? {
+func loadDataset(_ arguments: Arguments, quiet: Bool = false) throws(UsageError)
+  -> LoadedDataset?
+{
   guard let folder = arguments.positionals.first else {
     throw UsageError(message: "name the data set folder.")
   }
   guard arguments.positionals.count == 1 else {
-    throw UsageError(message: "unexpected argument \(arguments.positionals[1]).")
+    throw UsageError(
+      message: "unexpected argument \(arguments.positionals[1]).")
   }
-  var loaded = DatasetLoader.load(folder: folder, schemePath: arguments["scheme"])
+  var loaded = DatasetLoader.load(
+    folder: folder, schemePath: arguments["scheme"])
   if let rounding = arguments["rounding"] {
     guard let value = ScoringScheme.RowRounding(rawValue: rounding) else {
-      throw UsageError(message: "--rounding is \(rounding); use none, integer or twoDecimals.")
+      throw UsageError(
+        message: "--rounding is \(rounding); use none, integer or twoDecimals.")
     }
     loaded.dataset.scheme.rowRounding = value
   }
   if loaded.hasErrors {
     report(loaded.diagnostics)
     let count = loaded.diagnostics.count { $0.severity == .error }
-    printError("\(count) error(s) in \(folder); nothing was scored. Run `jixiao check \(folder)` for the full list.")
+    printError(
+      "\(count) error(s) in \(folder); nothing was scored. Run `jixiao check \(folder)` for the full list."
+    )
     return nil
   }
   if !quiet { report(loaded.diagnostics) }
@@ -44,16 +51,22 @@ func setThreads(_ arguments: Arguments) throws(UsageError) {
   BLAS.setThreadCount(count)
 }
 
-let commonOptions: Set<String> = ["scheme", "format", "out", "lang", "threads", "rounding"]
+let commonOptions: Set<String> = [
+  "scheme", "format", "out", "lang", "threads", "rounding",
+]
 
 /// `jixiao check DATASET`: every problem in one pass.
 func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
-  let arguments = try Arguments(words, options: ["scheme", "format", "lang"], flags: [])
+  let arguments = try Arguments(
+    words, options: ["scheme", "format", "lang"], flags: [])
   let output = try Output(arguments)
-  guard let folder = arguments.positionals.first, arguments.positionals.count == 1 else {
+  guard let folder = arguments.positionals.first,
+    arguments.positionals.count == 1
+  else {
     throw UsageError(message: "name one data set folder.")
   }
-  let loaded = DatasetLoader.load(folder: folder, schemePath: arguments["scheme"])
+  let loaded = DatasetLoader.load(
+    folder: folder, schemePath: arguments["scheme"])
   let errors = loaded.diagnostics.count { $0.severity == .error }
   let warnings = loaded.diagnostics.count { $0.severity == .warning }
   if output.format == .table {
@@ -64,23 +77,33 @@ func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
         + "\(dataset.activities.count) activities, \(dataset.projects.count) projects, "
         + "\(dataset.indicators.count) indicator rows; \(loaded.excluded.count) excluded; "
         + "\(errors) error(s), \(warnings) warning(s).")
-    print(errors > 0 ? "Scoring is blocked until the errors are fixed." : "Ready to score.")
+    print(
+      errors > 0
+        ? "Scoring is blocked until the errors are fixed." : "Ready to score.")
   } else {
     var table = ReportTable(
       name: "diagnostics", title: "",
-      columns: [.init("severity"), .init("file"), .init("line", numeric: true),
-        .init("column", numeric: true), .init("message"), .init("help")])
+      columns: [
+        .init("severity"), .init("file"), .init("line", numeric: true),
+        .init("column", numeric: true), .init("message"), .init("help"),
+      ])
     for d in loaded.diagnostics {
-      table.append([.text(d.severity.rawValue), .text(d.file), .integer(d.line), .integer(d.column), .text(d.message), .text(d.help)])
+      table.append([
+        .text(d.severity.rawValue), .text(d.file), .integer(d.line),
+        .integer(d.column), .text(d.message), .text(d.help),
+      ])
     }
-    print(output.format == .csv ? table.renderCSV() : table.renderJSON(), terminator: "")
+    print(
+      output.format == .csv ? table.renderCSV() : table.renderJSON(),
+      terminator: "")
   }
   return errors > 0 ? .failure : .success
 }
 
 /// `jixiao score DATASET`: scores, grades and roll-ups.
 func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
-  let arguments = try Arguments(words, options: commonOptions, flags: ["detail"])
+  let arguments = try Arguments(
+    words, options: commonOptions, flags: ["detail"])
   let output = try Output(arguments)
   try setThreads(arguments)
   guard let loaded = try loadDataset(arguments) else { return .failure }
@@ -89,18 +112,24 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
     let evaluation = try Evaluator.evaluate(dataset)
     let language = output.language
     let projects = ScoreReport.projects(dataset, evaluation, language: language)
-    let indicators = ScoreReport.indicators(dataset, evaluation, language: language)
+    let indicators = ScoreReport.indicators(
+      dataset, evaluation, language: language)
     let (order, depth) = dataset.units.treeOrder()
     let units = ScoreReport.rollup(
-      Rollup(evaluation, of: dataset, level: .unitTree), order: order, depth: depth,
+      Rollup(evaluation, of: dataset, level: .unitTree), order: order,
+      depth: depth,
       language: language)
-    let duties = ScoreReport.rollup(Rollup(evaluation, of: dataset, level: .duty), language: language)
+    let duties = ScoreReport.rollup(
+      Rollup(evaluation, of: dataset, level: .duty), language: language)
     let activities = ScoreReport.rollup(
       Rollup(evaluation, of: dataset, level: .activity), language: language)
     var shown = [projects, units]
-    if arguments.has("detail") { shown = [projects, indicators, activities, duties, units] }
+    if arguments.has("detail") {
+      shown = [projects, indicators, activities, duties, units]
+    }
     try output.emit(
-      shown: shown, all: [projects, indicators, activities, duties, units], primary: projects,
+      shown: shown, all: [projects, indicators, activities, duties, units],
+      primary: projects,
       inputs: inputs(arguments, dataset: dataset))
     return .success
   } catch let error as InputError {
@@ -114,7 +143,8 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
 
 /// `jixiao simulate DATASET --scenario FILE`: budgets before and after.
 func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
-  let arguments = try Arguments(words, options: commonOptions.union(["scenario"]), flags: ["detail"])
+  let arguments = try Arguments(
+    words, options: commonOptions.union(["scenario"]), flags: ["detail"])
   let output = try Output(arguments)
   try setThreads(arguments)
   var scenario = Scenario()
@@ -132,18 +162,29 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let dataset = loaded.dataset
   do {
     let evaluation = try Evaluator.evaluate(dataset)
-    let result = Reallocation(dataset, evaluation: evaluation, scenario: scenario)
+    let result = Reallocation(
+      dataset, evaluation: evaluation, scenario: scenario)
     let language = output.language
-    let summary = SimulationReport.summary(result, moneyUnit: dataset.info.moneyUnit, language: language)
+    let summary = SimulationReport.summary(
+      result, moneyUnit: dataset.info.moneyUnit, language: language)
     let units = SimulationReport.units(result, dataset, language: language)
-    let projects = SimulationReport.projects(result, dataset, evaluation, language: language)
+    let projects = SimulationReport.projects(
+      result, dataset, evaluation, language: language)
     var shown = [units, summary]
-    if arguments.has("detail") || dataset.projects.count <= 40 { shown.insert(projects, at: 0) }
+    if arguments.has("detail") || dataset.projects.count <= 40 {
+      shown.insert(projects, at: 0)
+    }
     var inputList = inputs(arguments, dataset: dataset)
     if let path = arguments["scenario"] { inputList.append(path) }
-    try output.emit(shown: shown, all: [summary, units, projects], primary: projects, inputs: inputList)
-    if output.format == .table, output.folder == nil, !shown.contains(where: { $0.name == "projects" }) {
-      print("(\(dataset.projects.count) projects: add --detail to list each, or --out DIR to write projects.csv)")
+    try output.emit(
+      shown: shown, all: [summary, units, projects], primary: projects,
+      inputs: inputList)
+    if output.format == .table, output.folder == nil,
+      !shown.contains(where: { $0.name == "projects" })
+    {
+      print(
+        "(\(dataset.projects.count) projects: add --detail to list each, or --out DIR to write projects.csv)"
+      )
     }
     return .success
   } catch let error as InputError {
@@ -158,7 +199,10 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
 /// The files a run reads, which its outputs may not replace.
 func inputs(_ arguments: Arguments, dataset: Dataset) -> [String] {
   var list = [dataset.folder]
-  for name in ["units.csv", "duties.csv", "activities.csv", "projects.csv", "indicators.csv", "scheme.json", "dataset.json"] {
+  for name in [
+    "units.csv", "duties.csv", "activities.csv", "projects.csv",
+    "indicators.csv", "scheme.json", "dataset.json",
+  ] {
     list.append(DatasetLoader.path(dataset.folder, name))
   }
   if let scheme = arguments["scheme"] { list.append(scheme) }

@@ -10,7 +10,8 @@ struct Output {
   init(_ arguments: Arguments) throws(UsageError) {
     let formatName = arguments["format"] ?? "table"
     guard let format = OutputFormat(rawValue: formatName) else {
-      throw UsageError(message: "--format is \(formatName); use table, csv or json.")
+      throw UsageError(
+        message: "--format is \(formatName); use table, csv or json.")
     }
     let languageName = arguments["lang"] ?? "en"
     guard let language = Language(rawValue: languageName) else {
@@ -29,11 +30,14 @@ struct Output {
   ///   - primary: the table printed with `--format csv`.
   ///   - inputs: files and folders that must not be written over.
   func emit(
-    shown: [ReportTable], all: [ReportTable], primary: ReportTable, inputs: [String]
+    shown: [ReportTable], all: [ReportTable], primary: ReportTable,
+    inputs: [String]
   ) throws(InputError) {
     if let folder {
       let fileFormat: OutputFormat = format == .json ? .json : .csv
-      let files = all.map { ("\($0.name).\(fileFormat.fileExtension)", $0.render(fileFormat)) }
+      let files = all.map {
+        ("\($0.name).\(fileFormat.fileExtension)", $0.render(fileFormat))
+      }
       let writer = AtomicWriter(folder: folder, inputs: inputs)
       try writer.write(files.map { (name: $0.0, contents: $0.1) })
       for table in shown where format == .table { print(table.renderText()) }
@@ -42,11 +46,14 @@ struct Output {
     }
     switch format {
     case .table:
-      print(shown.map { $0.renderText() }.joined(separator: "\n"), terminator: "")
+      print(
+        shown.map { $0.renderText() }.joined(separator: "\n"), terminator: "")
     case .csv:
       print(primary.renderCSV(), terminator: "")
     case .json:
-      let parts = all.map { "\(jsonKey($0.name)): \($0.renderJSON().trimmingCharacters(in: .newlines))" }
+      let parts = all.map {
+        "\(jsonKey($0.name)): \($0.renderJSON().trimmingCharacters(in: .newlines))"
+      }
       print("{\n" + parts.joined(separator: ",\n") + "\n}")
     }
   }
@@ -55,7 +62,9 @@ struct Output {
 }
 
 /// Writes diagnostics to standard error.
-func report(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity = .warning) {
+func report(
+  _ diagnostics: [Diagnostic], minimum: Diagnostic.Severity = .warning
+) {
   for diagnostic in diagnostics where diagnostic.severity <= minimum {
     FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
   }

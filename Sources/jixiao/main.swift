@@ -30,7 +30,8 @@ func run(_ words: [String]) -> ExitStatus {
   } catch {
     printError("error: \(error.message)")
     printError("Usage: \(Help.usage(for: command) ?? "jixiao <command> …")")
-    printError("See 'jixiao help \(Help.usage(for: command) == nil ? "" : command)'.")
+    printError(
+      "See 'jixiao help \(Help.usage(for: command) == nil ? "" : command)'.")
     return .usage
   }
 }

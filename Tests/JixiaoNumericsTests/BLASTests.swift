@@ -5,7 +5,8 @@ import Testing
 @Suite struct BLASTests {
   /// Reference: the textbook triple loop.
   func naive(_ a: Matrix, _ x: [Double]) -> [Double] {
-    (0..<a.rows).map { i in (0..<a.columns).reduce(0) { $0 + a[i, $1] * x[$1] } }
+    (0..<a.rows).map { i in (0..<a.columns).reduce(0) { $0 + a[i, $1] * x[$1] }
+    }
   }
 
   @Test(arguments: [(0, 3), (3, 0), (1, 1), (4, 7), (50, 4)])
@@ -35,9 +36,11 @@ import Testing
 
 @Suite struct SegmentsTests {
   @Test func sumsSkipNegativeGroups() {
-    let sums = Segments.sums([1, 2, 3, 4, 5], groups: [0, 2, 0, -1, 2], groupCount: 3)
+    let sums = Segments.sums(
+      [1, 2, 3, 4, 5], groups: [0, 2, 0, -1, 2], groupCount: 3)
     #expect(sums == [4, 0, 7])
-    #expect(Segments.counts(groups: [0, 2, 0, -1, 2], groupCount: 3) == [2, 0, 2])
+    #expect(
+      Segments.counts(groups: [0, 2, 0, -1, 2], groupCount: 3) == [2, 0, 2])
   }
 }
 

@@ -71,14 +71,16 @@ import Testing
     expectMessage(
       "a,b\n1,\"never closed\n",
       "t.csv:2:3: error: a quoted field opened here is never closed (the file ends inside it). "
-        + "Add the closing double quote, or double any quote inside the field (\"\").")
+        + "Add the closing double quote, or double any quote inside the field (\"\")."
+    )
   }
 
   @Test func textAfterClosingQuoteIsRefused() {
     expectMessage(
       "a,b\n1,\"x\"y\n",
       "t.csv:2:6: error: text follows the closing quote of a field. "
-        + "Put the whole field in quotes and double the quotes inside it (\"\").")
+        + "Put the whole field in quotes and double the quotes inside it (\"\")."
+    )
   }
 
   @Test func binaryFileIsRefused() throws {
@@ -93,7 +95,8 @@ import Testing
       #expect(
         error.description
           == "t.csv:2:3: error: the file holds a NUL byte; it is not a UTF-8 text table. "
-          + "Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read).")
+          + "Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read)."
+      )
     }
   }
 
@@ -107,7 +110,8 @@ import Testing
       #expect(
         error.description
           == "t.csv:2:3: error: the file holds byte 0xC0, which is not UTF-8; it is not a "
-          + "UTF-8 text table. Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read).")
+          + "UTF-8 text table. Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read)."
+      )
     }
   }
 
@@ -122,7 +126,8 @@ import Testing
       #expect(
         error.description
           == "t.csv:1:1: error: this record is longer than 16 MiB; the file is not a table. "
-          + "Check that this is the CSV export of the sheet, with one line per row.")
+          + "Check that this is the CSV export of the sheet, with one line per row."
+      )
     }
   }
 

@@ -11,10 +11,13 @@ import Testing
     for _ in 0..<4 {
       url.deleteLastPathComponent()
       let candidate = url.appendingPathComponent("jixiao").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      if FileManager.default.isExecutableFile(atPath: candidate) {
+        return candidate
+      }
     }
     let fallback = Fixture.repo(".build/debug/jixiao")
-    return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+    return FileManager.default.isExecutableFile(atPath: fallback)
+      ? fallback : nil
   }()
 
   struct Run {
@@ -36,7 +39,8 @@ import Testing
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Run(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      status: process.terminationStatus,
+      stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
@@ -45,7 +49,10 @@ import Testing
     #expect(good.status == 0)
     #expect(good.stdout.contains("Ready to score."))
     let bad = try Self.run([
-      "check", Fixture.dataset(["projects.csv": "id,name,unit,activity,budget,executed\nP1,x,U2,A1,-1,0"]),
+      "check",
+      Fixture.dataset([
+        "projects.csv": "id,name,unit,activity,budget,executed\nP1,x,U2,A1,-1,0"
+      ]),
     ])
     #expect(bad.status == 1)
     #expect(bad.stdout.contains("error: the budget is negative (-1)."))
@@ -65,24 +72,33 @@ import Testing
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run(["score", folder, "--out", out])
     #expect(run.status == 0, "\(run.stderr)")
-    let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: out)
+      .sorted()
     #expect(
       files == [
-        "by_activity.csv", "by_duty.csv", "by_unitTree.csv", "indicators.csv", "projects.csv",
+        "by_activity.csv", "by_duty.csv", "by_unitTree.csv", "indicators.csv",
+        "projects.csv",
       ])
-    let projects = try String(contentsOfFile: out + "/projects.csv", encoding: .utf8)
-    #expect(projects.contains("P1,送温暖,市总工会,100,90,90,9,47.5,30,10,96.5,excellent,0,scored"))
+    let projects = try String(
+      contentsOfFile: out + "/projects.csv", encoding: .utf8)
+    #expect(
+      projects.contains(
+        "P1,送温暖,市总工会,100,90,90,9,47.5,30,10,96.5,excellent,0,scored"))
   }
 
   /// Bad input of each kind: exit 1, the message on stderr, no output.
   @Test(arguments: [
     ("", "projects.csv: error: the file is empty."),
-    ("id,name,unit,activity,budget,executed\nP1,\"x,U2,A1,1,1\n", "never closed"),
+    (
+      "id,name,unit,activity,budget,executed\nP1,\"x,U2,A1,1,1\n",
+      "never closed"
+    ),
     ("id,name,unit,activity,budget,executed\nP1,x,U2,A1,1,\u{0}\n", "NUL byte"),
   ])
   func badInputWritesNoOutput(contents: String, message: String) throws {
     let folder = Fixture.dataset(["projects.csv": nil])
-    FileManager.default.createFile(atPath: folder + "/projects.csv", contents: Data(contents.utf8))
+    FileManager.default.createFile(
+      atPath: folder + "/projects.csv", contents: Data(contents.utf8))
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run(["simulate", folder, "--out", out])
     #expect(run.status == 1)
@@ -92,17 +108,25 @@ import Testing
 
   @Test func outputIntoTheInputFolderIsRefused() throws {
     let folder = Fixture.dataset()
-    let before = try String(contentsOfFile: folder + "/projects.csv", encoding: .utf8)
+    let before = try String(
+      contentsOfFile: folder + "/projects.csv", encoding: .utf8)
     let run = try Self.run(["score", folder, "--out", folder])
     #expect(run.status == 1)
-    #expect(run.stderr.contains("is an input of this run; Jixiao will not write into it."))
-    #expect(try String(contentsOfFile: folder + "/projects.csv", encoding: .utf8) == before)
+    #expect(
+      run.stderr.contains(
+        "is an input of this run; Jixiao will not write into it."))
+    #expect(
+      try String(contentsOfFile: folder + "/projects.csv", encoding: .utf8)
+        == before)
   }
 
   @Test func jsonOutputParses() throws {
     let run = try Self.run(["simulate", Fixture.dataset(), "--format", "json"])
     #expect(run.status == 0)
-    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-    #expect(Set(object?.keys.map { $0 } ?? []) == ["summary", "units", "projects"])
+    let object =
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+      as? [String: Any]
+    #expect(
+      Set(object?.keys.map { $0 } ?? []) == ["summary", "units", "projects"])
   }
 }

@@ -30,12 +30,16 @@ import Testing
     }
     """#
 
-  func write(_ table: String, _ mapping: String) -> (folder: String, table: String, mapping: String) {
+  func write(_ table: String, _ mapping: String) -> (
+    folder: String, table: String, mapping: String
+  ) {
     let folder = Fixture.temporaryFolder()
     let tablePath = folder + "/table.csv"
     let mappingPath = folder + "/map.json"
-    FileManager.default.createFile(atPath: tablePath, contents: Data(table.utf8))
-    FileManager.default.createFile(atPath: mappingPath, contents: Data(mapping.utf8))
+    FileManager.default.createFile(
+      atPath: tablePath, contents: Data(table.utf8))
+    FileManager.default.createFile(
+      atPath: mappingPath, contents: Data(mapping.utf8))
     return (folder, tablePath, mappingPath)
   }
 
@@ -44,11 +48,14 @@ import Testing
     let paths = write(Self.table, Self.mapping)
     let out = paths.folder + "/out"
     do {
-      _ = try Importer.run(table: paths.table, mapping: paths.mapping, output: out)
+      _ = try Importer.run(
+        table: paths.table, mapping: paths.mapping, output: out)
       Issue.record("a thousands separator was accepted")
     } catch {
       #expect(
-        error.diagnostics.map { $0.description.replacingOccurrences(of: paths.folder + "/", with: "") }
+        error.diagnostics.map {
+          $0.description.replacingOccurrences(of: paths.folder + "/", with: "")
+        }
           == [
             "table.csv:2:12: error: the budget \"1,200\" is not a finite number. "
               + "Write a plain decimal such as 1200 or 37.24."
@@ -58,9 +65,12 @@ import Testing
   }
 
   @Test func importedDataSetLoadsAndScores() throws {
-    let paths = write(Self.table.replacingOccurrences(of: "\"1,200\"", with: "1200"), Self.mapping)
+    let paths = write(
+      Self.table.replacingOccurrences(of: "\"1,200\"", with: "1200"),
+      Self.mapping)
     let out = paths.folder + "/out"
-    let result = try Importer.run(table: paths.table, mapping: paths.mapping, output: out)
+    let result = try Importer.run(
+      table: paths.table, mapping: paths.mapping, output: out)
     #expect(result.projectCount == 2)
     #expect(result.indicatorCount == 6)
     let loaded = DatasetLoader.load(folder: out)
@@ -73,13 +83,19 @@ import Testing
   }
 
   @Test func unknownColumnInMappingIsNamed() {
-    let paths = write(Self.table, Self.mapping.replacingOccurrences(of: "{项目名称}", with: "{项目名}"))
+    let paths = write(
+      Self.table, Self.mapping.replacingOccurrences(of: "{项目名称}", with: "{项目名}")
+    )
     do {
-      _ = try Importer.run(table: paths.table, mapping: paths.mapping, output: paths.folder + "/out")
+      _ = try Importer.run(
+        table: paths.table, mapping: paths.mapping,
+        output: paths.folder + "/out")
       Issue.record("an unknown column was accepted")
     } catch {
       #expect(
-        error.diagnostics.map { $0.description.replacingOccurrences(of: paths.folder + "/", with: "") }
+        error.diagnostics.map {
+          $0.description.replacingOccurrences(of: paths.folder + "/", with: "")
+        }
           == [
             "map.json: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
               + "table does not have. Did you mean \"项目名称\"? Column names must match the table's "
@@ -89,17 +105,25 @@ import Testing
   }
 
   @Test func importRefusesToWriteOverItsInput() {
-    let paths = write(Self.table.replacingOccurrences(of: "\"1,200\"", with: "1200"), Self.mapping)
+    let paths = write(
+      Self.table.replacingOccurrences(of: "\"1,200\"", with: "1200"),
+      Self.mapping)
     // Writing the data set into the folder holding table.csv is fine, but a
     // table named projects.csv would be replaced: refused.
     let renamed = paths.folder + "/projects.csv"
     try? FileManager.default.moveItem(atPath: paths.table, toPath: renamed)
     do {
-      _ = try Importer.run(table: renamed, mapping: paths.mapping, output: paths.folder)
+      _ = try Importer.run(
+        table: renamed, mapping: paths.mapping, output: paths.folder)
       Issue.record("the input was overwritten")
     } catch {
-      #expect(error.description.contains("is an input of this run; it will not be overwritten."))
+      #expect(
+        error.description.contains(
+          "is an input of this run; it will not be overwritten."))
     }
-    #expect(FileManager.default.contents(atPath: renamed).map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("序号") == true)
+    #expect(
+      FileManager.default.contents(atPath: renamed).map {
+        String(decoding: $0, as: UTF8.self)
+      }?.hasPrefix("序号") == true)
   }
 }

@@ -20,17 +20,17 @@ import Testing
   @Test func unknownAndDuplicateIDs() {
     let folder = Fixture.dataset([
       "projects.csv": """
-        id,name,unit,activity,category,budget,executed
-        P1,送温暖,U9,A1,维权帮扶,100,90
-        P2,技能培训,U2,A7,技能培训,50,50
-        P2,重复,U2,A1,技能培训,50,50
-        """,
+      id,name,unit,activity,category,budget,executed
+      P1,送温暖,U9,A1,维权帮扶,100,90
+      P2,技能培训,U2,A7,技能培训,50,50
+      P2,重复,U2,A1,技能培训,50,50
+      """,
       "units.csv": """
-        id,name,parent
-        U1,省总工会,
-        U2,市总工会,U1
-        U2,市总工会,U1
-        """,
+      id,name,parent
+      U1,省总工会,
+      U2,市总工会,U1
+      U2,市总工会,U1
+      """,
     ])
     let problems = Fixture.problems(folder)
     #expect(
@@ -39,7 +39,8 @@ import Testing
           + "Ids must be unique; rename one of the two."))
     #expect(
       problems.contains(
-        "projects.csv:2:8: error: the unit \"U9\" is not in units.csv. Use an id listed in units.csv."))
+        "projects.csv:2:8: error: the unit \"U9\" is not in units.csv. Use an id listed in units.csv."
+      ))
     #expect(
       problems.contains(
         "projects.csv:3:12: error: the activity \"A7\" is not in activities.csv. "
@@ -53,10 +54,10 @@ import Testing
   @Test func projectOutsideTheTreeIsExcludedWithReason() {
     let folder = Fixture.dataset([
       "projects.csv": """
-        id,name,unit,activity,category,budget,executed
-        P1,送温暖,U2,A1,维权帮扶,100,90
-        P2,技能培训,U2,,技能培训,50,50
-        """
+      id,name,unit,activity,category,budget,executed
+      P1,送温暖,U2,A1,维权帮扶,100,90
+      P2,技能培训,U2,,技能培训,50,50
+      """
     ])
     let loaded = DatasetLoader.load(folder: folder)
     #expect(!loaded.hasErrors)
@@ -71,13 +72,13 @@ import Testing
   @Test func missingRequiredDimension() {
     let folder = Fixture.dataset([
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        P1,output,慰问人数,quantitative,>=,200,180,50
-        P1,benefit,覆盖率,quantitative,>=,90,95,30
-        P1,satisfaction,满意度,quantitative,>=,90,92,10
-        P2,output,培训人数,quantitative,>=,100,100,50
-        P2,benefit,取证率,quantitative,>=,80,80,30
-        """
+      project,dimension,name,kind,operator,target,actual,weight
+      P1,output,慰问人数,quantitative,>=,200,180,50
+      P1,benefit,覆盖率,quantitative,>=,90,95,30
+      P1,satisfaction,满意度,quantitative,>=,90,92,10
+      P2,output,培训人数,quantitative,>=,100,100,50
+      P2,benefit,取证率,quantitative,>=,80,80,30
+      """
     ])
     #expect(
       Fixture.problems(folder) == [
@@ -90,10 +91,10 @@ import Testing
   @Test func nonNumericNonFiniteAndNegativeNumbers() {
     let folder = Fixture.dataset([
       "projects.csv": """
-        id,name,unit,activity,category,budget,executed
-        P1,送温暖,U2,A1,维权帮扶,-5,"1,200"
-        P2,技能培训,U2,A1,技能培训,NaN,inf
-        """
+      id,name,unit,activity,category,budget,executed
+      P1,送温暖,U2,A1,维权帮扶,-5,"1,200"
+      P2,技能培训,U2,A1,技能培训,NaN,inf
+      """
     ])
     #expect(
       Fixture.problems(folder) == [
@@ -111,14 +112,14 @@ import Testing
   @Test func weightsThatDoNotAddUp() {
     let folder = Fixture.dataset([
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        P1,output,慰问人数,quantitative,>=,200,180,40
-        P1,benefit,覆盖率,quantitative,>=,90,95,30
-        P1,satisfaction,满意度,quantitative,>=,90,92,10
-        P2,output,培训人数,quantitative,>=,100,100,50
-        P2,benefit,取证率,quantitative,>=,80,80,30
-        P2,satisfaction,满意度,quantitative,>=,90,90,10
-        """
+      project,dimension,name,kind,operator,target,actual,weight
+      P1,output,慰问人数,quantitative,>=,200,180,40
+      P1,benefit,覆盖率,quantitative,>=,90,95,30
+      P1,satisfaction,满意度,quantitative,>=,90,92,10
+      P2,output,培训人数,quantitative,>=,100,100,50
+      P2,benefit,取证率,quantitative,>=,80,80,30
+      P2,satisfaction,满意度,quantitative,>=,90,90,10
+      """
     ])
     #expect(
       Fixture.problems(folder) == [
@@ -131,20 +132,21 @@ import Testing
   @Test func unknownDimensionKindOperatorAndTier() {
     let folder = Fixture.dataset([
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        P1,产出,慰问人数,定量,≥,200,180,50
-        P1,效率,覆盖率,quantitative,>=,90,95,30
-        P1,satisfaction,满意度,定性,,,基本达成,10
-        P2,output,培训人数,counted,>=,100,100,50
-        P2,benefit,取证率,quantitative,more,80,80,30
-        P2,satisfaction,满意度,quantitative,>=,,90,10
-        """
+      project,dimension,name,kind,operator,target,actual,weight
+      P1,产出,慰问人数,定量,≥,200,180,50
+      P1,效率,覆盖率,quantitative,>=,90,95,30
+      P1,satisfaction,满意度,定性,,,基本达成,10
+      P2,output,培训人数,counted,>=,100,100,50
+      P2,benefit,取证率,quantitative,more,80,80,30
+      P2,satisfaction,满意度,quantitative,>=,,90,10
+      """
     ])
     let problems = Fixture.problems(folder)
     #expect(
       problems.contains(
         "indicators.csv:3:4: error: dimension \"效率\" is not in the scheme. Use one of: output "
-          + "(产出指标), benefit (效益指标), satisfaction (满意度指标), or add it to scheme.json."))
+          + "(产出指标), benefit (效益指标), satisfaction (满意度指标), or add it to scheme.json."
+      ))
     #expect(
       problems.contains(
         "indicators.csv:4:26: error: \"基本达成\" is not a known qualitative tier. Use a label of "
@@ -166,23 +168,26 @@ import Testing
   @Test func targetsWrittenAsInPublishedTables() {
     let folder = Fixture.dataset([
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,unit,weight
-        P1,output,慰问人数,quantitative,,≥200人,180,,25
-        P1,output,成本,quantitative,,<=90 万元,95,,25
-        P1,benefit,覆盖率,quantitative,>=,90,95,%,30
-        P1,satisfaction,满意度,quantitative,,=100%,92,,10
-        P2,output,培训人数,quantitative,>=,100,100,人,25
-        P2,output,结业人数,quantitative,>=,100,n/a,人,25
-        P2,benefit,取证率,quantitative,>=,80,80,%,30
-        P2,satisfaction,满意度,quantitative,>=,90,90,%,10
-        """
+      project,dimension,name,kind,operator,target,actual,unit,weight
+      P1,output,慰问人数,quantitative,,≥200人,180,,25
+      P1,output,成本,quantitative,,<=90 万元,95,,25
+      P1,benefit,覆盖率,quantitative,>=,90,95,%,30
+      P1,satisfaction,满意度,quantitative,,=100%,92,,10
+      P2,output,培训人数,quantitative,>=,100,100,人,25
+      P2,output,结业人数,quantitative,>=,100,n/a,人,25
+      P2,benefit,取证率,quantitative,>=,80,80,%,30
+      P2,satisfaction,满意度,quantitative,>=,90,90,%,10
+      """
     ])
     let loaded = DatasetLoader.load(folder: folder)
     #expect(Fixture.problems(folder) == [])
     let rows = loaded.dataset.indicators
-    #expect(rows.op[0] == .atLeast && rows.target[0] == 200 && rows.unit[0] == "人")
-    #expect(rows.op[1] == .atMost && rows.target[1] == 90 && rows.unit[1] == "万元")
-    #expect(rows.op[3] == .exactly && rows.target[3] == 100 && rows.unit[3] == "%")
+    #expect(
+      rows.op[0] == .atLeast && rows.target[0] == 200 && rows.unit[0] == "人")
+    #expect(
+      rows.op[1] == .atMost && rows.target[1] == 90 && rows.unit[1] == "万元")
+    #expect(
+      rows.op[3] == .exactly && rows.target[3] == 100 && rows.unit[3] == "%")
     #expect(rows.status[5] == .notApplicable)
     #expect(rows.status[4] == .applicable)
   }
@@ -193,7 +198,8 @@ import Testing
       "activities.csv": "id,name\nA1,帮扶",
     ])
     let problems = Fixture.problems(folder)
-    #expect(problems.contains("duties.csv: error: no such file. Check the path."))
+    #expect(
+      problems.contains("duties.csv: error: no such file. Check the path."))
     #expect(
       problems.contains(
         "activities.csv:1:1: error: the required column \"duty\" is missing. Add a column headed "
@@ -203,19 +209,19 @@ import Testing
   @Test func chineseHeadersAreAliases() {
     let folder = Fixture.dataset([
       "projects.csv": """
-        项目编号,项目名称,单位编号,活动编号,项目类别,全年预算数,全年执行数
-        P1,送温暖,U2,A1,维权帮扶,100,90
-        P2,技能培训,U2,A1,技能培训,50,50
-        """,
+      项目编号,项目名称,单位编号,活动编号,项目类别,全年预算数,全年执行数
+      P1,送温暖,U2,A1,维权帮扶,100,90
+      P2,技能培训,U2,A1,技能培训,50,50
+      """,
       "indicators.csv": """
-        项目编号,一级指标,二级指标,三级指标,指标性质,年度指标值,实际完成值,计量单位,分值
-        P1,产出指标,数量指标,慰问人数,定量,≥200,180,人,50
-        P1,效益指标,社会效益,覆盖率,定量,≥90,95,%,30
-        P1,满意度指标,满意度,满意度,定性,,达成年度指标,,10
-        P2,产出指标(output),数量指标,培训人数,定量,≥100,100,人,50
-        P2,效益指标,社会效益,取证率,定量,≥80,80,%,30
-        P2,满意度指标,满意度,满意度,定量,≥90,90,%,10
-        """,
+      项目编号,一级指标,二级指标,三级指标,指标性质,年度指标值,实际完成值,计量单位,分值
+      P1,产出指标,数量指标,慰问人数,定量,≥200,180,人,50
+      P1,效益指标,社会效益,覆盖率,定量,≥90,95,%,30
+      P1,满意度指标,满意度,满意度,定性,,达成年度指标,,10
+      P2,产出指标(output),数量指标,培训人数,定量,≥100,100,人,50
+      P2,效益指标,社会效益,取证率,定量,≥80,80,%,30
+      P2,满意度指标,满意度,满意度,定量,≥90,90,%,10
+      """,
     ])
     #expect(Fixture.problems(folder) == [])
   }
@@ -223,10 +229,10 @@ import Testing
   @Test func unitCycleIsAnError() {
     let folder = Fixture.dataset([
       "units.csv": """
-        id,name,parent
-        U1,省总工会,U2
-        U2,市总工会,U1
-        """
+      id,name,parent
+      U1,省总工会,U2
+      U2,市总工会,U1
+      """
     ])
     #expect(
       Fixture.problems(folder).contains(

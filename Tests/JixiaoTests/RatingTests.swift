@@ -32,12 +32,12 @@ import Testing
     [
       "scheme.json": scheme,
       "projects.csv": """
-        id,name,unit,activity,budget,executed
-        P1,a,U2,A1,10,10
-        P2,b,U2,A1,10,5
-        P3,c,U2,A1,10,10
-        P4,d,U2,A1,10,10
-        """,
+      id,name,unit,activity,budget,executed
+      P1,a,U2,A1,10,10
+      P2,b,U2,A1,10,5
+      P3,c,U2,A1,10,10
+      P4,d,U2,A1,10,10
+      """,
       "indicators.csv": indicators,
     ]
   }
@@ -80,7 +80,8 @@ import Testing
   @Test func boundaryMeanIsInclusive() throws {
     var scheme = ScoringScheme()
     scheme.overall = [
-      .init(rating: "s", minimum: 1.6, grade: .good), .init(rating: "ls", minimum: 0, grade: .fair),
+      .init(rating: "s", minimum: 1.6, grade: .good),
+      .init(rating: "ls", minimum: 0, grade: .fair),
     ]
     #expect(scheme.overallRating(forMeanPoints: 1.6)?.rating == "s")
     #expect(scheme.overallRating(forMeanPoints: 1.5999999)?.rating == "ls")
@@ -132,20 +133,25 @@ import Testing
   @Test func schemeFaultsAreReportedTogether() {
     let folder = Fixture.dataset([
       "scheme.json": #"""
-        {"method": "ratings", "dimensions": [
-          {"id": "a", "weight": 1, "scale": {"x": 3}, "aliases": {"y": "z"}},
-          {"id": "b", "weight": 1, "scale": {"x": 4}}],
-         "overall": [{"rating": "r", "min": 1, "grade": "good"}], "wieght": 3}
-        """#
+      {"method": "ratings", "dimensions": [
+        {"id": "a", "weight": 1, "scale": {"x": 3}, "aliases": {"y": "z"}},
+        {"id": "b", "weight": 1, "scale": {"x": 4}}],
+       "overall": [{"rating": "r", "min": 1, "grade": "good"}], "wieght": 3}
+      """#
     ])
     let problems = Fixture.problems(folder)
-    #expect(problems.contains("scheme.json: warning: `wieght` is not a known setting and is ignored. Check its spelling against docs/."))
     #expect(
       problems.contains(
-        "scheme.json: error: criterion \"a\": alias \"y\" points to \"z\", which is not in its scale."))
+        "scheme.json: warning: `wieght` is not a known setting and is ignored. Check its spelling against docs/."
+      ))
+    #expect(
+      problems.contains(
+        "scheme.json: error: criterion \"a\": alias \"y\" points to \"z\", which is not in its scale."
+      ))
     #expect(
       problems.contains(
         "scheme.json: error: criteria have different highest points ([3.0, 4.0]), so one mean "
-          + "rating cannot be cut into `overall` bands. Put every criterion on the same scale."))
+          + "rating cannot be cut into `overall` bands. Put every criterion on the same scale."
+      ))
   }
 }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct IndicatorRulesTests {
   /// Hand-computed values of the rules in DOMAIN.md §6.3.
   @Test func quantitativeRules() {
-    #expect(abs(IndicatorRules.atLeast(actual: 37.24, target: 43.2) - 37.24 / 43.2) < 1e-15)
+    #expect(
+      abs(IndicatorRules.atLeast(actual: 37.24, target: 43.2) - 37.24 / 43.2)
+        < 1e-15)
     #expect(IndicatorRules.atLeast(actual: 250, target: 200) == 1)
     #expect(IndicatorRules.atLeast(actual: -5, target: 200) == 0)
     #expect(IndicatorRules.atLeast(actual: 3, target: 0) == 1)
@@ -21,11 +23,17 @@ import Testing
   }
 
   @Test func softTargetFlag() {
-    #expect(IndicatorRules.looksSoft(.atLeast, actual: 120, target: 100, ratio: 1.2))
-    #expect(!IndicatorRules.looksSoft(.atLeast, actual: 119.9, target: 100, ratio: 1.2))
-    #expect(IndicatorRules.looksSoft(.atMost, actual: 75, target: 90, ratio: 1.2))
-    #expect(!IndicatorRules.looksSoft(.atMost, actual: 76, target: 90, ratio: 1.2))
-    #expect(!IndicatorRules.looksSoft(.exactly, actual: 500, target: 100, ratio: 1.2))
+    #expect(
+      IndicatorRules.looksSoft(.atLeast, actual: 120, target: 100, ratio: 1.2))
+    #expect(
+      !IndicatorRules.looksSoft(
+        .atLeast, actual: 119.9, target: 100, ratio: 1.2))
+    #expect(
+      IndicatorRules.looksSoft(.atMost, actual: 75, target: 90, ratio: 1.2))
+    #expect(
+      !IndicatorRules.looksSoft(.atMost, actual: 76, target: 90, ratio: 1.2))
+    #expect(
+      !IndicatorRules.looksSoft(.exactly, actual: 500, target: 100, ratio: 1.2))
   }
 }
 
@@ -35,24 +43,26 @@ import Testing
   /// executed 37.24 万元, ten rows of weight 10.
   static let langfang: [String: String?] = [
     "projects.csv": """
-      id,name,unit,activity,budget,executed
-      LF,暖通改造经费,U2,A1,43.2,37.24
-      """,
+    id,name,unit,activity,budget,executed
+    LF,暖通改造经费,U2,A1,43.2,37.24
+    """,
     "indicators.csv": """
-      project,dimension,subdimension,name,kind,operator,target,actual,weight
-      LF,产出指标,数量指标,工程资金金额(万元),定量,>=,43.2,37.24,10
-      LF,产出指标,质量指标,工程完工率(%),定量,>=,100,100,10
-      LF,产出指标,质量指标,工程验收合格率(%),定量,>=,100,100,10
-      LF,产出指标,时效指标,项目完成及时率(%),定量,>=,100,100,10
-      LF,产出指标,成本指标,成本控制率(%),定量,>=,100,100,10
-      LF,效益指标,经济效益,安全率(%),定量,>=,100,100,10
-      LF,效益指标,社会效益,学校发展能力,定量,>=,100,100,10
-      LF,效益指标,可持续影响,长期使用性,定量,>=,100,100,10
-      LF,满意度指标,服务对象满意度,学生满意度(%),定量,>=,100,100,10
-      """,
+    project,dimension,subdimension,name,kind,operator,target,actual,weight
+    LF,产出指标,数量指标,工程资金金额(万元),定量,>=,43.2,37.24,10
+    LF,产出指标,质量指标,工程完工率(%),定量,>=,100,100,10
+    LF,产出指标,质量指标,工程验收合格率(%),定量,>=,100,100,10
+    LF,产出指标,时效指标,项目完成及时率(%),定量,>=,100,100,10
+    LF,产出指标,成本指标,成本控制率(%),定量,>=,100,100,10
+    LF,效益指标,经济效益,安全率(%),定量,>=,100,100,10
+    LF,效益指标,社会效益,学校发展能力,定量,>=,100,100,10
+    LF,效益指标,可持续影响,长期使用性,定量,>=,100,100,10
+    LF,满意度指标,服务对象满意度,学生满意度(%),定量,>=,100,100,10
+    """,
   ]
 
-  func evaluate(_ changes: [String: String?], rounding: ScoringScheme.RowRounding = .none) throws
+  func evaluate(
+    _ changes: [String: String?], rounding: ScoringScheme.RowRounding = .none
+  ) throws
     -> (Dataset, Evaluation)
   {
     var loaded = DatasetLoader.load(folder: Fixture.dataset(changes))
@@ -80,7 +90,8 @@ import Testing
   }
 
   @Test(arguments: [
-    (100.0, Grade.excellent), (90, .excellent), (89.99, .good), (80, .good), (79.99, .fair),
+    (100.0, Grade.excellent), (90, .excellent), (89.99, .good), (80, .good),
+    (79.99, .fair),
     (60, .fair), (59.99, .poor), (0, .poor),
   ])
   func gradeBoundariesAreInclusiveLowerBounds(score: Double, grade: Grade) {
@@ -92,16 +103,16 @@ import Testing
   @Test func ninetyThroughThePipelineIsExcellent() throws {
     let (_, evaluation) = try evaluate([
       "projects.csv": """
-        id,name,unit,activity,budget,executed
-        P,p,U2,A1,100,90
-        """,
+      id,name,unit,activity,budget,executed
+      P,p,U2,A1,100,90
+      """,
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        P,output,a,quantitative,>=,100,90,20
-        P,output,b,quantitative,<=,90,100,30
-        P,benefit,c,quantitative,=,100,110,30
-        P,satisfaction,d,quantitative,>=,10,9,10
-        """,
+      project,dimension,name,kind,operator,target,actual,weight
+      P,output,a,quantitative,>=,100,90,20
+      P,output,b,quantitative,<=,90,100,30
+      P,benefit,c,quantitative,=,100,110,30
+      P,satisfaction,d,quantitative,>=,10,9,10
+      """,
     ])
     #expect(evaluation.score[0] == 90)
     #expect(evaluation.grade[0] == .excellent)
@@ -112,20 +123,20 @@ import Testing
   @Test func notApplicableRowsRescale() throws {
     let (_, evaluation) = try evaluate([
       "projects.csv": """
-        id,name,unit,activity,budget,executed
-        P,p,U2,A1,100,100
-        Q,q,U2,A1,100,100
-        """,
+      id,name,unit,activity,budget,executed
+      P,p,U2,A1,100,100
+      Q,q,U2,A1,100,100
+      """,
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        P,output,a,quantitative,>=,100,50,25
-        P,output,b,quantitative,>=,100,n/a,25
-        P,benefit,c,qualitative,,,部分达成,30
-        P,satisfaction,d,quantitative,>=,10,10,10
-        Q,output,a,quantitative,>=,100,100,50
-        Q,benefit,c,qualitative,,,n/a,30
-        Q,satisfaction,d,quantitative,>=,10,5,10
-        """,
+      project,dimension,name,kind,operator,target,actual,weight
+      P,output,a,quantitative,>=,100,50,25
+      P,output,b,quantitative,>=,100,n/a,25
+      P,benefit,c,qualitative,,,部分达成,30
+      P,satisfaction,d,quantitative,>=,10,10,10
+      Q,output,a,quantitative,>=,100,100,50
+      Q,benefit,c,qualitative,,,n/a,30
+      Q,satisfaction,d,quantitative,>=,10,5,10
+      """,
       "scheme.json": #"{"requiredDimensions": ["output"]}"#,
     ])
     // P: execution 10 + output 50 × 0.5 + benefit 30 × 0.7 + satisfaction 10 = 66.
@@ -138,14 +149,14 @@ import Testing
   @Test func softTargetsAreFlaggedPerRow() throws {
     let (_, evaluation) = try evaluate([
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        P1,output,a,quantitative,>=,100,130,50
-        P1,benefit,b,quantitative,<=,90,70,30
-        P1,satisfaction,c,quantitative,>=,90,95,10
-        P2,output,a,quantitative,>=,100,100,50
-        P2,benefit,b,quantitative,>=,80,80,30
-        P2,satisfaction,c,quantitative,>=,90,90,10
-        """
+      project,dimension,name,kind,operator,target,actual,weight
+      P1,output,a,quantitative,>=,100,130,50
+      P1,benefit,b,quantitative,<=,90,70,30
+      P1,satisfaction,c,quantitative,>=,90,95,10
+      P2,output,a,quantitative,>=,100,100,50
+      P2,benefit,b,quantitative,>=,80,80,30
+      P2,satisfaction,c,quantitative,>=,90,90,10
+      """
     ])
     #expect(evaluation.softTargetRows == [0, 1])
   }

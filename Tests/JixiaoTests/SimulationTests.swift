@@ -8,31 +8,31 @@ import Testing
   static func graded() throws -> (Dataset, Evaluation) {
     let folder = Fixture.dataset([
       "projects.csv": """
-        id,name,unit,activity,budget,executed
-        E,e,U2,A1,100,100
-        G,g,U2,A1,200,200
-        F,f,U2,A1,300,300
-        P,p,U2,A1,400,400
-        X,x,U2,,50,50
-        """,
+      id,name,unit,activity,budget,executed
+      E,e,U2,A1,100,100
+      G,g,U2,A1,200,200
+      F,f,U2,A1,300,300
+      P,p,U2,A1,400,400
+      X,x,U2,,50,50
+      """,
       "indicators.csv": """
-        project,dimension,name,kind,operator,target,actual,weight
-        E,output,a,quantitative,>=,100,100,50
-        E,benefit,b,quantitative,>=,100,100,30
-        E,satisfaction,c,quantitative,>=,100,100,10
-        G,output,a,quantitative,>=,100,80,50
-        G,benefit,b,quantitative,>=,100,90,30
-        G,satisfaction,c,quantitative,>=,100,100,10
-        F,output,a,quantitative,>=,100,60,50
-        F,benefit,b,quantitative,>=,100,70,30
-        F,satisfaction,c,quantitative,>=,100,100,10
-        P,output,a,quantitative,>=,100,10,50
-        P,benefit,b,quantitative,>=,100,10,30
-        P,satisfaction,c,quantitative,>=,100,100,10
-        X,output,a,quantitative,>=,100,100,50
-        X,benefit,b,quantitative,>=,100,100,30
-        X,satisfaction,c,quantitative,>=,100,100,10
-        """,
+      project,dimension,name,kind,operator,target,actual,weight
+      E,output,a,quantitative,>=,100,100,50
+      E,benefit,b,quantitative,>=,100,100,30
+      E,satisfaction,c,quantitative,>=,100,100,10
+      G,output,a,quantitative,>=,100,80,50
+      G,benefit,b,quantitative,>=,100,90,30
+      G,satisfaction,c,quantitative,>=,100,100,10
+      F,output,a,quantitative,>=,100,60,50
+      F,benefit,b,quantitative,>=,100,70,30
+      F,satisfaction,c,quantitative,>=,100,100,10
+      P,output,a,quantitative,>=,100,10,50
+      P,benefit,b,quantitative,>=,100,10,30
+      P,satisfaction,c,quantitative,>=,100,100,10
+      X,output,a,quantitative,>=,100,100,50
+      X,benefit,b,quantitative,>=,100,100,30
+      X,satisfaction,c,quantitative,>=,100,100,10
+      """,
     ])
     let loaded = DatasetLoader.load(folder: folder)
     #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
@@ -44,7 +44,8 @@ import Testing
 
   @Test func gradeRules() throws {
     let (dataset, evaluation) = try Self.graded()
-    let result = Reallocation(dataset, evaluation: evaluation, scenario: Scenario())
+    let result = Reallocation(
+      dataset, evaluation: evaluation, scenario: Scenario())
     #expect(result.after == [110, 200, 270, 0, 0])
     #expect(result.change == [.raised, .kept, .cut, .cancelled, .excluded])
     #expect(result.reason[3] == .grade(.poor, .cancel))
@@ -59,7 +60,8 @@ import Testing
     let (dataset, evaluation) = try Self.graded()
     var scenario = Scenario()
     scenario.budgetNeutral = true
-    let result = Reallocation(dataset, evaluation: evaluation, scenario: scenario)
+    let result = Reallocation(
+      dataset, evaluation: evaluation, scenario: scenario)
     #expect(result.pool == 480)
     #expect(result.after == [580, 200, 270, 0, 0])
     #expect(result.totalAfter == result.totalBefore)
@@ -74,7 +76,8 @@ import Testing
     var scenario = Scenario()
     scenario.budgetNeutral = true
     scenario.priorityGrades = [.excellent, .good]
-    var result = Reallocation(dataset, evaluation: evaluation, scenario: scenario)
+    var result = Reallocation(
+      dataset, evaluation: evaluation, scenario: scenario)
     #expect(result.pool == 480)
     #expect(abs(result.after[0] - 260) < 1e-9)
     #expect(abs(result.after[1] - 520) < 1e-9)
@@ -83,19 +86,23 @@ import Testing
     #expect(abs(result.after[0] - 200) < 1e-9)
     #expect(abs(result.after[1] - 400) < 1e-9)
     #expect(abs(result.unallocated - 180) < 1e-9)
-    #expect(abs(result.totalAfter + result.unallocated - result.totalBefore) < 1e-9)
+    #expect(
+      abs(result.totalAfter + result.unallocated - result.totalBefore) < 1e-9)
   }
 
   @Test func scenarioFileFaults() {
     let folder = Fixture.temporaryFolder()
     let path = folder + "/s.json"
-    let text = #"{"byGrade": {"excellent": 0.1, "bad": 1, "poor": "drop"}, "maxRaise": -1, "budgetNeutral": "yes"}"#
+    let text =
+      #"{"byGrade": {"excellent": 0.1, "bad": 1, "poor": "drop"}, "maxRaise": -1, "budgetNeutral": "yes"}"#
     FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     do {
       _ = try Scenario.load(from: path)
       Issue.record("a bad scenario was accepted")
     } catch {
-      let messages = error.diagnostics.map { $0.description.replacingOccurrences(of: folder + "/", with: "") }
+      let messages = error.diagnostics.map {
+        $0.description.replacingOccurrences(of: folder + "/", with: "")
+      }
       #expect(
         messages == [
           "s.json: error: `byGrade.bad` is not a grade. Use excellent (优), good (良), fair (中) or poor (差).",

@@ -16,40 +16,41 @@ enum Fixture {
   /// A fresh empty folder under the system's temporary directory.
   static func temporaryFolder() -> String {
     let path = NSTemporaryDirectory() + "jixiao-tests-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: true)
     return path
   }
 
   /// A valid two-project data set; `changes` replaces whole files.
   static let validFiles: [String: String] = [
     "units.csv": """
-      id,name,parent,level
-      U1,省总工会,,province
-      U2,市总工会,U1,city
-      """,
+    id,name,parent,level
+    U1,省总工会,,province
+    U2,市总工会,U1,city
+    """,
     "duties.csv": """
-      id,unit,name
-      D1,U2,维护职工合法权益
-      """,
+    id,unit,name
+    D1,U2,维护职工合法权益
+    """,
     "activities.csv": """
-      id,duty,name
-      A1,D1,困难职工帮扶
-      """,
+    id,duty,name
+    A1,D1,困难职工帮扶
+    """,
     "projects.csv": """
-      id,name,unit,activity,category,budget,executed,start_year,end_year,major
-      P1,送温暖,U2,A1,维权帮扶,100,90,2022,2024,1
-      P2,技能培训,U2,A1,技能培训,50,50,2022,2022,0
-      """,
+    id,name,unit,activity,category,budget,executed,start_year,end_year,major
+    P1,送温暖,U2,A1,维权帮扶,100,90,2022,2024,1
+    P2,技能培训,U2,A1,技能培训,50,50,2022,2022,0
+    """,
     "indicators.csv": """
-      project,dimension,subdimension,name,kind,operator,target,actual,unit,weight
-      P1,产出指标,数量指标,慰问人数,定量,>=,200,180,人,25
-      P1,output,时效指标,按时发放,qualitative,,,达成年度指标,,25
-      P1,benefit,社会效益,困难职工覆盖率,quantitative,>=,90,95,%,30
-      P1,satisfaction,服务对象满意度,满意度,quantitative,>=,90,92,%,10
-      P2,output,数量指标,培训人数,quantitative,>=,100,100,人,50
-      P2,benefit,社会效益,取证率,quantitative,>=,80,80,%,30
-      P2,satisfaction,服务对象满意度,满意度,quantitative,>=,90,90,%,10
-      """,
+    project,dimension,subdimension,name,kind,operator,target,actual,unit,weight
+    P1,产出指标,数量指标,慰问人数,定量,>=,200,180,人,25
+    P1,output,时效指标,按时发放,qualitative,,,达成年度指标,,25
+    P1,benefit,社会效益,困难职工覆盖率,quantitative,>=,90,95,%,30
+    P1,satisfaction,服务对象满意度,满意度,quantitative,>=,90,92,%,10
+    P2,output,数量指标,培训人数,quantitative,>=,100,100,人,50
+    P2,benefit,社会效益,取证率,quantitative,>=,80,80,%,30
+    P2,satisfaction,服务对象满意度,满意度,quantitative,>=,90,90,%,10
+    """,
   ]
 
   /// Writes a data set folder: the valid files with `changes` applied
@@ -68,7 +69,9 @@ enum Fixture {
 
   /// Loads a data set folder and returns its error and warning texts with
   /// the folder prefix removed.
-  static func problems(_ folder: String, minimum: Diagnostic.Severity = .warning) -> [String] {
+  static func problems(
+    _ folder: String, minimum: Diagnostic.Severity = .warning
+  ) -> [String] {
     DatasetLoader.load(folder: folder).diagnostics
       .filter { $0.severity <= minimum }
       .map { $0.description.replacingOccurrences(of: folder + "/", with: "") }

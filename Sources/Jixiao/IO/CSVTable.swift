@@ -43,13 +43,17 @@ public struct CSVTable: Sendable {
   ///   - path: the file to read.
   ///   - log: receives every recoverable problem (wrong field counts).
   /// - Throws: `InputError` when the file cannot be read or is not CSV text.
-  public init(contentsOf path: String, log: inout DiagnosticLog) throws(InputError) {
+  public init(contentsOf path: String, log: inout DiagnosticLog)
+    throws(InputError)
+  {
     let bytes = try Self.readBytes(path)
     try self.init(bytes: bytes, path: path, log: &log)
   }
 
   /// Tokenises bytes already in memory; `path` names them in messages.
-  public init(bytes: [UInt8], path: String, log: inout DiagnosticLog) throws(InputError) {
+  public init(bytes: [UInt8], path: String, log: inout DiagnosticLog)
+    throws(InputError)
+  {
     self.path = path
     self.bytes = bytes
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -63,7 +67,9 @@ public struct CSVTable: Sendable {
       throw InputError(
         Diagnostic(
           .error, file: path, "the file is empty.",
-          help: "A table needs a header line naming its columns; see docs/format.md."))
+          help:
+            "A table needs a header line naming its columns; see docs/format.md."
+        ))
     }
 
     let headerFields = firstRecord.fields
@@ -89,7 +95,8 @@ public struct CSVTable: Sendable {
           Diagnostic(
             .error, file: path, line: record.line, column: 1,
             "this record has \(record.fields.count) fields but the header has \(columns).",
-            help: "Put a field that contains a comma in double quotes, or add the missing fields."
+            help:
+              "Put a field that contains a comma in double quotes, or add the missing fields."
           ))
         continue
       }
@@ -114,7 +121,8 @@ public struct CSVTable: Sendable {
   /// The field's text with quotes removed and surrounding spaces trimmed.
   public func text(_ record: Int, _ column: Int) -> String {
     let index = record * columnCount + column
-    return Self.decode(bytes, fieldStart[index], fieldEnd[index], fieldFlags[index])
+    return Self.decode(
+      bytes, fieldStart[index], fieldEnd[index], fieldFlags[index])
   }
 
   /// Whether the field holds nothing but spaces.
@@ -143,7 +151,8 @@ public struct CSVTable: Sendable {
 
   /// The 1-based line and character column at which a field starts (at its
   /// opening quote when quoted), for messages.
-  public func position(_ record: Int, _ column: Int) -> (line: Int, column: Int) {
+  public func position(_ record: Int, _ column: Int) -> (line: Int, column: Int)
+  {
     let index = record * columnCount + column
     var target = fieldStart[index]
     if fieldFlags[index] & 1 != 0 { target -= 1 }
@@ -160,7 +169,9 @@ public struct CSVTable: Sendable {
       i += 1
     }
     var characters = 0
-    for j in lineStart..<target where bytes[j] & 0xC0 != 0x80 { characters += 1 }
+    for j in lineStart..<target where bytes[j] & 0xC0 != 0x80 {
+      characters += 1
+    }
     return (line, characters + 1)
   }
 
@@ -171,12 +182,14 @@ public struct CSVTable: Sendable {
   ) -> Diagnostic {
     let place = position(record, column)
     return Diagnostic(
-      severity, file: path, line: place.line, column: place.column, message, help: help)
+      severity, file: path, line: place.line, column: place.column, message,
+      help: help)
   }
 
   /// A diagnostic placed at a header cell (line 1 of the file).
   public func headerDiagnostic(
-    _ severity: Diagnostic.Severity, column: Int, _ message: String, help: String = ""
+    _ severity: Diagnostic.Severity, column: Int, _ message: String,
+    help: String = ""
   ) -> Diagnostic {
     var characters = 0
     var commas = 0
@@ -188,10 +201,13 @@ public struct CSVTable: Sendable {
       i += 1
     }
     return Diagnostic(
-      severity, file: path, line: 1, column: characters + 1, message, help: help)
+      severity, file: path, line: 1, column: characters + 1, message, help: help
+    )
   }
 
-  static func decode(_ bytes: [UInt8], _ start: Int, _ end: Int, _ flags: UInt8) -> String {
+  static func decode(_ bytes: [UInt8], _ start: Int, _ end: Int, _ flags: UInt8)
+    -> String
+  {
     var text: String
     if flags & 2 != 0 {
       var unescaped: [UInt8] = []
@@ -231,19 +247,24 @@ extension CSVTable {
 
   private static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    guard
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    else {
       throw InputError(
-        Diagnostic(.error, file: path, "no such file.", help: "Check the path."))
+        Diagnostic(.error, file: path, "no such file.", help: "Check the path.")
+      )
     }
     if isDirectory.boolValue {
       throw InputError(
         Diagnostic(
-          .error, file: path, "is a folder, not a CSV file.", help: "Name the file itself."))
+          .error, file: path, "is a folder, not a CSV file.",
+          help: "Name the file itself."))
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(
         Diagnostic(
-          .error, file: path, "cannot be read.", help: "Check that you may read the file."))
+          .error, file: path, "cannot be read.",
+          help: "Check that you may read the file."))
     }
     return [UInt8](data)
   }
@@ -260,7 +281,9 @@ extension CSVTable {
     var lineStart = start
     var i = start
     while i < offset {
-      if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= offset || bytes[i + 1] != 0x0A)) {
+      if bytes[i] == 0x0A
+        || (bytes[i] == 0x0D && (i + 1 >= offset || bytes[i + 1] != 0x0A))
+      {
         line += 1
         lineStart = i + 1
       }
@@ -269,16 +292,21 @@ extension CSVTable {
     var column = 1
     for j in lineStart..<offset where bytes[j] & 0xC0 != 0x80 { column += 1 }
     let byte = String(bytes[offset], radix: 16, uppercase: true)
-    let what = bytes[offset] == 0 ? "a NUL byte" : "byte 0x\(byte), which is not UTF-8"
+    let what =
+      bytes[offset] == 0 ? "a NUL byte" : "byte 0x\(byte), which is not UTF-8"
     throw InputError(
       Diagnostic(
         .error, file: path, line: line, column: column,
         "the file holds \(what); it is not a UTF-8 text table.",
-        help: "Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read)."))
+        help:
+          "Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read)."
+      ))
   }
 
   /// The offset of the first NUL byte or malformed UTF-8 sequence, if any.
-  static func firstInvalidTextByte(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  static func firstInvalidTextByte(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
     var i = start
     let n = b.count
     while i < n {
@@ -292,9 +320,12 @@ extension CSVTable {
       var minimum: UInt32
       var scalar: UInt32
       switch lead {
-      case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(lead & 0x1F))
-      case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(lead & 0x0F))
-      case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(lead & 0x07))
+      case 0xC2...0xDF:
+        (length, minimum, scalar) = (2, 0x80, UInt32(lead & 0x1F))
+      case 0xE0...0xEF:
+        (length, minimum, scalar) = (3, 0x800, UInt32(lead & 0x0F))
+      case 0xF0...0xF4:
+        (length, minimum, scalar) = (4, 0x10000, UInt32(lead & 0x07))
       default: return i
       }
       guard i + length <= n else { return i }
@@ -303,7 +334,9 @@ extension CSVTable {
         guard next & 0xC0 == 0x80 else { return i }
         scalar = scalar << 6 | UInt32(next & 0x3F)
       }
-      if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+      if scalar < minimum || scalar > 0x10FFFF
+        || (0xD800...0xDFFF).contains(scalar)
+      {
         return i
       }
       i += length
@@ -312,7 +345,8 @@ extension CSVTable {
   }
 
   private static func tokenise(
-    _ b: UnsafeBufferPointer<UInt8>, from start: Int, path: String, into tokens: inout Tokens
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, path: String,
+    into tokens: inout Tokens
   ) throws(InputError) {
     let quote = UInt8(ascii: "\"")
     let comma = UInt8(ascii: ",")
@@ -338,9 +372,13 @@ extension CSVTable {
               throw InputError(
                 Diagnostic(
                   .error, file: path, line: openLine,
-                  column: characterColumn(b, at: open, lineFrom: recordOffset, line: recordLine, target: openLine),
+                  column: characterColumn(
+                    b, at: open, lineFrom: recordOffset, line: recordLine,
+                    target: openLine),
                   "a quoted field opened here is never closed (the file ends inside it).",
-                  help: "Add the closing double quote, or double any quote inside the field (\"\")."))
+                  help:
+                    "Add the closing double quote, or double any quote inside the field (\"\")."
+                ))
             }
             let byte = b[i]
             if byte == quote {
@@ -363,9 +401,13 @@ extension CSVTable {
             throw InputError(
               Diagnostic(
                 .error, file: path, line: line,
-                column: characterColumn(b, at: i, lineFrom: recordOffset, line: recordLine, target: line),
+                column: characterColumn(
+                  b, at: i, lineFrom: recordOffset, line: recordLine,
+                  target: line),
                 "text follows the closing quote of a field.",
-                help: "Put the whole field in quotes and double the quotes inside it (\"\")."))
+                help:
+                  "Put the whole field in quotes and double the quotes inside it (\"\")."
+              ))
           }
         } else {
           let fieldStart = i
@@ -377,7 +419,9 @@ extension CSVTable {
             Diagnostic(
               .error, file: path, line: recordLine, column: 1,
               "this record is longer than \(maximumRecordBytes >> 20) MiB; the file is not a table.",
-              help: "Check that this is the CSV export of the sheet, with one line per row."))
+              help:
+                "Check that this is the CSV export of the sheet, with one line per row."
+            ))
         }
         if i < n, b[i] == comma {
           i += 1
@@ -391,10 +435,13 @@ extension CSVTable {
         i += 1
         line += 1
       }
-      let isEmptyLine = fields.count == 1 && fields[0].flags == 0 && fields[0].start == fields[0].end
+      let isEmptyLine =
+        fields.count == 1 && fields[0].flags == 0
+        && fields[0].start == fields[0].end
       if !isEmptyLine {
         tokens.fieldCount += fields.count
-        tokens.records.append(Record(line: recordLine, offset: recordOffset, fields: fields))
+        tokens.records.append(
+          Record(line: recordLine, offset: recordOffset, fields: fields))
       }
     }
   }
@@ -402,7 +449,8 @@ extension CSVTable {
   /// Character column (1-based) of byte `offset`, found by walking from the
   /// record's start to the start of the line `target`.
   private static func characterColumn(
-    _ b: UnsafeBufferPointer<UInt8>, at offset: Int, lineFrom recordOffset: Int, line: Int,
+    _ b: UnsafeBufferPointer<UInt8>, at offset: Int, lineFrom recordOffset: Int,
+    line: Int,
     target: Int
   ) -> Int {
     var current = line

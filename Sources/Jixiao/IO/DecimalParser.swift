@@ -65,7 +65,8 @@ enum DecimalParser {
     if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
       i += 1
       var exponentNegative = false
-      if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+      if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")
+      {
         exponentNegative = bytes[i] == UInt8(ascii: "-")
         i += 1
       }
@@ -114,7 +115,9 @@ enum DecimalParser {
 
   private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
     var buffer = [CChar](repeating: 0, count: bytes.count + 1)
-    for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+    for (index, byte) in bytes.enumerated() {
+      buffer[index] = CChar(bitPattern: byte)
+    }
     let value = buffer.withUnsafeBufferPointer { pointer in
       pointer.baseAddress.map { strtod($0, nil) } ?? .nan
     }

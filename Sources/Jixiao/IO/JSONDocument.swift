@@ -13,22 +13,29 @@ struct JSONDocument {
   static func read(_ path: String) throws(InputError) -> JSONDocument {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(
-        Diagnostic(.error, file: path, "cannot be read.", help: "Check the path."))
+        Diagnostic(
+          .error, file: path, "cannot be read.", help: "Check the path."))
     }
     return try parse(data, path: path)
   }
 
-  static func parse(_ data: Data, path: String) throws(InputError) -> JSONDocument {
+  static func parse(_ data: Data, path: String) throws(InputError)
+    -> JSONDocument
+  {
     do {
-      let root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      let root = try JSONSerialization.jsonObject(
+        with: data, options: [.fragmentsAllowed])
       return JSONDocument(path: path, root: root)
     } catch {
       let ns = error as NSError
-      let detail = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "not valid JSON"
+      let detail =
+        (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "not valid JSON"
       throw InputError(
         Diagnostic(
           .error, file: path, "is not valid JSON (\(detail)).",
-          help: "Check brackets, commas and quotes; a JSON linter shows the place."))
+          help:
+            "Check brackets, commas and quotes; a JSON linter shows the place.")
+      )
     }
   }
 }
@@ -40,7 +47,8 @@ struct JSONObjectReader {
   let values: [String: Any]
   private(set) var readKeys: Set<String> = []
 
-  init?(_ value: Any?, path: String, keyPath: String, log: inout DiagnosticLog) {
+  init?(_ value: Any?, path: String, keyPath: String, log: inout DiagnosticLog)
+  {
     guard let value else { return nil }
     guard let object = value as? [String: Any] else {
       log.append(
@@ -77,7 +85,8 @@ struct JSONObjectReader {
     }
     log.append(
       Diagnostic(
-        .error, file: path, "`\(self.key(key))` must be a finite number; it is \(Self.show(value)).",
+        .error, file: path,
+        "`\(self.key(key))` must be a finite number; it is \(Self.show(value)).",
         help: "Write a plain number such as 10 or 0.25."))
     return nil
   }
@@ -90,7 +99,8 @@ struct JSONObjectReader {
     }
     log.append(
       Diagnostic(
-        .error, file: path, "`\(self.key(key))` must be text; it is \(Self.show(value)).",
+        .error, file: path,
+        "`\(self.key(key))` must be text; it is \(Self.show(value)).",
         help: "Put the value in double quotes."))
     return nil
   }
@@ -102,7 +112,8 @@ struct JSONObjectReader {
     }
     log.append(
       Diagnostic(
-        .error, file: path, "`\(self.key(key))` must be true or false; it is \(Self.show(value))."))
+        .error, file: path,
+        "`\(self.key(key))` must be true or false; it is \(Self.show(value))."))
     return nil
   }
 
@@ -111,7 +122,8 @@ struct JSONObjectReader {
     if let array = value as? [Any] { return array }
     log.append(
       Diagnostic(
-        .error, file: path, "`\(self.key(key))` must be a list ([…]); it is \(Self.show(value))."))
+        .error, file: path,
+        "`\(self.key(key))` must be a list ([…]); it is \(Self.show(value))."))
     return nil
   }
 
@@ -122,7 +134,9 @@ struct JSONObjectReader {
       guard let text = item as? String else {
         log.append(
           Diagnostic(
-            .error, file: path, "`\(self.key(key))[\(index)]` must be text; it is \(Self.show(item))."))
+            .error, file: path,
+            "`\(self.key(key))[\(index)]` must be text; it is \(Self.show(item))."
+          ))
         continue
       }
       result.append(text)
@@ -130,7 +144,9 @@ struct JSONObjectReader {
     return result
   }
 
-  mutating func object(_ key: String, log: inout DiagnosticLog) -> JSONObjectReader? {
+  mutating func object(_ key: String, log: inout DiagnosticLog)
+    -> JSONObjectReader?
+  {
     JSONObjectReader(raw(key), path: path, keyPath: self.key(key), log: &log)
   }
 
@@ -139,7 +155,8 @@ struct JSONObjectReader {
     for key in values.keys.sorted() where !readKeys.contains(key) {
       log.append(
         Diagnostic(
-          .warning, file: path, "`\(self.key(key))` is not a known setting and is ignored.",
+          .warning, file: path,
+          "`\(self.key(key))` is not a known setting and is ignored.",
           help: "Check its spelling against docs/."))
     }
   }

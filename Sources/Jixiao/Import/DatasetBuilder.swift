@@ -5,13 +5,18 @@ struct DatasetBuilder {
     name: "units", title: "",
     columns: ["id", "name", "parent", "level"].map { .init($0) })
   private var duties = ReportTable(
-    name: "duties", title: "", columns: ["id", "unit", "name"].map { .init($0) })
+    name: "duties", title: "",
+    columns: ["id", "unit", "name"].map { .init($0) })
   private var activities = ReportTable(
-    name: "activities", title: "", columns: ["id", "duty", "name"].map { .init($0) })
+    name: "activities", title: "",
+    columns: ["id", "duty", "name"].map { .init($0) })
   private var projects = ReportTable(
     name: "projects", title: "",
-    columns: ["id", "name", "unit", "activity", "category", "budget", "executed", "start_year",
-      "end_year", "major", "provenance"].map { .init($0) })
+    columns: [
+      "id", "name", "unit", "activity", "category", "budget", "executed",
+      "start_year",
+      "end_year", "major", "provenance",
+    ].map { .init($0) })
   private var indicators = ReportTable(
     name: "indicators", title: "",
     columns: (["project"] + Importer.indicatorFields).map { .init($0) })
@@ -25,26 +30,36 @@ struct DatasetBuilder {
   var unitCount: Int { units.rows.count }
 
   mutating func add(
-    _ table: CSVTable, _ record: Int, _ mapping: ImportMapping, log: inout DiagnosticLog
+    _ table: CSVTable, _ record: Int, _ mapping: ImportMapping,
+    log: inout DiagnosticLog
   ) {
     var parent = ""
     for level in mapping.units {
       let id = level.id.fill(table, record)
       guard !id.isEmpty else {
-        log.append(fault(table, record, level.id, "the unit id \"\(level.id.source)\" is empty in this row."))
+        log.append(
+          fault(
+            table, record, level.id,
+            "the unit id \"\(level.id.source)\" is empty in this row."))
         return
       }
-      let fields = [level.name.fill(table, record), level.levelName?.fill(table, record) ?? "", parent]
+      let fields = [
+        level.name.fill(table, record),
+        level.levelName?.fill(table, record) ?? "", parent,
+      ]
       if let seen = seenUnits[id] {
         if seen != fields {
           log.append(
             fault(
               table, record, level.name,
-              "unit \"\(id)\" appears with another name, level or parent than before (\(seen[0]) vs \(fields[0]))."))
+              "unit \"\(id)\" appears with another name, level or parent than before (\(seen[0]) vs \(fields[0]))."
+            ))
         }
       } else {
         seenUnits[id] = fields
-        units.append([.text(id), .text(fields[0]), .text(parent), .text(fields[1])])
+        units.append([
+          .text(id), .text(fields[0]), .text(parent), .text(fields[1]),
+        ])
       }
       parent = id
     }
@@ -55,14 +70,21 @@ struct DatasetBuilder {
       let dutyID = duty.id.fill(table, record)
       activityID = activity.id.fill(table, record)
       if seenDuties.insert(dutyID).inserted {
-        duties.append([.text(dutyID), .text(unit), .text(duty.name.fill(table, record))])
+        duties.append([
+          .text(dutyID), .text(unit), .text(duty.name.fill(table, record)),
+        ])
       }
       if seenActivities.insert(activityID).inserted {
-        activities.append([.text(activityID), .text(dutyID), .text(activity.name.fill(table, record))])
+        activities.append([
+          .text(activityID), .text(dutyID),
+          .text(activity.name.fill(table, record)),
+        ])
       }
     }
 
-    let value = { (field: String) -> String in mapping.project[field]?.fill(table, record) ?? "" }
+    let value = { (field: String) -> String in
+      mapping.project[field]?.fill(table, record) ?? ""
+    }
     let id = value("id")
     for field in ["budget", "executed"] {
       guard let template = mapping.project[field] else { continue }
@@ -70,12 +92,17 @@ struct DatasetBuilder {
     }
     projects.append(
       [
-        .text(id), .text(value("name")), .text(unit), .text(activityID), .text(value("category")),
-        .text(value("budget")), .text(value("executed")), .text(value("startYear")),
-        .text(value("endYear")), .text(value("major")), .text(value("provenance")),
+        .text(id), .text(value("name")), .text(unit), .text(activityID),
+        .text(value("category")),
+        .text(value("budget")), .text(value("executed")),
+        .text(value("startYear")),
+        .text(value("endYear")), .text(value("major")),
+        .text(value("provenance")),
       ])
     for fields in mapping.indicators {
-      if let weight = fields["weight"] { checkNumber(table, record, weight, what: "weight", log: &log) }
+      if let weight = fields["weight"] {
+        checkNumber(table, record, weight, what: "weight", log: &log)
+      }
       var row: [ReportTable.Cell] = [.text(id)]
       for field in Importer.indicatorFields {
         row.append(.text(fields[field]?.fill(table, record) ?? ""))
@@ -96,22 +123,31 @@ struct DatasetBuilder {
     case .value(let number) where number >= 0:
       return
     case .value:
-      log.append(fault(table, record, template, "the \(what) is negative (\(text)).", help: "Amounts and weights are ≥ 0."))
+      log.append(
+        fault(
+          table, record, template, "the \(what) is negative (\(text)).",
+          help: "Amounts and weights are ≥ 0."))
     case .empty:
-      log.append(fault(table, record, template, "the \(what) is empty.", help: "Fill the cell, or filter the row out."))
+      log.append(
+        fault(
+          table, record, template, "the \(what) is empty.",
+          help: "Fill the cell, or filter the row out."))
     case .notANumber, .outOfRange:
       log.append(
         fault(
-          table, record, template, "the \(what) \"\(text)\" is not a finite number.",
+          table, record, template,
+          "the \(what) \"\(text)\" is not a finite number.",
           help: "Write a plain decimal such as 1200 or 37.24."))
     }
   }
 
   private func fault(
-    _ table: CSVTable, _ record: Int, _ template: Template, _ message: String, help: String = ""
+    _ table: CSVTable, _ record: Int, _ template: Template, _ message: String,
+    help: String = ""
   ) -> Diagnostic {
     let column = template.columns.first ?? 0
-    return table.diagnostic(.error, record: record, column: column, message, help: help)
+    return table.diagnostic(
+      .error, record: record, column: column, message, help: help)
   }
 
   /// The data set's CSV files.

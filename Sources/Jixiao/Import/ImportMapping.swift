@@ -31,11 +31,16 @@ struct ImportMapping {
     _ document: JSONDocument, header: [String], log: inout DiagnosticLog
   ) -> ImportMapping? {
     let path = document.path
-    guard var top = JSONObjectReader(document.root, path: path, keyPath: "", log: &log) else {
+    guard
+      var top = JSONObjectReader(
+        document.root, path: path, keyPath: "", log: &log)
+    else {
       return nil
     }
     var mapping = ImportMapping()
-    func compile(_ text: String?, _ key: String, log: inout DiagnosticLog) -> Template? {
+    func compile(_ text: String?, _ key: String, log: inout DiagnosticLog)
+      -> Template?
+    {
       guard let text else { return nil }
       do {
         return try Template(text, header: header)
@@ -49,14 +54,19 @@ struct ImportMapping {
     }
 
     for (index, item) in (top.array("filter", log: &log) ?? []).enumerated() {
-      guard var reader = JSONObjectReader(item, path: path, keyPath: "filter[\(index)]", log: &log),
+      guard
+        var reader = JSONObjectReader(
+          item, path: path, keyPath: "filter[\(index)]", log: &log),
         let name = reader.string("column", log: &log),
         let values = reader.strings("equals", log: &log)
       else { continue }
       reader.reportUnknownKeys(log: &log)
       guard let column = header.firstIndex(of: name) else {
         log.append(
-          Diagnostic(.error, file: path, "`filter[\(index)].column` \"\(name)\" is not a column of the table."))
+          Diagnostic(
+            .error, file: path,
+            "`filter[\(index)].column` \"\(name)\" is not a column of the table."
+          ))
         continue
       }
       mapping.filters.append(Filter(column: column, values: Set(values)))
@@ -64,57 +74,79 @@ struct ImportMapping {
 
     for (index, item) in (top.array("units", log: &log) ?? []).enumerated() {
       let key = "units[\(index)]"
-      guard var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log) else { continue }
+      guard
+        var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log)
+      else { continue }
       let id = compile(reader.string("id", log: &log), "\(key).id", log: &log)
-      let name = compile(reader.string("name", log: &log), "\(key).name", log: &log)
-      let level = compile(reader.string("level", log: &log), "\(key).level", log: &log)
+      let name = compile(
+        reader.string("name", log: &log), "\(key).name", log: &log)
+      let level = compile(
+        reader.string("level", log: &log), "\(key).level", log: &log)
       reader.reportUnknownKeys(log: &log)
-      if let id { mapping.units.append(Level(id: id, name: name ?? id, levelName: level)) }
+      if let id {
+        mapping.units.append(Level(id: id, name: name ?? id, levelName: level))
+      }
     }
     if mapping.units.isEmpty {
       log.append(
         Diagnostic(
           .error, file: path, "`units` is missing or empty.",
-          help: "Give at least one level, e.g. [{\"id\": \"{单位}\", \"name\": \"{单位}\"}]."))
+          help:
+            "Give at least one level, e.g. [{\"id\": \"{单位}\", \"name\": \"{单位}\"}]."
+        ))
     }
 
     for key in ["duty", "activity"] {
       guard var reader = top.object(key, log: &log) else { continue }
       let id = compile(reader.string("id", log: &log), "\(key).id", log: &log)
-      let name = compile(reader.string("name", log: &log), "\(key).name", log: &log)
+      let name = compile(
+        reader.string("name", log: &log), "\(key).name", log: &log)
       reader.reportUnknownKeys(log: &log)
       guard let id else { continue }
-      if key == "duty" { mapping.duty = (id, name ?? id) } else { mapping.activity = (id, name ?? id) }
+      if key == "duty" {
+        mapping.duty = (id, name ?? id)
+      } else {
+        mapping.activity = (id, name ?? id)
+      }
     }
     if (mapping.duty == nil) != (mapping.activity == nil) {
       log.append(
         Diagnostic(
-          .error, file: path, "`duty` and `activity` go together: give both or neither."))
+          .error, file: path,
+          "`duty` and `activity` go together: give both or neither."))
     }
 
     var givenProjectFields: Set<String> = []
     if var reader = top.object("project", log: &log) {
       givenProjectFields = Set(reader.values.keys)
       for field in Importer.projectFields {
-        if let template = compile(reader.string(field, log: &log), "project.\(field)", log: &log) {
+        if let template = compile(
+          reader.string(field, log: &log), "project.\(field)", log: &log)
+        {
           mapping.project[field] = template
         }
       }
       reader.reportUnknownKeys(log: &log)
     }
-    for field in ["id", "name", "budget", "executed"] where !givenProjectFields.contains(field) {
+    for field in ["id", "name", "budget", "executed"]
+    where !givenProjectFields.contains(field) {
       log.append(
         Diagnostic(
           .error, file: path, "`project.\(field)` is missing.",
           help: "Map it to a column, e.g. \"{项目名称}\"."))
     }
 
-    for (index, item) in (top.array("indicators", log: &log) ?? []).enumerated() {
+    for (index, item) in (top.array("indicators", log: &log) ?? []).enumerated()
+    {
       let key = "indicators[\(index)]"
-      guard var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log) else { continue }
+      guard
+        var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log)
+      else { continue }
       var fields: [String: Template] = [:]
       for field in Importer.indicatorFields {
-        if let template = compile(reader.string(field, log: &log), "\(key).\(field)", log: &log) {
+        if let template = compile(
+          reader.string(field, log: &log), "\(key).\(field)", log: &log)
+        {
           fields[field] = template
         }
       }
@@ -126,11 +158,13 @@ struct ImportMapping {
     if let value = top.raw("dataset") {
       if JSONSerialization.isValidJSONObject(value),
         let data = try? JSONSerialization.data(
-          withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+          withJSONObject: value,
+          options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
       {
         mapping.datasetJSON = String(decoding: data, as: UTF8.self) + "\n"
       } else {
-        log.append(Diagnostic(.error, file: path, "`dataset` must be an object."))
+        log.append(
+          Diagnostic(.error, file: path, "`dataset` must be an object."))
       }
     }
     top.reportUnknownKeys(log: &log)

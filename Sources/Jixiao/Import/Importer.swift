@@ -16,11 +16,13 @@ public enum Importer {
   }
 
   static let indicatorFields = [
-    "dimension", "subdimension", "name", "kind", "operator", "target", "actual", "unit",
+    "dimension", "subdimension", "name", "kind", "operator", "target", "actual",
+    "unit",
     "weight", "provenance",
   ]
   static let projectFields = [
-    "id", "name", "category", "budget", "executed", "startYear", "endYear", "major",
+    "id", "name", "category", "budget", "executed", "startYear", "endYear",
+    "major",
     "provenance",
   ]
 
@@ -45,7 +47,8 @@ public enum Importer {
     if builder.projectCount == 0 {
       throw InputError(
         Diagnostic(
-          .error, file: tablePath, "no row passes the mapping's filter; nothing to import.",
+          .error, file: tablePath,
+          "no row passes the mapping's filter; nothing to import.",
           help: "Check the filter in \(mappingPath)."))
     }
 
@@ -53,7 +56,9 @@ public enum Importer {
     var schemeSource: String?
     if let scheme = mapping.schemePath {
       let base = (mappingPath as NSString).deletingLastPathComponent
-      let path = scheme.hasPrefix("/") ? scheme : (base as NSString).appendingPathComponent(scheme)
+      let path =
+        scheme.hasPrefix("/")
+        ? scheme : (base as NSString).appendingPathComponent(scheme)
       guard let data = FileManager.default.contents(atPath: path) else {
         throw InputError(
           Diagnostic(
@@ -61,7 +66,8 @@ public enum Importer {
             help: "Give `scheme` as a path relative to the mapping file."))
       }
       schemeSource = path
-      files.append((name: "scheme.json", contents: String(decoding: data, as: UTF8.self)))
+      files.append(
+        (name: "scheme.json", contents: String(decoding: data, as: UTF8.self)))
     }
     files.append((name: "dataset.json", contents: mapping.datasetJSON))
 
@@ -92,8 +98,10 @@ public enum Importer {
     }
     try finalWriter.write(files)
     return Result(
-      projectCount: builder.projectCount, indicatorCount: builder.indicatorCount,
+      projectCount: builder.projectCount,
+      indicatorCount: builder.indicatorCount,
       unitCount: builder.unitCount,
-      diagnostics: log.diagnostics + diagnostics.filter { $0.severity == .warning })
+      diagnostics: log.diagnostics
+        + diagnostics.filter { $0.severity == .warning })
   }
 }

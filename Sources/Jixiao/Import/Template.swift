@@ -49,21 +49,29 @@ struct Template {
       }
       if character == "{" {
         guard let close = source[next...].firstIndex(of: "}") else {
-          throw TemplateError(message: "\"\(source)\" opens { without closing it.")
+          throw TemplateError(
+            message: "\"\(source)\" opens { without closing it.")
         }
         var name = String(source[next..<close])
         var filter: Filter?
         if let bar = name.lastIndex(of: "|") {
           let filterName = String(name[name.index(after: bar)...])
           guard let parsed = Filter(rawValue: filterName) else {
-            throw TemplateError(message: "\"\(source)\" uses the unknown filter |\(filterName); the filter is |year.")
+            throw TemplateError(
+              message:
+                "\"\(source)\" uses the unknown filter |\(filterName); the filter is |year."
+            )
           }
           filter = parsed
           name = String(name[..<bar])
         }
         guard let column = Self.column(named: name, in: header) else {
-          let suggestion = nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
-          throw TemplateError(message: "\"\(source)\" names the column \"\(name)\", which the table does not have.\(suggestion)")
+          let suggestion =
+            nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
+          throw TemplateError(
+            message:
+              "\"\(source)\" names the column \"\(name)\", which the table does not have.\(suggestion)"
+          )
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         literal = ""
@@ -107,8 +115,10 @@ struct Template {
     while i + 4 <= characters.count {
       let window = characters[i..<(i + 4)]
       if window.allSatisfy({ $0.isASCII && $0.isNumber }) {
-        let before = i == 0 || !(characters[i - 1].isASCII && characters[i - 1].isNumber)
-        let after = i + 4 == characters.count
+        let before =
+          i == 0 || !(characters[i - 1].isASCII && characters[i - 1].isNumber)
+        let after =
+          i + 4 == characters.count
           || !(characters[i + 4].isASCII && characters[i + 4].isNumber)
         if before && after { return String(window) }
       }

@@ -35,28 +35,37 @@ extension CSVTable {
   func notANumber(_ record: Int, _ column: Int, what: String) -> Diagnostic {
     let cell = text(record, column)
     let lowered = cell.lowercased()
-    if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity", "#div/0!", "#num!"]
-      .contains(lowered)
-    {
+    if [
+      "nan", "inf", "-inf", "+inf", "infinity", "-infinity", "#div/0!", "#num!",
+    ]
+    .contains(lowered) {
       return diagnostic(
         .error, record: record, column: column,
         "\(what) is \"\(cell)\", which is not a finite number.",
-        help: "Enter the real value; a spreadsheet error or NaN cannot be scored.")
+        help:
+          "Enter the real value; a spreadsheet error or NaN cannot be scored.")
     }
     return diagnostic(
-      .error, record: record, column: column, "\(what) \"\(cell)\" is not a number.",
-      help: "Write a plain decimal such as 1200 or 37.24, without thousands separators, "
+      .error, record: record, column: column,
+      "\(what) \"\(cell)\" is not a number.",
+      help:
+        "Write a plain decimal such as 1200 or 37.24, without thousands separators, "
         + "% or units.")
   }
 
   /// Reads a year such as 2022; empty gives 0.
-  func readYear(_ record: Int, _ column: Int, what: String, log: inout DiagnosticLog) -> Int32 {
-    guard let value = readNumber(record, column, what: what, required: false, log: &log)
+  func readYear(
+    _ record: Int, _ column: Int, what: String, log: inout DiagnosticLog
+  ) -> Int32 {
+    guard
+      let value = readNumber(
+        record, column, what: what, required: false, log: &log)
     else { return 0 }
     guard value == value.rounded(), (1900...2200).contains(value) else {
       log.append(
         diagnostic(
-          .error, record: record, column: column, "\(what) \(text(record, column)) is not a year.",
+          .error, record: record, column: column,
+          "\(what) \(text(record, column)) is not a year.",
           help: "Write a four-digit year such as 2022."))
       return 0
     }
@@ -64,7 +73,9 @@ extension CSVTable {
   }
 
   /// Reads a yes/no flag; empty is no.
-  func readFlag(_ record: Int, _ column: Int, what: String, log: inout DiagnosticLog) -> Bool {
+  func readFlag(
+    _ record: Int, _ column: Int, what: String, log: inout DiagnosticLog
+  ) -> Bool {
     switch text(record, column).lowercased() {
     case "", "0", "false", "no", "n", "否": return false
     case "1", "true", "yes", "y", "是": return true

@@ -23,15 +23,19 @@ struct ColumnMap {
   init(_ table: CSVTable, specs: [ColumnSpec], log: inout DiagnosticLog) {
     var lookup: [String: String] = [:]
     for spec in specs {
-      for label in [spec.name] + spec.aliases { lookup[label.lowercased()] = spec.name }
+      for label in [spec.name] + spec.aliases {
+        lookup[label.lowercased()] = spec.name
+      }
     }
     for (column, cell) in table.header.enumerated() {
       guard let name = lookup[cell.lowercased()] else {
         let shown = cell.isEmpty ? "an empty header cell" : "column \"\(cell)\""
         log.append(
           table.headerDiagnostic(
-            .warning, column: column, "\(shown) is not a known column and is ignored.",
-            help: "Known columns: \(specs.map(\.name).joined(separator: ", "))."))
+            .warning, column: column,
+            "\(shown) is not a known column and is ignored.",
+            help: "Known columns: \(specs.map(\.name).joined(separator: ", "))."
+          ))
         continue
       }
       if let first = positions[name] {
@@ -45,12 +49,15 @@ struct ColumnMap {
       positions[name] = column
     }
     for spec in specs where spec.isRequired && positions[spec.name] == nil {
-      let aliases = spec.aliases.isEmpty ? "" : " (or \(spec.aliases.joined(separator: ", ")))"
+      let aliases =
+        spec.aliases.isEmpty
+        ? "" : " (or \(spec.aliases.joined(separator: ", ")))"
       log.append(
         Diagnostic(
           .error, file: table.path, line: 1, column: 1,
           "the required column \"\(spec.name)\" is missing.",
-          help: "Add a column headed \(spec.name)\(aliases); see docs/format.md."))
+          help:
+            "Add a column headed \(spec.name)\(aliases); see docs/format.md."))
     }
   }
 

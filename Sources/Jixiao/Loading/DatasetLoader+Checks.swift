@@ -18,7 +18,8 @@ extension Reader {
           Diagnostic(
             .error, file: projectsPath, line: projectLine[project], column: 1,
             "project \"\(dataset.projects.ids[project])\" has no indicators.",
-            help: "Add its performance indicators to indicators.csv; a project without "
+            help:
+              "Add its performance indicators to indicators.csv; a project without "
               + "targets cannot be scored."))
         continue
       }
@@ -38,14 +39,16 @@ extension Reader {
         if scheme.method == .ratings, rowCount[d] > 1 {
           log.append(
             table.diagnostic(
-              .error, record: indicatorRecords[row], column: indicatorWeightColumn,
+              .error, record: indicatorRecords[row],
+              column: indicatorWeightColumn,
               "project \"\(dataset.projects.ids[project])\" rates criterion "
                 + "\"\(scheme.dimensions[d].id)\" twice.",
               help: "Keep one rating per criterion."))
         }
       }
       for id in scheme.requiredDimensions {
-        guard let d = scheme.dimensions.firstIndex(where: { $0.id == id }), !applicable[d]
+        guard let d = scheme.dimensions.firstIndex(where: { $0.id == id }),
+          !applicable[d]
         else { continue }
         let dimension = scheme.dimensions[d]
         log.append(
@@ -53,19 +56,25 @@ extension Reader {
             .error, file: projectsPath, line: projectLine[project], column: 1,
             "project \"\(dataset.projects.ids[project])\" has no applicable \(dimension.id) "
               + "(\(dimension.name)) indicator, which the scheme requires.",
-            help: "Add one to indicators.csv, or remove \"\(id)\" from requiredDimensions."))
+            help:
+              "Add one to indicators.csv, or remove \"\(id)\" from requiredDimensions."
+          ))
       }
       guard scheme.weightCheck == .dimension else { continue }
       for d in 0..<dimensionCount where rowCount[d] > 0 {
         let expected = scheme.dimensions[d].weight
-        guard abs(weightSum[d] - expected) > scheme.weightTolerance else { continue }
+        guard abs(weightSum[d] - expected) > scheme.weightTolerance else {
+          continue
+        }
         log.append(
           table.diagnostic(
-            .error, record: indicatorRecords[firstRow[d]], column: indicatorWeightColumn,
+            .error, record: indicatorRecords[firstRow[d]],
+            column: indicatorWeightColumn,
             "the \(scheme.dimensions[d].id) weights of project "
               + "\"\(dataset.projects.ids[project])\" add up to \(format(weightSum[d])), "
               + "but the scheme gives \(scheme.dimensions[d].id) \(format(expected)).",
-            help: "Correct the weights, or set \"weightCheck\": \"relative\" in scheme.json "
+            help:
+              "Correct the weights, or set \"weightCheck\": \"relative\" in scheme.json "
               + "to weigh rows relative to each other."))
       }
     }

@@ -3,7 +3,9 @@ extension Reader {
   /// the scheme, and sorts the rows by project (CSR).
   mutating func readIndicators(_ path: String, into dataset: inout Dataset) {
     indicatorsPath = path
-    guard let (table, map) = table(path, specs: Columns.indicators) else { return }
+    guard let (table, map) = table(path, specs: Columns.indicators) else {
+      return
+    }
     indicatorTable = table
     indicatorWeightColumn = map["weight"] ?? 0
     let scheme = dataset.scheme
@@ -23,20 +25,26 @@ extension Reader {
       rows.project.append(project)
       rows.line.append(Int32(clamping: table.line(ofRecord: record)))
       rows.names.append(table.text(record, map["name"] ?? 0))
-      rows.subdimension.append(map["subdimension"].map { table.text(record, $0) } ?? "")
-      rows.provenance.append(map["provenance"].map { table.text(record, $0) } ?? "")
+      rows.subdimension.append(
+        map["subdimension"].map { table.text(record, $0) } ?? "")
+      rows.provenance.append(
+        map["provenance"].map { table.text(record, $0) } ?? "")
 
-      let dimension = readDimension(table, record, map["dimension"] ?? 0, scheme, lookup)
+      let dimension = readDimension(
+        table, record, map["dimension"] ?? 0, scheme, lookup)
       rows.dimension.append(dimension)
       let kind = readKind(table, record, map["kind"] ?? 0, scheme: scheme)
       rows.kind.append(kind)
 
-      var weight = table.readNumber(record, map["weight"] ?? 0, what: "weight", log: &log) ?? 0
+      var weight =
+        table.readNumber(record, map["weight"] ?? 0, what: "weight", log: &log)
+        ?? 0
       if weight < 0 {
         log.append(
           table.diagnostic(
             .error, record: record, column: map["weight"] ?? 0,
-            "the weight is negative (\(weight)).", help: "Weights are points ≥ 0."))
+            "the weight is negative (\(weight)).",
+            help: "Weights are points ≥ 0."))
         weight = 0
       }
       rows.weight.append(weight)
@@ -49,13 +57,18 @@ extension Reader {
       case .quantitative:
         value = readQuantitative(table, record, map, actualText: actualText)
       case .qualitative:
-        value = labels.qualitative(actualText)
-          ?? unknownLabel(table, record, actualColumn, labels.tierLabels, what: "qualitative tier")
+        value =
+          labels.qualitative(actualText)
+          ?? unknownLabel(
+            table, record, actualColumn, labels.tierLabels,
+            what: "qualitative tier")
       case .rating:
         if dimension >= 0 {
-          value = labels.rating(actualText, dimension: Int(dimension))
+          value =
+            labels.rating(actualText, dimension: Int(dimension))
             ?? unknownLabel(
-              table, record, actualColumn, labels.ratingLabels(Int(dimension)), what: "rating")
+              table, record, actualColumn, labels.ratingLabels(Int(dimension)),
+              what: "rating")
         }
       }
       rows.op.append(value.op)
@@ -63,7 +76,9 @@ extension Reader {
       rows.actual.append(value.actual)
       rows.status.append(value.status)
       rows.unit.append(
-        map["unit"].map { table.text(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        map["unit"].map { table.text(record, $0) }.flatMap {
+          $0.isEmpty ? nil : $0
+        }
           ?? value.unitFromTarget)
     }
     dataset.indicators = Self.sortedByProject(
@@ -87,13 +102,17 @@ extension Reader {
   ) -> Int32 {
     let text = table.text(record, column)
     guard let index = scheme.dimensionIndex(for: text, in: lookup) else {
-      let known = scheme.dimensions.filter { $0.id != ScoringScheme.executionID }
-        .map { "\($0.id) (\($0.name))" }
+      let known = scheme.dimensions.filter {
+        $0.id != ScoringScheme.executionID
+      }
+      .map { "\($0.id) (\($0.name))" }
       log.append(
         table.diagnostic(
           .error, record: record, column: column,
           "dimension \"\(text)\" is not in the scheme.",
-          help: "Use one of: \(known.joined(separator: ", ")), or add it to scheme.json."))
+          help:
+            "Use one of: \(known.joined(separator: ", ")), or add it to scheme.json."
+        ))
       return -1
     }
     if index == scheme.executionIndex {
@@ -122,7 +141,8 @@ extension Reader {
     guard let kind else {
       log.append(
         table.diagnostic(
-          .error, record: record, column: column, "kind \"\(text)\" is not known.",
+          .error, record: record, column: column,
+          "kind \"\(text)\" is not known.",
           help: "Write quantitative (定量), qualitative (定性) or rating (评级)."))
       return scheme.method == .ratings ? .rating : .quantitative
     }
@@ -134,7 +154,8 @@ extension Reader {
       log.append(
         table.diagnostic(
           .error, record: record, column: column, message,
-          help: "Use rows of kind rating with \"method\": \"ratings\", or target/actual rows "
+          help:
+            "Use rows of kind rating with \"method\": \"ratings\", or target/actual rows "
             + "with the self-evaluation scheme."))
     }
     return kind
@@ -147,7 +168,9 @@ extension Reader {
     let actualColumn = map["actual"] ?? 0
     if LabelResolver.isNotApplicable(actualText) {
       value.status = .notApplicable
-    } else if let actual = table.readNumber(record, actualColumn, what: "actual", log: &log) {
+    } else if let actual = table.readNumber(
+      record, actualColumn, what: "actual", log: &log)
+    {
       value.actual = actual
     }
 
@@ -160,8 +183,11 @@ extension Reader {
         operatorWasBad = true
         log.append(
           table.diagnostic(
-            .error, record: record, column: column, "operator \"\(text)\" is not known.",
-            help: "Write >= (≥, more is better), <= (≤, less is better) or = (exact)."))
+            .error, record: record, column: column,
+            "operator \"\(text)\" is not known.",
+            help:
+              "Write >= (≥, more is better), <= (≤, less is better) or = (exact)."
+          ))
       }
     }
     guard let column = map["target"] else {
@@ -180,7 +206,9 @@ extension Reader {
         log.append(
           table.diagnostic(
             .error, record: record, column: column, "the target is empty.",
-            help: "Enter the target value, or mark the row n/a in the actual column."))
+            help:
+              "Enter the target value, or mark the row n/a in the actual column."
+          ))
       }
     case .outOfRange, .notANumber:
       let text = table.text(record, column)
@@ -206,21 +234,28 @@ extension Reader {
         table.diagnostic(
           .error, record: record, column: map["operator"] ?? column,
           "the row has no operator.",
-          help: "Write >= , <= or = in the operator column, or in front of the target (≥50)."))
+          help:
+            "Write >= , <= or = in the operator column, or in front of the target (≥50)."
+        ))
     }
     value.op = op ?? .atLeast
     return value
   }
 
   private mutating func unknownLabel(
-    _ table: CSVTable, _ record: Int, _ column: Int, _ known: [String], what: String
+    _ table: CSVTable, _ record: Int, _ column: Int, _ known: [String],
+    what: String
   ) -> Value {
     let text = table.text(record, column)
-    let suggestion = nearest(text, in: known).map { " Did you mean \"\($0)\"?" } ?? ""
+    let suggestion =
+      nearest(text, in: known).map { " Did you mean \"\($0)\"?" } ?? ""
     log.append(
       table.diagnostic(
-        .error, record: record, column: column, "\"\(text)\" is not a known \(what).",
-        help: "Use a label of the scheme or add an alias in scheme.json.\(suggestion)"))
+        .error, record: record, column: column,
+        "\"\(text)\" is not a known \(what).",
+        help:
+          "Use a label of the scheme or add an alias in scheme.json.\(suggestion)"
+      ))
     return Value(status: .missing)
   }
 

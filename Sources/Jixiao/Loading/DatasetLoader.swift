@@ -20,40 +20,48 @@ public struct LoadedDataset: Sendable {
 public enum DatasetLoader {
   public static let fileNames = (
     units: "units.csv", duties: "duties.csv", activities: "activities.csv",
-    projects: "projects.csv", indicators: "indicators.csv", scheme: "scheme.json",
+    projects: "projects.csv", indicators: "indicators.csv",
+    scheme: "scheme.json",
     info: "dataset.json"
   )
 
   /// Loads the folder `folder`.
   ///
   /// - Parameter schemePath: a scheme that replaces the data set's own.
-  public static func load(folder: String, schemePath: String? = nil) -> LoadedDataset {
+  public static func load(folder: String, schemePath: String? = nil)
+    -> LoadedDataset
+  {
     var log = DiagnosticLog()
     var dataset = Dataset()
     dataset.folder = folder
     var excluded: [Int] = []
 
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+    guard
+      FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
       log.append(
         Diagnostic(
           .error, file: folder, "is not a data set folder.",
-          help: "Name a folder holding units.csv, projects.csv, indicators.csv … "
+          help:
+            "Name a folder holding units.csv, projects.csv, indicators.csv … "
             + "(see docs/format.md)."))
-      return LoadedDataset(dataset: dataset, diagnostics: log.diagnostics, excluded: [])
+      return LoadedDataset(
+        dataset: dataset, diagnostics: log.diagnostics, excluded: [])
     }
 
     dataset.info = readInfo(path(folder, fileNames.info), log: &log)
     dataset.scheme = readScheme(
-      schemePath ?? path(folder, fileNames.scheme), isExplicit: schemePath != nil, log: &log)
+      schemePath ?? path(folder, fileNames.scheme),
+      isExplicit: schemePath != nil, log: &log)
 
     var reader = Reader(log: log)
     reader.readUnits(path(folder, fileNames.units), into: &dataset)
     reader.readDuties(path(folder, fileNames.duties), into: &dataset)
     reader.readActivities(path(folder, fileNames.activities), into: &dataset)
-    excluded = reader.readProjects(path(folder, fileNames.projects), into: &dataset)
+    excluded = reader.readProjects(
+      path(folder, fileNames.projects), into: &dataset)
     reader.readIndicators(path(folder, fileNames.indicators), into: &dataset)
     reader.checkProjects(dataset)
     return LoadedDataset(
@@ -64,12 +72,16 @@ public enum DatasetLoader {
     folder.hasSuffix("/") ? folder + file : folder + "/" + file
   }
 
-  private static func readInfo(_ path: String, log: inout DiagnosticLog) -> Dataset.Info {
+  private static func readInfo(_ path: String, log: inout DiagnosticLog)
+    -> Dataset.Info
+  {
     var info = Dataset.Info()
     guard FileManager.default.fileExists(atPath: path) else { return info }
     do {
       let document = try JSONDocument.read(path)
-      guard var reader = JSONObjectReader(document.root, path: path, keyPath: "", log: &log)
+      guard
+        var reader = JSONObjectReader(
+          document.root, path: path, keyPath: "", log: &log)
       else { return info }
       info.name = reader.string("name", log: &log) ?? ""
       info.moneyUnit = reader.string("moneyUnit", log: &log) ?? info.moneyUnit
@@ -92,7 +104,8 @@ public enum DatasetLoader {
       log.append(
         Diagnostic(
           .note, file: path,
-          "no scheme.json; the default 财预〔2020〕10号 self-evaluation scheme is used."))
+          "no scheme.json; the default 财预〔2020〕10号 self-evaluation scheme is used."
+        ))
       return ScoringScheme()
     }
     do {
@@ -129,11 +142,15 @@ struct Reader {
   }
 
   /// Reads a table, or logs why it cannot be read.
-  mutating func table(_ path: String, specs: [ColumnSpec]) -> (CSVTable, ColumnMap)? {
+  mutating func table(_ path: String, specs: [ColumnSpec]) -> (
+    CSVTable, ColumnMap
+  )? {
     do {
       let table = try CSVTable(contentsOf: path, log: &log)
       let map = ColumnMap(table, specs: specs, log: &log)
-      if specs.contains(where: { $0.isRequired && map[$0.name] == nil }) { return nil }
+      if specs.contains(where: { $0.isRequired && map[$0.name] == nil }) {
+        return nil
+      }
       return (table, map)
     } catch {
       log.append(contentsOf: error.diagnostics)
@@ -143,7 +160,8 @@ struct Reader {
 
   /// Reads a unique id column into `index`, reporting blanks and duplicates.
   mutating func readIDs(
-    _ table: CSVTable, column: Int, what: String, into index: inout [String: Int32]
+    _ table: CSVTable, column: Int, what: String,
+    into index: inout [String: Int32]
   ) -> [String] {
     var ids: [String] = []
     ids.reserveCapacity(table.recordCount)
@@ -191,7 +209,8 @@ struct Reader {
     guard let (table, map) = table(path, specs: Columns.units) else { return }
     var units = Units()
     var index = unitIndex
-    units.ids = readIDs(table, column: map["id"] ?? 0, what: "unit", into: &index)
+    units.ids = readIDs(
+      table, column: map["id"] ?? 0, what: "unit", into: &index)
     unitIndex = index
     for record in 0..<table.recordCount {
       units.names.append(table.text(record, map["name"] ?? 0))
@@ -199,7 +218,9 @@ struct Reader {
       units.region.append(map["region"].map { table.text(record, $0) } ?? "")
       var parent: Int32 = -1
       if let column = map["parent"], !table.isBlank(record, column) {
-        parent = reference(table, record, column, in: unitIndex, what: "parent unit", file: "units.csv")
+        parent = reference(
+          table, record, column, in: unitIndex, what: "parent unit",
+          file: "units.csv")
       }
       units.parent.append(parent)
     }
@@ -208,7 +229,9 @@ struct Reader {
   }
 
   /// Logs each unit whose chain of parents loops back on itself.
-  private mutating func reportCycles(_ units: Units, table: CSVTable, column: Int) {
+  private mutating func reportCycles(
+    _ units: Units, table: CSVTable, column: Int
+  ) {
     var state = [UInt8](repeating: 0, count: units.count)  // 0 new, 1 on path, 2 done
     for start in 0..<units.count where state[start] == 0 {
       var path: [Int] = []
@@ -233,26 +256,34 @@ struct Reader {
     guard let (table, map) = table(path, specs: Columns.duties) else { return }
     var duties = Duties()
     var index = dutyIndex
-    duties.ids = readIDs(table, column: map["id"] ?? 0, what: "duty", into: &index)
+    duties.ids = readIDs(
+      table, column: map["id"] ?? 0, what: "duty", into: &index)
     dutyIndex = index
     for record in 0..<table.recordCount {
       duties.names.append(table.text(record, map["name"] ?? 0))
       duties.unit.append(
-        reference(table, record, map["unit"] ?? 0, in: unitIndex, what: "unit", file: "units.csv"))
+        reference(
+          table, record, map["unit"] ?? 0, in: unitIndex, what: "unit",
+          file: "units.csv"))
     }
     dataset.duties = duties
   }
 
   mutating func readActivities(_ path: String, into dataset: inout Dataset) {
-    guard let (table, map) = table(path, specs: Columns.activities) else { return }
+    guard let (table, map) = table(path, specs: Columns.activities) else {
+      return
+    }
     var activities = Activities()
     var index = activityIndex
-    activities.ids = readIDs(table, column: map["id"] ?? 0, what: "activity", into: &index)
+    activities.ids = readIDs(
+      table, column: map["id"] ?? 0, what: "activity", into: &index)
     activityIndex = index
     for record in 0..<table.recordCount {
       activities.names.append(table.text(record, map["name"] ?? 0))
       activities.duty.append(
-        reference(table, record, map["duty"] ?? 0, in: dutyIndex, what: "duty", file: "duties.csv"))
+        reference(
+          table, record, map["duty"] ?? 0, in: dutyIndex, what: "duty",
+          file: "duties.csv"))
     }
     dataset.activities = activities
   }

@@ -13,11 +13,15 @@ struct LabelResolver {
   init(_ scheme: ScoringScheme) {
     self.scheme = scheme
     for tier in scheme.qualitativeTiers {
-      for label in tier.labels { tiers[scheme.normalizedLabel(label)] = tier.share }
+      for label in tier.labels {
+        tiers[scheme.normalizedLabel(label)] = tier.share
+      }
     }
     for dimension in scheme.dimensions {
       var table: [String: Double] = [:]
-      for (label, value) in dimension.scale { table[scheme.normalizedLabel(label)] = value }
+      for (label, value) in dimension.scale {
+        table[scheme.normalizedLabel(label)] = value
+      }
       for (variant, label) in dimension.scaleAliases {
         if let value = table[scheme.normalizedLabel(label)] {
           table[scheme.normalizedLabel(variant)] = value
@@ -36,7 +40,9 @@ struct LabelResolver {
 
   /// A qualitative cell: its tier's share, or not applicable; nil if unknown.
   func qualitative(_ text: String) -> Reader.Value? {
-    if Self.isNotApplicable(text) { return Reader.Value(status: .notApplicable) }
+    if Self.isNotApplicable(text) {
+      return Reader.Value(status: .notApplicable)
+    }
     guard let share = tiers[scheme.normalizedLabel(text)] else { return nil }
     return Reader.Value(actual: share)
   }
@@ -67,7 +73,9 @@ enum TargetText {
       ("<=", .atMost), ("≤", .atMost), ("＜＝", .atMost), ("⩽", .atMost),
       ("==", .exactly), ("=", .exactly), ("＝", .exactly),
     ]
-    for (symbol, op) in table where text.hasPrefix(symbol) { return (op, symbol.count) }
+    for (symbol, op) in table where text.hasPrefix(symbol) {
+      return (op, symbol.count)
+    }
     return nil
   }
 
@@ -79,7 +87,8 @@ enum TargetText {
     case "exact", "exactly": return .exactly
     default:
       let trimmed = Substring(text)
-      guard let (op, length) = leadingOperator(trimmed), length == trimmed.count else {
+      guard let (op, length) = leadingOperator(trimmed), length == trimmed.count
+      else {
         return nil
       }
       return op
@@ -87,14 +96,17 @@ enum TargetText {
   }
 
   /// Splits `≥50个` into operator, number and unit; nil when no number.
-  static func parse(_ text: String) -> (op: IndicatorOperator?, value: Double, unit: String)? {
+  static func parse(_ text: String) -> (
+    op: IndicatorOperator?, value: Double, unit: String
+  )? {
     var rest = Substring(text.trimmingCharacters(in: .whitespaces))
     var op: IndicatorOperator?
     if let (found, length) = leadingOperator(rest) {
       op = found
       rest = rest.dropFirst(length).drop(while: { $0 == " " })
     }
-    let numberEnd = rest.firstIndex { !($0.isASCII && ($0.isNumber || "+-.eE".contains($0))) }
+    let numberEnd =
+      rest.firstIndex { !($0.isASCII && ($0.isNumber || "+-.eE".contains($0))) }
       ?? rest.endIndex
     let numberText = rest[..<numberEnd]
     guard !numberText.isEmpty else { return nil }

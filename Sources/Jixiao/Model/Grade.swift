@@ -13,7 +13,9 @@ public enum Grade: Int, Sendable, CaseIterable, Comparable, Hashable {
   /// 差 (poor), score < 60 by default.
   case poor
 
-  public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.rawValue < rhs.rawValue }
+  public static func < (lhs: Grade, rhs: Grade) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
 
   /// The English name used in files: `excellent`, `good`, `fair`, `poor`.
   public var name: String {
@@ -43,7 +45,10 @@ public enum Grade: Int, Sendable, CaseIterable, Comparable, Hashable {
   /// Accepts the English name or the Chinese character.
   public init?(name: String) {
     let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-    guard let grade = Grade.allCases.first(where: { $0.name == key || $0.chinese == key })
+    guard
+      let grade = Grade.allCases.first(where: {
+        $0.name == key || $0.chinese == key
+      })
     else { return nil }
     self = grade
   }

@@ -23,7 +23,8 @@ public struct AtomicWriter: Sendable {
   }
 
   static func canonical(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+      .path
   }
 
   /// The path a file of that name would get.
@@ -38,7 +39,8 @@ public struct AtomicWriter: Sendable {
     if protectedPaths.contains(folderPath) {
       throw InputError(
         Diagnostic(
-          .error, file: folder, "is an input of this run; Jixiao will not write into it.",
+          .error, file: folder,
+          "is an input of this run; Jixiao will not write into it.",
           help: "Choose another --out folder."))
     }
     for name in names {
@@ -46,7 +48,8 @@ public struct AtomicWriter: Sendable {
       if protectedPaths.contains(target) {
         throw InputError(
           Diagnostic(
-            .error, file: path(for: name), "is an input of this run; it will not be overwritten.",
+            .error, file: path(for: name),
+            "is an input of this run; it will not be overwritten.",
             help: "Choose another --out folder."))
       }
     }
@@ -54,7 +57,9 @@ public struct AtomicWriter: Sendable {
 
   /// Writes all files, each atomically; nothing is written if a target is
   /// an input.
-  public func write(_ files: [(name: String, contents: String)]) throws(InputError) {
+  public func write(_ files: [(name: String, contents: String)])
+    throws(InputError)
+  {
     try checkTargets(files.map(\.name))
     do {
       try FileManager.default.createDirectory(
@@ -62,12 +67,14 @@ public struct AtomicWriter: Sendable {
     } catch {
       throw InputError(
         Diagnostic(
-          .error, file: folder, "cannot be created (\(error.localizedDescription)).",
+          .error, file: folder,
+          "cannot be created (\(error.localizedDescription)).",
           help: "Check the path and your permissions."))
     }
     for file in files {
       let target = path(for: file.name)
-      let temporary = path(for: ".\(file.name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+      let temporary = path(
+        for: ".\(file.name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
       do {
         try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
         if rename(temporary, target) != 0 {
@@ -82,7 +89,8 @@ public struct AtomicWriter: Sendable {
         try? FileManager.default.removeItem(atPath: temporary)
         throw InputError(
           Diagnostic(
-            .error, file: target, "cannot be written (\(error.localizedDescription)).",
+            .error, file: target,
+            "cannot be written (\(error.localizedDescription)).",
             help: "Check the folder and your permissions."))
       }
     }

@@ -7,12 +7,15 @@ extension ReportTable {
     var widths = columns.map { Self.displayWidth($0.name) }
     let cells = rows.map { $0.map(\.display) }
     for row in cells {
-      for (j, cell) in row.enumerated() { widths[j] = max(widths[j], Self.displayWidth(cell)) }
+      for (j, cell) in row.enumerated() {
+        widths[j] = max(widths[j], Self.displayWidth(cell))
+      }
     }
     var lines: [String] = []
     if !title.isEmpty { lines.append(title) }
     lines.append(line(columns.map(\.name), widths))
-    lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+    lines.append(
+      widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
     for row in cells { lines.append(line(row, widths)) }
     lines.append(contentsOf: footnotes)
     return lines.joined(separator: "\n") + "\n"
@@ -21,7 +24,8 @@ extension ReportTable {
   private func line(_ cells: [String], _ widths: [Int]) -> String {
     var parts: [String] = []
     for (j, cell) in cells.enumerated() {
-      let pad = String(repeating: " ", count: max(0, widths[j] - Self.displayWidth(cell)))
+      let pad = String(
+        repeating: " ", count: max(0, widths[j] - Self.displayWidth(cell)))
       parts.append(columns[j].isNumeric ? pad + cell : cell + pad)
     }
     var text = parts.joined(separator: "  ")
@@ -49,15 +53,20 @@ extension ReportTable {
 
   /// RFC 4180 CSV with a header; fields quoted only when they must be.
   public func renderCSV() -> String {
-    var text = columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\n"
+    var text =
+      columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\n"
     for row in rows {
-      text += row.map { Self.csvField($0.machine) }.joined(separator: ",") + "\n"
+      text +=
+        row.map { Self.csvField($0.machine) }.joined(separator: ",") + "\n"
     }
     return text
   }
 
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    guard
+      text.contains(where: {
+        $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
+      })
     else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
@@ -68,11 +77,13 @@ extension ReportTable {
     for row in rows {
       var fields: [String] = []
       for (j, cell) in row.enumerated() {
-        fields.append("\(Self.jsonString(columns[j].name)): \(Self.jsonValue(cell))")
+        fields.append(
+          "\(Self.jsonString(columns[j].name)): \(Self.jsonValue(cell))")
       }
       objects.append("  {" + fields.joined(separator: ", ") + "}")
     }
-    return "[\n" + objects.joined(separator: ",\n") + (objects.isEmpty ? "]\n" : "\n]\n")
+    return "[\n" + objects.joined(separator: ",\n")
+      + (objects.isEmpty ? "]\n" : "\n]\n")
   }
 
   static func jsonValue(_ cell: Cell) -> String {

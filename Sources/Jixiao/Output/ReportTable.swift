@@ -85,7 +85,9 @@ extension ReportTable.Cell {
   static func fixed(_ value: Double, _ decimals: Int) -> String {
     let text = String(format: "%.\(decimals)f", value)
     // Never print "-0.00".
-    if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+    if text.hasPrefix("-"),
+      text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+    {
       return String(text.dropFirst())
     }
     return text
@@ -93,7 +95,9 @@ extension ReportTable.Cell {
 
   /// The shortest text that reads back as the same double.
   static func shortest(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    if value == value.rounded(), abs(value) < 1e15 {
+      return String(Int64(value))
+    }
     return "\(value)"
   }
 }

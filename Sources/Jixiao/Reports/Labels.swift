@@ -41,7 +41,9 @@ struct Labels {
   func reason(_ reason: Reallocation.Reason) -> String {
     switch reason {
     case .grade(let grade, let action):
-      self("grade \(grade.name): \(self.action(action))", "等级\(grade.chinese)：\(self.action(action))")
+      self(
+        "grade \(grade.name): \(self.action(action))",
+        "等级\(grade.chinese)：\(self.action(action))")
     case .priorityShare(let grade, let ratio):
       self(
         "grade \(grade.name): share of freed funds \(Self.percent(ratio))",

@@ -9,15 +9,21 @@ public enum ScoreReport {
     let scheme = evaluation.scheme
     let isRatings = scheme.method == .ratings
     var columns: [ReportTable.Column] = [
-      .init(l("project", "项目编号")), .init(l("name", "项目名称")), .init(l("unit", "单位")),
-      .init(l("budget", "预算数"), numeric: true), .init(l("executed", "执行数"), numeric: true),
+      .init(l("project", "项目编号")), .init(l("name", "项目名称")),
+      .init(l("unit", "单位")),
+      .init(l("budget", "预算数"), numeric: true),
+      .init(l("executed", "执行数"), numeric: true),
       .init(l("execution %", "执行率%"), numeric: true),
     ]
-    columns += scheme.dimensions.map { .init(language == .chinese ? $0.name : $0.id, numeric: true) }
+    columns += scheme.dimensions.map {
+      .init(language == .chinese ? $0.name : $0.id, numeric: true)
+    }
     if isRatings {
       columns += [
-        .init(l("mean rating", "平均评级分"), numeric: true), .init(l("rating", "综合评级")),
-        .init(l("not rated", "未评"), numeric: true), .init(l("missing", "缺失"), numeric: true),
+        .init(l("mean rating", "平均评级分"), numeric: true),
+        .init(l("rating", "综合评级")),
+        .init(l("not rated", "未评"), numeric: true),
+        .init(l("missing", "缺失"), numeric: true),
       ]
     }
     columns += [
@@ -27,7 +33,9 @@ public enum ScoreReport {
     var table = ReportTable(
       name: "projects", title: l("Project scores", "项目绩效评分"), columns: columns)
     var softCount = [Int](repeating: 0, count: dataset.projects.count)
-    for row in evaluation.softTargetRows { softCount[Int(dataset.indicators.project[row])] += 1 }
+    for row in evaluation.softTargetRows {
+      softCount[Int(dataset.indicators.project[row])] += 1
+    }
 
     for p in 0..<dataset.projects.count {
       let scored = evaluation.hasScore(p)
@@ -41,26 +49,31 @@ public enum ScoreReport {
       ]
       for d in 0..<scheme.dimensions.count {
         let applies = evaluation.dimensionApplies[p, d] > 0
-        cells.append(scored && applies ? .number(evaluation.dimensionPoints[p, d], decimals: 2) : .empty)
+        cells.append(
+          scored && applies
+            ? .number(evaluation.dimensionPoints[p, d], decimals: 2) : .empty)
       }
       if isRatings {
         let band = Int(evaluation.overallRating[p])
         cells += [
           scored ? .number(evaluation.meanPoints[p], decimals: 2) : .empty,
           band >= 0 ? .text(scheme.overall[band].rating) : .empty,
-          .integer(Int(evaluation.notRatedCount[p])), .integer(Int(evaluation.missingCount[p])),
+          .integer(Int(evaluation.notRatedCount[p])),
+          .integer(Int(evaluation.missingCount[p])),
         ]
       }
       cells += [
         scored ? .number(evaluation.score[p], decimals: 2) : .empty,
-        l.grade(evaluation.grade[p]), .integer(softCount[p]), .text(l.status(evaluation.status[p])),
+        l.grade(evaluation.grade[p]), .integer(softCount[p]),
+        .text(l.status(evaluation.status[p])),
       ]
       table.append(cells)
     }
     let counts = evaluation.gradeCounts
     table.footnotes.append(
       l("Grades of scored projects: ", "已评分项目等级分布：")
-        + Grade.allCases.map { "\($0.label(language)) \(counts[$0.rawValue])" }.joined(separator: ", "))
+        + Grade.allCases.map { "\($0.label(language)) \(counts[$0.rawValue])" }
+        .joined(separator: ", "))
     return table
   }
 
@@ -78,7 +91,8 @@ public enum ScoreReport {
         .init(l("subdimension", "二级指标")), .init(l("indicator", "三级指标")),
         .init(l("operator", "方向")), .init(l("target", "年度指标值"), numeric: true),
         .init(l("actual", "实际完成值")), .init(l("unit", "计量单位")),
-        .init(l("weight", "分值"), numeric: true), .init(l("points", "得分"), numeric: true),
+        .init(l("weight", "分值"), numeric: true),
+        .init(l("points", "得分"), numeric: true),
         .init(l("status", "状态")), .init(l("soft target", "目标偏低")),
       ])
     for r in 0..<rows.count {
@@ -98,10 +112,12 @@ public enum ScoreReport {
         .text(isQuantitative ? rows.op[r].symbol : ""),
         isQuantitative ? .number(rows.target[r], decimals: 2) : .empty,
         isQuantitative && rows.status[r] == .applicable
-          ? .text(ReportTable.Cell.shortest(rows.actual[r])) : .text(rows.label[r]),
+          ? .text(ReportTable.Cell.shortest(rows.actual[r]))
+          : .text(rows.label[r]),
         .text(rows.unit[r]),
         .number(rows.weight[r], decimals: 2),
-        rows.status[r] == .applicable ? .number(evaluation.rowPoints[r], decimals: 4) : .empty,
+        rows.status[r] == .applicable
+          ? .number(evaluation.rowPoints[r], decimals: 4) : .empty,
         .text(status),
         .text(evaluation.rowLooksSoft[r] ? l("yes", "是") : ""),
       ])
@@ -111,28 +127,36 @@ public enum ScoreReport {
 
   /// One row per group of a roll-up level.
   public static func rollup(
-    _ rollup: Rollup, order: [Int]? = nil, depth: [Int]? = nil, language: Language
+    _ rollup: Rollup, order: [Int]? = nil, depth: [Int]? = nil,
+    language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     let title: String
     switch rollup.level {
     case .activity: title = l("By activity (budget-weighted)", "按工作活动汇总（预算加权）")
     case .duty: title = l("By duty (budget-weighted)", "按部门职责汇总（预算加权）")
-    case .unit: title = l("By unit, own projects (budget-weighted)", "按单位汇总（本级，预算加权）")
-    case .unitTree: title = l("By unit with units below (budget-weighted)", "按单位汇总（含下级，预算加权）")
+    case .unit:
+      title = l("By unit, own projects (budget-weighted)", "按单位汇总（本级，预算加权）")
+    case .unitTree:
+      title = l("By unit with units below (budget-weighted)", "按单位汇总（含下级，预算加权）")
     }
     var columns: [ReportTable.Column] = [
-      .init(l("id", "编号")), .init(l("name", "名称")), .init(l("projects", "项目数"), numeric: true),
-      .init(l("budget", "预算数"), numeric: true), .init(l("executed", "执行数"), numeric: true),
+      .init(l("id", "编号")), .init(l("name", "名称")),
+      .init(l("projects", "项目数"), numeric: true),
+      .init(l("budget", "预算数"), numeric: true),
+      .init(l("executed", "执行数"), numeric: true),
       .init(l("score", "得分"), numeric: true),
     ]
     columns += Grade.allCases.map { .init($0.label(language), numeric: true) }
-    var table = ReportTable(name: "by_\(rollup.level.rawValue)", title: title, columns: columns)
+    var table = ReportTable(
+      name: "by_\(rollup.level.rawValue)", title: title, columns: columns)
     for g in order ?? Array(0..<rollup.count) {
       let indent = String(repeating: "  ", count: depth?[g] ?? 0)
       var cells: [ReportTable.Cell] = [
-        .text(rollup.ids[g]), .text(indent + rollup.names[g]), .integer(rollup.scoredCount[g]),
-        .number(rollup.budget[g], decimals: 2), .number(rollup.executed[g], decimals: 2),
+        .text(rollup.ids[g]), .text(indent + rollup.names[g]),
+        .integer(rollup.scoredCount[g]),
+        .number(rollup.budget[g], decimals: 2),
+        .number(rollup.executed[g], decimals: 2),
         rollup.meanScore[g].map { .number($0, decimals: 2) } ?? .empty,
       ]
       cells += rollup.gradeCounts[g].map { .integer($0) }

@@ -9,24 +9,46 @@ public enum SimulationReport {
     let l = Labels(language: language)
     var table = ReportTable(
       name: "summary",
-      title: l("Scenario \"\(result.scenario.name)\"", "情景「\(result.scenario.name)」"),
-      columns: [.init(l("measure", "项目")), .init(l("value", "数值"), numeric: true)])
+      title: l(
+        "Scenario \"\(result.scenario.name)\"", "情景「\(result.scenario.name)」"),
+      columns: [
+        .init(l("measure", "项目")), .init(l("value", "数值"), numeric: true),
+      ])
     let before = result.totalBefore
     let after = result.totalAfter
-    table.append([.text(l("budget before (\(moneyUnit))", "调整前预算（\(moneyUnit)）")), .number(before, decimals: 2)])
-    table.append([.text(l("budget after (\(moneyUnit))", "调整后预算（\(moneyUnit)）")), .number(after, decimals: 2)])
-    table.append([.text(l("change (\(moneyUnit))", "变动（\(moneyUnit)）")), .number(after - before, decimals: 2)])
+    table.append([
+      .text(l("budget before (\(moneyUnit))", "调整前预算（\(moneyUnit)）")),
+      .number(before, decimals: 2),
+    ])
+    table.append([
+      .text(l("budget after (\(moneyUnit))", "调整后预算（\(moneyUnit)）")),
+      .number(after, decimals: 2),
+    ])
+    table.append([
+      .text(l("change (\(moneyUnit))", "变动（\(moneyUnit)）")),
+      .number(after - before, decimals: 2),
+    ])
     table.append([
       .text(l("change %", "变动率%")),
-      before > 0 ? .number((after - before) / before * 100, decimals: 2) : .empty,
+      before > 0
+        ? .number((after - before) / before * 100, decimals: 2) : .empty,
     ])
     if result.scenario.budgetNeutral {
-      table.append([.text(l("freed and shared out (\(moneyUnit))", "压减后再分配（\(moneyUnit)）")), .number(result.pool, decimals: 2)])
-      table.append([.text(l("unallocated (\(moneyUnit))", "未分配（\(moneyUnit)）")), .number(result.unallocated, decimals: 2)])
+      table.append([
+        .text(l("freed and shared out (\(moneyUnit))", "压减后再分配（\(moneyUnit)）")),
+        .number(result.pool, decimals: 2),
+      ])
+      table.append([
+        .text(l("unallocated (\(moneyUnit))", "未分配（\(moneyUnit)）")),
+        .number(result.unallocated, decimals: 2),
+      ])
     }
     let counts = result.changeCounts
     for change in Reallocation.Change.allCases {
-      table.append([.text(l("projects \(l.change(change))", "项目数：\(l.change(change))")), .integer(counts[change] ?? 0)])
+      table.append([
+        .text(l("projects \(l.change(change))", "项目数：\(l.change(change))")),
+        .integer(counts[change] ?? 0),
+      ])
     }
     return table
   }
@@ -38,7 +60,8 @@ public enum SimulationReport {
   ) -> ReportTable {
     let l = Labels(language: language)
     var (before, after) = result.byUnit(dataset)
-    let counts = Segments.counts(groups: dataset.projects.unit, groupCount: dataset.units.count)
+    let counts = Segments.counts(
+      groups: dataset.projects.unit, groupCount: dataset.units.count)
     var projects = counts
     // Add each unit to its ancestors, deepest first.
     for u in Rollup.deepestFirst(dataset.units.parent) {
@@ -54,18 +77,23 @@ public enum SimulationReport {
       columns: [
         .init(l("unit", "单位编号")), .init(l("name", "单位名称")),
         .init(l("projects", "项目数"), numeric: true),
-        .init(l("before", "调整前"), numeric: true), .init(l("after", "调整后"), numeric: true),
-        .init(l("change", "变动"), numeric: true), .init(l("change %", "变动率%"), numeric: true),
+        .init(l("before", "调整前"), numeric: true),
+        .init(l("after", "调整后"), numeric: true),
+        .init(l("change", "变动"), numeric: true),
+        .init(l("change %", "变动率%"), numeric: true),
       ])
     let (order, depth) = dataset.units.treeOrder()
     for u in order {
       table.append([
         .text(dataset.units.ids[u]),
-        .text(String(repeating: "  ", count: depth[u]) + dataset.units.names[u]),
+        .text(
+          String(repeating: "  ", count: depth[u]) + dataset.units.names[u]),
         .integer(projects[u]),
         .number(before[u], decimals: 2), .number(after[u], decimals: 2),
         .number(after[u] - before[u], decimals: 2),
-        before[u] > 0 ? .number((after[u] - before[u]) / before[u] * 100, decimals: 1) : .empty,
+        before[u] > 0
+          ? .number((after[u] - before[u]) / before[u] * 100, decimals: 1)
+          : .empty,
       ])
     }
     return table
@@ -73,16 +101,19 @@ public enum SimulationReport {
 
   /// One row per project: grade, budgets, change and reason.
   public static func projects(
-    _ result: Reallocation, _ dataset: Dataset, _ evaluation: Evaluation, language: Language
+    _ result: Reallocation, _ dataset: Dataset, _ evaluation: Evaluation,
+    language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     var table = ReportTable(
       name: "projects",
       title: l("Budgets by project", "项目预算调整"),
       columns: [
-        .init(l("project", "项目编号")), .init(l("name", "项目名称")), .init(l("unit", "单位")),
+        .init(l("project", "项目编号")), .init(l("name", "项目名称")),
+        .init(l("unit", "单位")),
         .init(l("score", "得分"), numeric: true), .init(l("grade", "等级")),
-        .init(l("before", "调整前"), numeric: true), .init(l("after", "调整后"), numeric: true),
+        .init(l("before", "调整前"), numeric: true),
+        .init(l("after", "调整后"), numeric: true),
         .init(l("change", "变动"), numeric: true), .init(l("result", "结果")),
         .init(l("reason", "依据")),
       ])
@@ -90,9 +121,11 @@ public enum SimulationReport {
       table.append([
         .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
         .text(ScoreReport.unitName(dataset, p)),
-        evaluation.hasScore(p) ? .number(evaluation.score[p], decimals: 2) : .empty,
+        evaluation.hasScore(p)
+          ? .number(evaluation.score[p], decimals: 2) : .empty,
         l.grade(evaluation.grade[p]),
-        .number(result.before[p], decimals: 2), .number(result.after[p], decimals: 2),
+        .number(result.before[p], decimals: 2),
+        .number(result.after[p], decimals: 2),
         .number(result.after[p] - result.before[p], decimals: 2),
         .text(l.change(result.change[p])), .text(l.reason(result.reason[p])),
       ])

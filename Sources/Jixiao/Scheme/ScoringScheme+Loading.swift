@@ -6,7 +6,9 @@ extension ScoringScheme {
   ///
   /// - Returns: the scheme and the warnings found (unknown keys).
   /// - Throws: `InputError` listing every fault when the scheme is unusable.
-  public static func load(from path: String) throws(InputError) -> (ScoringScheme, [Diagnostic]) {
+  public static func load(from path: String) throws(InputError) -> (
+    ScoringScheme, [Diagnostic]
+  ) {
     let document = try JSONDocument.read(path)
     var log = DiagnosticLog()
     let scheme = parse(document, log: &log)
@@ -14,17 +16,23 @@ extension ScoringScheme {
     return (scheme, log.diagnostics)
   }
 
-  static func parse(_ document: JSONDocument, log: inout DiagnosticLog) -> ScoringScheme {
+  static func parse(_ document: JSONDocument, log: inout DiagnosticLog)
+    -> ScoringScheme
+  {
     var scheme = ScoringScheme()
     let path = document.path
-    guard var top = JSONObjectReader(document.root, path: path, keyPath: "", log: &log) else {
+    guard
+      var top = JSONObjectReader(
+        document.root, path: path, keyPath: "", log: &log)
+    else {
       return scheme
     }
     if let text = top.string("method", log: &log) {
       if let method = Method(rawValue: text) {
         scheme.method = method
       } else {
-        log.append(choiceError(path, "method", text, Method.allCases.map(\.rawValue)))
+        log.append(
+          choiceError(path, "method", text, Method.allCases.map(\.rawValue)))
       }
     }
     if scheme.method == .ratings {
@@ -45,14 +53,17 @@ extension ScoringScheme {
       if let check = WeightCheck(rawValue: text) {
         scheme.weightCheck = check
       } else {
-        log.append(choiceError(path, "weightCheck", text, WeightCheck.allCases.map(\.rawValue)))
+        log.append(
+          choiceError(
+            path, "weightCheck", text, WeightCheck.allCases.map(\.rawValue)))
       }
     }
     if let tolerance = top.number("weightTolerance", log: &log) {
       if tolerance >= 0 {
         scheme.weightTolerance = tolerance
       } else {
-        log.append(Diagnostic(.error, file: path, "`weightTolerance` must be ≥ 0."))
+        log.append(
+          Diagnostic(.error, file: path, "`weightTolerance` must be ≥ 0."))
       }
     }
     if let list = top.array("grades", log: &log) {
@@ -62,14 +73,18 @@ extension ScoringScheme {
       if let rounding = RowRounding(rawValue: text) {
         scheme.rowRounding = rounding
       } else {
-        log.append(choiceError(path, "rowRounding", text, RowRounding.allCases.map(\.rawValue)))
+        log.append(
+          choiceError(
+            path, "rowRounding", text, RowRounding.allCases.map(\.rawValue)))
       }
     }
     if let text = top.string("roundingRule", log: &log) {
       if let rule = RoundingRule(rawValue: text) {
         scheme.roundingRule = rule
       } else {
-        log.append(choiceError(path, "roundingRule", text, RoundingRule.allCases.map(\.rawValue)))
+        log.append(
+          choiceError(
+            path, "roundingRule", text, RoundingRule.allCases.map(\.rawValue)))
       }
     }
     if let ratio = top.number("overshootReviewRatio", log: &log) {
@@ -78,16 +93,22 @@ extension ScoringScheme {
       } else {
         log.append(
           Diagnostic(
-            .error, file: path, "`overshootReviewRatio` must be greater than 1 (it is \(ratio)).",
-            help: "1.2 flags rows whose actual beats the target by 20 % or more."))
+            .error, file: path,
+            "`overshootReviewRatio` must be greater than 1 (it is \(ratio)).",
+            help:
+              "1.2 flags rows whose actual beats the target by 20 % or more."))
       }
     }
     if let list = top.array("qualitativeTiers", log: &log) {
       scheme.qualitativeTiers = parseTiers(list, path: path, log: &log)
     }
     if let flag = top.bool("ignoreCase", log: &log) { scheme.ignoreCase = flag }
-    if let labels = top.strings("notRated", log: &log) { scheme.notRatedLabels = labels }
-    if let labels = top.strings("missing", log: &log) { scheme.missingLabels = labels }
+    if let labels = top.strings("notRated", log: &log) {
+      scheme.notRatedLabels = labels
+    }
+    if let labels = top.strings("missing", log: &log) {
+      scheme.missingLabels = labels
+    }
     if let weight = top.number("minimumRatedWeight", log: &log) {
       scheme.minimumRatedWeight = weight
     }
@@ -107,7 +128,8 @@ extension ScoringScheme {
     _ path: String, _ key: String, _ value: String, _ choices: [String]
   ) -> Diagnostic {
     Diagnostic(
-      .error, file: path, "`\(key)` is \"\(value)\", which is not one of its choices.",
+      .error, file: path,
+      "`\(key)` is \"\(value)\", which is not one of its choices.",
       help: "Use one of: \(choices.joined(separator: ", ")).")
   }
 
@@ -116,8 +138,9 @@ extension ScoringScheme {
   ) -> [Dimension] {
     var dimensions: [Dimension] = []
     for (index, item) in list.enumerated() {
-      guard var reader = JSONObjectReader(
-        item, path: path, keyPath: "dimensions[\(index)]", log: &log)
+      guard
+        var reader = JSONObjectReader(
+          item, path: path, keyPath: "dimensions[\(index)]", log: &log)
       else { continue }
       let id = reader.string("id", log: &log) ?? ""
       if id.isEmpty {
@@ -130,7 +153,9 @@ extension ScoringScheme {
       let weight = reader.number("weight", log: &log) ?? 0
       if weight < 0 {
         log.append(
-          Diagnostic(.error, file: path, "`dimensions[\(index)].weight` is negative (\(weight))."))
+          Diagnostic(
+            .error, file: path,
+            "`dimensions[\(index)].weight` is negative (\(weight))."))
       }
       // `aliases` is a list of other names of the dimension, or, in a
       // rating criterion, an object of label spellings → scale labels.
@@ -140,7 +165,9 @@ extension ScoringScheme {
         ? reader.object("aliases", log: &log) : nil
       {
         for key in aliasReader.values.keys.sorted() {
-          if let label = aliasReader.string(key, log: &log) { scaleAliases[key] = label }
+          if let label = aliasReader.string(key, log: &log) {
+            scaleAliases[key] = label
+          }
         }
       } else {
         aliases = reader.strings("aliases", log: &log) ?? []
@@ -148,7 +175,9 @@ extension ScoringScheme {
       var scale: [String: Double] = [:]
       if var scaleReader = reader.object("scale", log: &log) {
         for key in scaleReader.values.keys.sorted() {
-          if let points = scaleReader.number(key, log: &log) { scale[key] = points }
+          if let points = scaleReader.number(key, log: &log) {
+            scale[key] = points
+          }
         }
       }
       reader.reportUnknownKeys(log: &log)
@@ -165,7 +194,9 @@ extension ScoringScheme {
   ) -> [GradeCutoff] {
     var cutoffs: [GradeCutoff] = []
     for (index, item) in list.enumerated() {
-      guard var reader = JSONObjectReader(item, path: path, keyPath: "grades[\(index)]", log: &log)
+      guard
+        var reader = JSONObjectReader(
+          item, path: path, keyPath: "grades[\(index)]", log: &log)
       else { continue }
       let name = reader.string("grade", log: &log) ?? ""
       let minimum = reader.number("min", log: &log)
@@ -173,12 +204,14 @@ extension ScoringScheme {
       guard let grade = Grade(name: name) else {
         log.append(
           Diagnostic(
-            .error, file: path, "`grades[\(index)].grade` is \"\(name)\", which is not a grade.",
+            .error, file: path,
+            "`grades[\(index)].grade` is \"\(name)\", which is not a grade.",
             help: "Use excellent (优), good (良), fair (中) or poor (差)."))
         continue
       }
       guard let minimum else {
-        log.append(Diagnostic(.error, file: path, "`grades[\(index)].min` is missing."))
+        log.append(
+          Diagnostic(.error, file: path, "`grades[\(index)].min` is missing."))
         continue
       }
       cutoffs.append(GradeCutoff(grade: grade, minimum: minimum))
@@ -191,8 +224,9 @@ extension ScoringScheme {
   ) -> [QualitativeTier] {
     var tiers: [QualitativeTier] = []
     for (index, item) in list.enumerated() {
-      guard var reader = JSONObjectReader(
-        item, path: path, keyPath: "qualitativeTiers[\(index)]", log: &log)
+      guard
+        var reader = JSONObjectReader(
+          item, path: path, keyPath: "qualitativeTiers[\(index)]", log: &log)
       else { continue }
       let id = reader.string("tier", log: &log) ?? "tier\(index + 1)"
       let share = reader.number("share", log: &log) ?? 0
@@ -201,8 +235,10 @@ extension ScoringScheme {
       if !(0...1).contains(share) {
         log.append(
           Diagnostic(
-            .error, file: path, "`qualitativeTiers[\(index)].share` is \(share); it must be in [0, 1].",
-            help: "The share is the fraction of the row's weight the tier earns."))
+            .error, file: path,
+            "`qualitativeTiers[\(index)].share` is \(share); it must be in [0, 1].",
+            help:
+              "The share is the fraction of the row's weight the tier earns."))
       }
       tiers.append(QualitativeTier(id: id, share: share, labels: labels))
     }
@@ -214,7 +250,9 @@ extension ScoringScheme {
   ) -> [OverallRating] {
     var bands: [OverallRating] = []
     for (index, item) in list.enumerated() {
-      guard var reader = JSONObjectReader(item, path: path, keyPath: "overall[\(index)]", log: &log)
+      guard
+        var reader = JSONObjectReader(
+          item, path: path, keyPath: "overall[\(index)]", log: &log)
       else { continue }
       let rating = reader.string("rating", log: &log) ?? ""
       let minimum = reader.number("min", log: &log)
@@ -223,11 +261,15 @@ extension ScoringScheme {
       guard let minimum, let grade = Grade(name: gradeName) else {
         log.append(
           Diagnostic(
-            .error, file: path, "`overall[\(index)]` needs `min` (a number) and `grade`.",
-            help: "For example {\"rating\": \"successful\", \"min\": 1.6, \"grade\": \"good\"}."))
+            .error, file: path,
+            "`overall[\(index)]` needs `min` (a number) and `grade`.",
+            help:
+              "For example {\"rating\": \"successful\", \"min\": 1.6, \"grade\": \"good\"}."
+          ))
         continue
       }
-      bands.append(OverallRating(rating: rating, minimum: minimum, grade: grade))
+      bands.append(
+        OverallRating(rating: rating, minimum: minimum, grade: grade))
     }
     return bands
   }
@@ -235,35 +277,47 @@ extension ScoringScheme {
   /// Checks the scheme as a whole: unique ids, ordered cut-offs, scales.
   func validate(path: String, log: inout DiagnosticLog) {
     var seen: Set<String> = []
-    for dimension in dimensions where !seen.insert(dimension.id.lowercased()).inserted {
+    for dimension in dimensions
+    where !seen.insert(dimension.id.lowercased()).inserted {
       log.append(
-        Diagnostic(.error, file: path, "dimension id \"\(dimension.id)\" appears twice."))
+        Diagnostic(
+          .error, file: path, "dimension id \"\(dimension.id)\" appears twice.")
+      )
     }
     if dimensions.isEmpty {
       log.append(
         Diagnostic(
           .error, file: path, "the scheme has no dimensions.",
-          help: "List the level-1 dimensions (or rated criteria) under `dimensions`."))
+          help:
+            "List the level-1 dimensions (or rated criteria) under `dimensions`."
+        ))
     } else if totalWeight <= 0 {
       log.append(
-        Diagnostic(.error, file: path, "the dimension weights add up to 0.",
-          help: "Give the dimensions positive weights, normally adding up to 100."))
+        Diagnostic(
+          .error, file: path, "the dimension weights add up to 0.",
+          help:
+            "Give the dimensions positive weights, normally adding up to 100."))
     }
-    for id in requiredDimensions where !dimensions.contains(where: { $0.id == id }) {
+    for id in requiredDimensions
+    where !dimensions.contains(where: { $0.id == id }) {
       log.append(
         Diagnostic(
-          .error, file: path, "`requiredDimensions` names \"\(id)\", which is not a dimension."))
+          .error, file: path,
+          "`requiredDimensions` names \"\(id)\", which is not a dimension."))
     }
     if grades.isEmpty {
       log.append(Diagnostic(.error, file: path, "`grades` is empty."))
     }
-    for (a, b) in zip(grades, grades.dropFirst()) where !(a.minimum > b.minimum && a.grade < b.grade) {
+    for (a, b) in zip(grades, grades.dropFirst())
+    where !(a.minimum > b.minimum && a.grade < b.grade) {
       log.append(
         Diagnostic(
           .error, file: path,
           "`grades` must run from the best grade down with falling minimums "
             + "(\(a.grade.name) \(a.minimum) is followed by \(b.grade.name) \(b.minimum)).",
-          help: "Write excellent, good, fair, poor with minimums such as 90, 80, 60, 0."))
+          help:
+            "Write excellent, good, fair, poor with minimums such as 90, 80, 60, 0."
+        ))
     }
     if method == .ratings {
       validateRatings(path: path, log: &log)
@@ -275,17 +329,22 @@ extension ScoringScheme {
       if dimension.id == Self.executionID {
         log.append(
           Diagnostic(
-            .error, file: path, "a ratings scheme cannot have an `execution` dimension.",
-            help: "Execution is reported for every project; rate criteria only."))
+            .error, file: path,
+            "a ratings scheme cannot have an `execution` dimension.",
+            help: "Execution is reported for every project; rate criteria only."
+          ))
       }
       if dimension.scale.isEmpty {
         log.append(
           Diagnostic(
             .error, file: path, "criterion \"\(dimension.id)\" has no `scale`.",
-            help: "Give its labels and points, e.g. {\"relevant\": 2, \"less than relevant\": 1}."))
+            help:
+              "Give its labels and points, e.g. {\"relevant\": 2, \"less than relevant\": 1}."
+          ))
       }
       let labels = Set(dimension.scale.keys.map(normalizedLabel))
-      for (variant, label) in dimension.scaleAliases where !labels.contains(normalizedLabel(label)) {
+      for (variant, label) in dimension.scaleAliases
+      where !labels.contains(normalizedLabel(label)) {
         log.append(
           Diagnostic(
             .error, file: path,
@@ -303,10 +362,13 @@ extension ScoringScheme {
               + "cannot be cut into `overall` bands.",
             help: "Put every criterion on the same scale."))
       }
-      for (a, b) in zip(overall, overall.dropFirst()) where !(a.minimum > b.minimum) {
+      for (a, b) in zip(overall, overall.dropFirst())
+      where !(a.minimum > b.minimum) {
         log.append(
           Diagnostic(
-            .error, file: path, "`overall` bands must have falling minimums (\(a.minimum), \(b.minimum))."))
+            .error, file: path,
+            "`overall` bands must have falling minimums (\(a.minimum), \(b.minimum))."
+          ))
       }
     }
     if minimumRatedWeight < 0 || minimumRatedWeight > totalWeight {

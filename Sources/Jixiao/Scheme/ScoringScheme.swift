@@ -83,12 +83,15 @@ public struct ScoringScheme: Sendable {
 
   public var method: Method = .selfEvaluation
   public var dimensions: [Dimension] = [
-    Dimension(id: "execution", name: "预算执行率", weight: 10, aliases: ["budget execution"]),
+    Dimension(
+      id: "execution", name: "预算执行率", weight: 10, aliases: ["budget execution"]),
     Dimension(id: "output", name: "产出指标", weight: 50, aliases: ["产出"]),
     Dimension(id: "benefit", name: "效益指标", weight: 30, aliases: ["效益"]),
     Dimension(id: "satisfaction", name: "满意度指标", weight: 10, aliases: ["满意度"]),
   ]
-  public var requiredDimensions: [String] = ["output", "benefit", "satisfaction"]
+  public var requiredDimensions: [String] = [
+    "output", "benefit", "satisfaction",
+  ]
   public var weightCheck: WeightCheck = .dimension
   public var weightTolerance = 0.01
   public var grades: [GradeCutoff] = [
@@ -104,12 +107,14 @@ public struct ScoringScheme: Sendable {
   public var overshootReviewRatio = 1.2
   public var qualitativeTiers: [QualitativeTier] = [
     QualitativeTier(
-      id: "achieved", share: 1.0, labels: ["达成年度指标", "达成预期指标", "达成", "achieved"]),
+      id: "achieved", share: 1.0,
+      labels: ["达成年度指标", "达成预期指标", "达成", "achieved"]),
     QualitativeTier(
       id: "partial", share: 0.7,
       labels: ["部分达成并具有一定效果", "部分达成", "partially achieved"]),
     QualitativeTier(
-      id: "notAchieved", share: 0.3, labels: ["未达成且效果较差", "未达成", "not achieved"]),
+      id: "notAchieved", share: 0.3,
+      labels: ["未达成且效果较差", "未达成", "not achieved"]),
   ]
   public var ignoreCase = true
   public var notRatedLabels: [String] = ["nr", "not rated"]
@@ -146,7 +151,9 @@ public struct ScoringScheme: Sendable {
   /// Normal form of a label for matching: spaces trimmed and collapsed,
   /// lower-cased when `ignoreCase`.
   public func normalizedLabel(_ text: String) -> String {
-    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+    let words = text.split(whereSeparator: {
+      $0 == " " || $0 == "\t" || $0 == "\u{3000}"
+    })
     let joined = words.joined(separator: " ")
     return ignoreCase ? joined.lowercased() : joined
   }
@@ -164,7 +171,8 @@ public struct ScoringScheme: Sendable {
   }
 
   /// Finds the dimension named by a cell of the `dimension` column.
-  public func dimensionIndex(for text: String, in lookup: [String: Int]) -> Int? {
+  public func dimensionIndex(for text: String, in lookup: [String: Int]) -> Int?
+  {
     let key = text.trimmingCharacters(in: .whitespaces).lowercased()
     if let index = lookup[key] { return index }
     if let bracket = key.firstIndex(where: { $0 == "(" || $0 == "（" }) {

@@ -17,7 +17,9 @@ public enum Evaluator {
   ///
   /// - Complexity: O(rows + projects × dimensions).
   /// - Throws: `NumericsError` if a dimension exceeds BLAS's 32-bit range.
-  public static func evaluate(_ dataset: Dataset) throws(NumericsError) -> Evaluation {
+  public static func evaluate(_ dataset: Dataset) throws(NumericsError)
+    -> Evaluation
+  {
     let scheme = dataset.scheme
     let rows = dataset.indicators
     let projects = dataset.projects
@@ -29,7 +31,8 @@ public enum Evaluator {
     // can be cut into overall bands); otherwise they average shares.
     let maxima = scheme.dimensions.map(\.maximumPoints)
     let commonMaximum: Double? =
-      isRatings && Set(maxima).count == 1 && (maxima.first ?? 0) > 0 ? maxima.first : nil
+      isRatings && Set(maxima).count == 1 && (maxima.first ?? 0) > 0
+      ? maxima.first : nil
 
     var rowShare = [Double](repeating: 0, count: rows.count)
     var rowPoints = [Double](repeating: 0, count: rows.count)
@@ -60,7 +63,8 @@ public enum Evaluator {
         let (a, t) = (rows.actual[row], rows.target[row])
         share = IndicatorRules.share(rows.op[row], actual: a, target: t)
         rowLooksSoft[row] = IndicatorRules.looksSoft(
-          rows.op[row], actual: a, target: t, ratio: scheme.overshootReviewRatio)
+          rows.op[row], actual: a, target: t, ratio: scheme.overshootReviewRatio
+        )
       case .qualitative:
         share = rows.actual[row]
       case .rating:
@@ -105,8 +109,10 @@ public enum Evaluator {
     let possible = try BLAS.multiply(applies, weights)
 
     var evaluation = Evaluation(
-      scheme: scheme, rowShare: rowShare, rowPoints: rowPoints, rowLooksSoft: rowLooksSoft,
-      executionRate: executionRate, dimensionShares: shares, dimensionApplies: applies,
+      scheme: scheme, rowShare: rowShare, rowPoints: rowPoints,
+      rowLooksSoft: rowLooksSoft,
+      executionRate: executionRate, dimensionShares: shares,
+      dimensionApplies: applies,
       dimensionPoints: Matrix(rows: n, columns: dimensionCount),
       score: [Double](repeating: 0, count: n),
       status: [Evaluation.Status](repeating: .scored, count: n),
@@ -138,11 +144,14 @@ public enum Evaluator {
       score = (score * 1e9).rounded() / 1e9
       evaluation.score[p] = score
       for d in 0..<dimensionCount {
-        let sub = shares[p, d] * weights[d] * (isRatings ? 100 / possible[p] / (commonMaximum ?? 1) : factor)
+        let sub =
+          shares[p, d] * weights[d]
+          * (isRatings ? 100 / possible[p] / (commonMaximum ?? 1) : factor)
         evaluation.dimensionPoints[p, d] = sub
       }
       if isRatings, !scheme.overall.isEmpty {
-        let band = scheme.overall.firstIndex { evaluation.meanPoints[p] >= $0.minimum }
+        let band =
+          scheme.overall.firstIndex { evaluation.meanPoints[p] >= $0.minimum }
           ?? scheme.overall.count - 1
         evaluation.overallRating[p] = Int32(band)
         evaluation.grade[p] = scheme.overall[band].grade
@@ -155,7 +164,8 @@ public enum Evaluator {
   }
 
   /// Rounds a row's points as the scheme says (exact by default).
-  static func roundedPoints(_ points: Double, _ scheme: ScoringScheme) -> Double {
+  static func roundedPoints(_ points: Double, _ scheme: ScoringScheme) -> Double
+  {
     switch scheme.rowRounding {
     case .none: points
     case .integer: scheme.roundingRule.round(points, decimals: 0)

@@ -62,14 +62,20 @@ public struct Rollup: Sendable {
 
     let groupCount = ids.count
     let weighted = (0..<n).map { projects.budget[$0] * evaluation.score[$0] }
-    var budgetSum = Segments.sums(projects.budget, groups: groupOf, groupCount: groupCount)
-    var executedSum = Segments.sums(projects.executed, groups: groupOf, groupCount: groupCount)
-    var weightedSum = Segments.sums(weighted, groups: groupOf, groupCount: groupCount)
+    var budgetSum = Segments.sums(
+      projects.budget, groups: groupOf, groupCount: groupCount)
+    var executedSum = Segments.sums(
+      projects.executed, groups: groupOf, groupCount: groupCount)
+    var weightedSum = Segments.sums(
+      weighted, groups: groupOf, groupCount: groupCount)
     var counts = Segments.counts(groups: groupOf, groupCount: groupCount)
     var grades = [[Int]](
-      repeating: [Int](repeating: 0, count: Grade.allCases.count), count: groupCount)
+      repeating: [Int](repeating: 0, count: Grade.allCases.count),
+      count: groupCount)
     for p in 0..<n where groupOf[p] >= 0 {
-      if let grade = evaluation.grade[p] { grades[Int(groupOf[p])][grade.rawValue] += 1 }
+      if let grade = evaluation.grade[p] {
+        grades[Int(groupOf[p])][grade.rawValue] += 1
+      }
     }
 
     if level == .unitTree {

@@ -142,7 +142,9 @@ public struct Reallocation: Sendable {
       // them pro rata, never below zero.
       let base = projects.reduce(0) { $0 + before[$1] }
       if base > 0 {
-        for p in projects { after[p] = max(0, after[p] + amount * before[p] / base) }
+        for p in projects {
+          after[p] = max(0, after[p] + amount * before[p] / base)
+        }
       }
       remaining = 0
     }
@@ -155,7 +157,8 @@ public struct Reallocation: Sendable {
   }
 
   /// Budgets before and after per unit (each unit's own projects).
-  public func byUnit(_ dataset: Dataset) -> (before: [Double], after: [Double]) {
+  public func byUnit(_ dataset: Dataset) -> (before: [Double], after: [Double])
+  {
     let units = dataset.projects.unit
     let count = dataset.units.count
     return (

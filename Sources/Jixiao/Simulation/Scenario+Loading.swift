@@ -3,11 +3,16 @@ extension Scenario {
   ///
   /// - Returns: the scenario and its warnings (unknown keys).
   /// - Throws: `InputError` listing every fault.
-  public static func load(from path: String) throws(InputError) -> (Scenario, [Diagnostic]) {
+  public static func load(from path: String) throws(InputError) -> (
+    Scenario, [Diagnostic]
+  ) {
     let document = try JSONDocument.read(path)
     var log = DiagnosticLog()
     var scenario = Scenario()
-    guard var top = JSONObjectReader(document.root, path: path, keyPath: "", log: &log) else {
+    guard
+      var top = JSONObjectReader(
+        document.root, path: path, keyPath: "", log: &log)
+    else {
       try log.throwIfErrors()
       return (scenario, log.diagnostics)
     }
@@ -45,7 +50,8 @@ extension Scenario {
         } else {
           log.append(
             Diagnostic(
-              .error, file: path, "`priorityGrades` lists \"\(name)\", which is not a grade."))
+              .error, file: path,
+              "`priorityGrades` lists \"\(name)\", which is not a grade."))
         }
       }
     }
@@ -55,7 +61,8 @@ extension Scenario {
       } else {
         log.append(
           Diagnostic(
-            .error, file: path, "`maxRaise` is \(cap); it must be ≥ 0 (0.3 means at most +30 %)."))
+            .error, file: path,
+            "`maxRaise` is \(cap); it must be ≥ 0 (0.3 means at most +30 %)."))
       }
     }
     top.reportUnknownKeys(log: &log)
@@ -65,7 +72,8 @@ extension Scenario {
 
   /// Reads an action: a relative change (−1 … ), "cancel" or "keep".
   private static func readAction(
-    _ reader: inout JSONObjectReader, _ key: String, path: String, log: inout DiagnosticLog
+    _ reader: inout JSONObjectReader, _ key: String, path: String,
+    log: inout DiagnosticLog
   ) -> Action? {
     guard let value = reader.raw(key) else { return nil }
     let name = reader.key(key)
@@ -77,7 +85,9 @@ extension Scenario {
         log.append(
           Diagnostic(
             .error, file: path, "`\(name)` is \"\(text)\".",
-            help: "Write a relative change such as 0.1 or -0.1, \"keep\" or \"cancel\"."))
+            help:
+              "Write a relative change such as 0.1 or -0.1, \"keep\" or \"cancel\"."
+          ))
         return nil
       }
     }
@@ -85,7 +95,8 @@ extension Scenario {
       if number < -1 {
         log.append(
           Diagnostic(
-            .error, file: path, "`\(name)` is \(number); a cut cannot exceed −1 (−100 %).",
+            .error, file: path,
+            "`\(name)` is \(number); a cut cannot exceed −1 (−100 %).",
             help: "Use \"cancel\" to remove the budget."))
         return nil
       }
@@ -93,7 +104,8 @@ extension Scenario {
     }
     log.append(
       Diagnostic(
-        .error, file: path, "`\(name)` must be a number, \"keep\" or \"cancel\".",
+        .error, file: path,
+        "`\(name)` must be a number, \"keep\" or \"cancel\".",
         help: "0.1 means +10 %, -0.1 means −10 %."))
     return nil
   }

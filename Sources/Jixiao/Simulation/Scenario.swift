@@ -26,7 +26,8 @@ public struct Scenario: Sendable {
   public var description = ""
   /// Action per grade; a grade left out keeps its budget.
   public var byGrade: [Grade: Action] = [
-    .excellent: .change(0.10), .good: .change(0), .fair: .change(-0.10), .poor: .cancel,
+    .excellent: .change(0.10), .good: .change(0), .fair: .change(-0.10),
+    .poor: .cancel,
   ]
   /// Projects without a grade (unrated, no applicable rows).
   public var unrated: Action = .change(0)
