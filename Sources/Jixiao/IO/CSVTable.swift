@@ -63,7 +63,7 @@ public struct CSVTable: Sendable {
     try bytes.withUnsafeBufferPointer { buffer throws(InputError) in
       try Self.tokenise(buffer, from: body, path: path, into: &tokens)
     }
-    guard let firstRecord = tokens.records.first else {
+    guard tokens.recordCount > 0 else {
       throw InputError(
         Diagnostic(
           .error, file: path, "the file is empty.",
@@ -72,48 +72,60 @@ public struct CSVTable: Sendable {
         ))
     }
 
-    let headerFields = firstRecord.fields
+    let columns = tokens.fieldCount(ofRecord: 0)
     var header: [String] = []
-    header.reserveCapacity(headerFields.count)
-    for field in headerFields {
-      header.append(Self.decode(bytes, field.start, field.end, field.flags))
+    header.reserveCapacity(columns)
+    for field in 0..<columns {
+      header.append(
+        Self.decode(
+          bytes, tokens.start[field], tokens.end[field], tokens.flags[field]))
     }
     self.header = header
 
-    let columns = header.count
-    var starts: [Int] = []
-    var ends: [Int] = []
-    var flags: [UInt8] = []
-    var lines: [Int] = []
-    var offsets: [Int] = []
-    starts.reserveCapacity(tokens.fieldCount)
-    ends.reserveCapacity(tokens.fieldCount)
-    flags.reserveCapacity(tokens.fieldCount)
-    for record in tokens.records.dropFirst() {
-      guard record.fields.count == columns else {
-        log.append(
-          Diagnostic(
-            .error, file: path, line: record.line, column: 1,
-            "this record has \(record.fields.count) fields but the header has \(columns).",
-            help:
-              "Put a field that contains a comma in double quotes, or add the missing fields."
-          ))
-        continue
-      }
-      for field in record.fields {
-        starts.append(field.start)
-        ends.append(field.end)
-        flags.append(field.flags)
-      }
-      lines.append(record.line)
-      offsets.append(record.offset)
+    // Drop the header's fields; keep only records of the header's width.
+    var keep = [Bool](repeating: true, count: tokens.recordCount)
+    keep[0] = false
+    for record in 1..<tokens.recordCount {
+      let count = tokens.fieldCount(ofRecord: record)
+      guard count != columns else { continue }
+      keep[record] = false
+      log.append(
+        Diagnostic(
+          .error, file: path, line: tokens.line[record], column: 1,
+          "this record has \(count) fields but the header has \(columns).",
+          help:
+            "Put a field that contains a comma in double quotes, or add the "
+            + "missing fields."
+        ))
     }
-    fieldStart = starts
-    fieldEnd = ends
-    fieldFlags = flags
-    recordLine = lines
-    recordOffset = offsets
-    recordCount = lines.count
+    if keep.dropFirst().allSatisfy({ $0 }) {
+      // The common case: one slice, no per-record work.
+      fieldStart = Array(tokens.start[columns...])
+      fieldEnd = Array(tokens.end[columns...])
+      fieldFlags = Array(tokens.flags[columns...])
+      recordLine = Array(tokens.line.dropFirst())
+      recordOffset = Array(tokens.offset.dropFirst())
+    } else {
+      var starts: [Int] = []
+      var ends: [Int] = []
+      var flags: [UInt8] = []
+      var lines: [Int] = []
+      var offsets: [Int] = []
+      for record in 1..<tokens.recordCount where keep[record] {
+        let fields = tokens.firstField[record]..<tokens.firstField[record + 1]
+        starts.append(contentsOf: tokens.start[fields])
+        ends.append(contentsOf: tokens.end[fields])
+        flags.append(contentsOf: tokens.flags[fields])
+        lines.append(tokens.line[record])
+        offsets.append(tokens.offset[record])
+      }
+      fieldStart = starts
+      fieldEnd = ends
+      fieldFlags = flags
+      recordLine = lines
+      recordOffset = offsets
+    }
+    recordCount = recordLine.count
   }
 
   // MARK: Reading fields
@@ -228,21 +240,27 @@ public struct CSVTable: Sendable {
 // MARK: - Tokeniser
 
 extension CSVTable {
-  struct Field {
-    var start: Int
-    var end: Int
-    var flags: UInt8
-  }
-
-  struct Record {
-    var line: Int
-    var offset: Int
-    var fields: [Field]
-  }
-
+  /// Field spans of every record, in flat arrays (no array per record).
   struct Tokens {
-    var records: [Record] = []
-    var fieldCount = 0
+    var start: [Int] = []
+    var end: [Int] = []
+    var flags: [UInt8] = []
+    /// Index of each record's first field; one extra entry at the end.
+    var firstField: [Int] = [0]
+    var line: [Int] = []
+    var offset: [Int] = []
+
+    var recordCount: Int { line.count }
+
+    func fieldCount(ofRecord record: Int) -> Int {
+      firstField[record + 1] - firstField[record]
+    }
+
+    mutating func appendField(_ start: Int, _ end: Int, _ flags: UInt8) {
+      self.start.append(start)
+      self.end.append(end)
+      self.flags.append(flags)
+    }
   }
 
   private static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
@@ -359,7 +377,7 @@ extension CSVTable {
     while i < n {
       let recordLine = line
       let recordOffset = i
-      var fields: [Field] = []
+      let firstField = tokens.start.count
       while true {
         if b[i] == quote {
           let openLine = line
@@ -395,7 +413,7 @@ extension CSVTable {
             }
             i += 1
           }
-          fields.append(Field(start: contentStart, end: i, flags: flags))
+          tokens.appendField(contentStart, i, flags)
           i += 1  // the closing quote
           if i < n, b[i] != comma, b[i] != lf, b[i] != cr {
             throw InputError(
@@ -412,7 +430,7 @@ extension CSVTable {
         } else {
           let fieldStart = i
           while i < n, b[i] != comma, b[i] != lf, b[i] != cr { i += 1 }
-          fields.append(Field(start: fieldStart, end: i, flags: 0))
+          tokens.appendField(fieldStart, i, 0)
         }
         if i - recordOffset > maximumRecordBytes {
           throw InputError(
@@ -425,7 +443,7 @@ extension CSVTable {
         }
         if i < n, b[i] == comma {
           i += 1
-          if i == n { fields.append(Field(start: n, end: n, flags: 0)) }
+          if i == n { tokens.appendField(n, n, 0) }
           if i < n { continue }
         }
         break
@@ -435,13 +453,18 @@ extension CSVTable {
         i += 1
         line += 1
       }
+      let fieldCount = tokens.start.count - firstField
       let isEmptyLine =
-        fields.count == 1 && fields[0].flags == 0
-        && fields[0].start == fields[0].end
-      if !isEmptyLine {
-        tokens.fieldCount += fields.count
-        tokens.records.append(
-          Record(line: recordLine, offset: recordOffset, fields: fields))
+        fieldCount == 1 && tokens.flags[firstField] == 0
+        && tokens.start[firstField] == tokens.end[firstField]
+      if isEmptyLine {
+        tokens.start.removeLast()
+        tokens.end.removeLast()
+        tokens.flags.removeLast()
+      } else {
+        tokens.firstField.append(tokens.start.count)
+        tokens.line.append(recordLine)
+        tokens.offset.append(recordOffset)
       }
     }
   }
