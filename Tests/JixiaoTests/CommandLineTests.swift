@@ -86,14 +86,34 @@ import Testing
         "P1,送温暖,市总工会,100,90,90,9,47.5,30,10,96.5,excellent,0,scored"))
   }
 
-  /// Bad input of each kind: exit 1, the message on stderr, no output.
+  /// Bad input of each kind: exit 1, the exact message on stderr, and no
+  /// output folder.
   @Test(arguments: [
-    ("", "projects.csv: error: the file is empty."),
+    (
+      "", "projects.csv: error: the file is empty. A table needs a header line "
+        + "naming its columns; see docs/format.md."
+    ),
     (
       "id,name,unit,activity,budget,executed\nP1,\"x,U2,A1,1,1\n",
-      "never closed"
+      "projects.csv:2:4: error: a quoted field opened here is never closed (the file "
+        + "ends inside it). Add the closing double quote, or double any quote inside "
+        + "the field (\"\")."
     ),
-    ("id,name,unit,activity,budget,executed\nP1,x,U2,A1,1,\u{0}\n", "NUL byte"),
+    (
+      "id,name,unit,activity,budget,executed\nP1,x,U2,A1,1,\u{0}\n",
+      "projects.csv:2:14: error: the file holds a NUL byte; it is not a UTF-8 text "
+        + "table. Save the sheet as \"CSV UTF-8\" (a GBK or binary file cannot be read)."
+    ),
+    (
+      "id,name,unit,activity,budget,executed\nP1,x,U2,A1,-3,0\nP2,y,U2,A1,1,1\n",
+      "projects.csv:2:12: error: the budget is negative (-3). Amounts are ≥ 0; enter "
+        + "the amount without a minus sign, in the data set's money unit."
+    ),
+    (
+      "id,name,unit,activity,budget,executed\nP1,x,U2,A1,1,1\nP2,y,U9,A1,1,1\n",
+      "projects.csv:3:6: error: the unit \"U9\" is not in units.csv. Use an id listed "
+        + "in units.csv."
+    ),
   ])
   func badInputWritesNoOutput(contents: String, message: String) throws {
     let folder = Fixture.dataset(["projects.csv": nil])
@@ -102,8 +122,26 @@ import Testing
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run(["simulate", folder, "--out", out])
     #expect(run.status == 1)
-    #expect(run.stderr.contains(message), "\(run.stderr)")
+    let lines = run.stderr.replacingOccurrences(of: folder + "/", with: "")
+      .split(separator: "\n").map(String.init)
+    #expect(lines.contains(message), "\(run.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// A single 100 MB line where a table should be.
+  @Test func hundredMegabyteLineWritesNoOutput() throws {
+    let folder = Fixture.dataset(["projects.csv": nil])
+    let line = Data(repeating: UInt8(ascii: "a"), count: 100 << 20)
+    FileManager.default.createFile(atPath: folder + "/projects.csv", contents: line)
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run(["score", folder, "--out", out])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "projects.csv:1:1: error: this record is longer than 16 MiB; the file is not a "
+          + "table. Check that this is the CSV export of the sheet, with one line per row."))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    try? FileManager.default.removeItem(atPath: folder)
   }
 
   @Test func outputIntoTheInputFolderIsRefused() throws {
