@@ -29,7 +29,7 @@ build: deps
 	$(SWIFT) build -c release --product jixiao
 
 demo: build
-	$(JIXIAO) simulate datasets/adb --scenario datasets/scenarios/grade-rules.json
+	$(JIXIAO) simulate datasets/adb --scenario datasets/scenarios/grade-rules.json --levels 1
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -43,6 +43,15 @@ func loadDataset(_ arguments: Arguments, quiet: Bool = false) throws(UsageError)
   return loaded
 }
 
+/// `--levels N`: how many levels of the unit tree the terminal shows.
+func levels(_ arguments: Arguments) throws(UsageError) -> Int? {
+  guard let text = arguments["levels"] else { return nil }
+  guard let count = Int(text), count >= 1 else {
+    throw UsageError(message: "--levels is \(text); give a whole number ≥ 1.")
+  }
+  return count
+}
+
 func setThreads(_ arguments: Arguments) throws(UsageError) {
   guard let text = arguments["threads"] else { return }
   guard let count = Int(text), count >= 1 else {
@@ -52,7 +61,7 @@ func setThreads(_ arguments: Arguments) throws(UsageError) {
 }
 
 let commonOptions: Set<String> = [
-  "scheme", "format", "out", "lang", "threads", "rounding",
+  "scheme", "format", "out", "lang", "threads", "rounding", "levels",
 ]
 
 /// `jixiao check DATASET`: every problem in one pass.
@@ -119,13 +128,16 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
       Rollup(evaluation, of: dataset, level: .unitTree), order: order,
       depth: depth,
       language: language)
+    let unitsShown = ScoreReport.rollup(
+      Rollup(evaluation, of: dataset, level: .unitTree), order: order,
+      depth: depth, levels: try levels(arguments), language: language)
     let duties = ScoreReport.rollup(
       Rollup(evaluation, of: dataset, level: .duty), language: language)
     let activities = ScoreReport.rollup(
       Rollup(evaluation, of: dataset, level: .activity), language: language)
-    var shown = [projects, units]
+    var shown = [projects, unitsShown]
     if arguments.has("detail") {
-      shown = [projects, indicators, activities, duties, units]
+      shown = [projects, indicators, activities, duties, unitsShown]
     }
     try output.emit(
       shown: shown, all: [projects, indicators, activities, duties, units],
@@ -166,11 +178,13 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
       dataset, evaluation: evaluation, scenario: scenario)
     let language = output.language
     let summary = SimulationReport.summary(
-      result, moneyUnit: dataset.info.moneyUnit, language: language)
+      result, evaluation, moneyUnit: dataset.info.moneyUnit, language: language)
     let units = SimulationReport.units(result, dataset, language: language)
+    let unitsShown = SimulationReport.units(
+      result, dataset, levels: try levels(arguments), language: language)
     let projects = SimulationReport.projects(
       result, dataset, evaluation, language: language)
-    var shown = [units, summary]
+    var shown = [unitsShown, summary]
     if arguments.has("detail") || dataset.projects.count <= 40 {
       shown.insert(projects, at: 0)
     }

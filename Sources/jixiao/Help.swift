@@ -43,6 +43,7 @@ enum Help {
                           as CSV (or JSON with --format json), atomically
         --lang L          labels in en (default) or zh
         --detail          also print indicator rows and all roll-ups
+        --levels N        show N levels of the unit tree on the terminal
         --threads N       BLAS threads
       """
     ),
@@ -59,6 +60,7 @@ enum Help {
         --out DIR         write summary, units and projects files, atomically
         --lang L          labels in en (default) or zh
         --detail          list every project on the terminal
+        --levels N        show N levels of the unit tree on the terminal
       """
     ),
     "import": (

@@ -90,7 +90,8 @@ import Testing
   /// output folder.
   @Test(arguments: [
     (
-      "", "projects.csv: error: the file is empty. A table needs a header line "
+      "",
+      "projects.csv: error: the file is empty. A table needs a header line "
         + "naming its columns; see docs/format.md."
     ),
     (
@@ -132,14 +133,16 @@ import Testing
   @Test func hundredMegabyteLineWritesNoOutput() throws {
     let folder = Fixture.dataset(["projects.csv": nil])
     let line = Data(repeating: UInt8(ascii: "a"), count: 100 << 20)
-    FileManager.default.createFile(atPath: folder + "/projects.csv", contents: line)
+    FileManager.default.createFile(
+      atPath: folder + "/projects.csv", contents: line)
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run(["score", folder, "--out", out])
     #expect(run.status == 1)
     #expect(
       run.stderr.contains(
         "projects.csv:1:1: error: this record is longer than 16 MiB; the file is not a "
-          + "table. Check that this is the CSV export of the sheet, with one line per row."))
+          + "table. Check that this is the CSV export of the sheet, with one line per row."
+      ))
     #expect(!FileManager.default.fileExists(atPath: out))
     try? FileManager.default.removeItem(atPath: folder)
   }

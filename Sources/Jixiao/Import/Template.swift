@@ -92,14 +92,16 @@ struct Template {
       ?? header.firstIndex { $0.lowercased() == trimmed.lowercased() }
   }
 
-  /// The template filled from one record.
+  /// The template filled from one record. Cells are trimmed and line
+  /// breaks inside them become spaces: a spreadsheet cell wrapped over two
+  /// lines is still one id or name.
   func fill(_ table: CSVTable, _ record: Int) -> String {
     var text = ""
     for part in parts {
       switch part {
       case .literal(let literal): text += literal
       case .column(let column, let filter):
-        let cell = table.text(record, column)
+        let cell = Self.oneLine(table.text(record, column))
         switch filter {
         case nil: text += cell
         case .year: text += Self.firstYear(cell)
@@ -107,6 +109,14 @@ struct Template {
       }
     }
     return text
+  }
+
+  static func oneLine(_ text: String) -> String {
+    guard text.contains(where: \.isNewline) else { return text }
+    return text.split(whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+      .joined(separator: " ")
   }
 
   static func firstYear(_ text: String) -> String {

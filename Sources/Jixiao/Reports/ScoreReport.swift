@@ -128,6 +128,7 @@ public enum ScoreReport {
   /// One row per group of a roll-up level.
   public static func rollup(
     _ rollup: Rollup, order: [Int]? = nil, depth: [Int]? = nil,
+    levels: Int? = nil,
     language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
@@ -150,7 +151,8 @@ public enum ScoreReport {
     columns += Grade.allCases.map { .init($0.label(language), numeric: true) }
     var table = ReportTable(
       name: "by_\(rollup.level.rawValue)", title: title, columns: columns)
-    for g in order ?? Array(0..<rollup.count) {
+    for g in order ?? Array(0..<rollup.count)
+    where (depth?[g] ?? 0) < levels ?? Int.max {
       let indent = String(repeating: "  ", count: depth?[g] ?? 0)
       var cells: [ReportTable.Cell] = [
         .text(rollup.ids[g]), .text(indent + rollup.names[g]),

@@ -4,7 +4,8 @@ import JixiaoNumerics
 public enum SimulationReport {
   /// Totals before and after, counts per kind of change.
   public static func summary(
-    _ result: Reallocation, moneyUnit: String, language: Language
+    _ result: Reallocation, _ evaluation: Evaluation, moneyUnit: String,
+    language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     var table = ReportTable(
@@ -43,6 +44,19 @@ public enum SimulationReport {
         .number(result.unallocated, decimals: 2),
       ])
     }
+    let grades = evaluation.gradeCounts
+    for grade in Grade.allCases {
+      table.append([
+        .text(l("projects graded \(grade.name)", "等级为\(grade.chinese)的项目")),
+        .integer(grades[grade.rawValue]),
+      ])
+    }
+    let ungraded = evaluation.status.count {
+      $0 == .unrated || $0 == .noApplicableRows
+    }
+    table.append([
+      .text(l("projects without grade", "无等级项目")), .integer(ungraded),
+    ])
     let counts = result.changeCounts
     for change in Reallocation.Change.allCases {
       table.append([
@@ -54,9 +68,10 @@ public enum SimulationReport {
   }
 
   /// Before and after per unit, each unit including the units below it,
-  /// in tree order.
+  /// in tree order, down to `levels` levels of the tree (nil: all).
   public static func units(
-    _ result: Reallocation, _ dataset: Dataset, language: Language
+    _ result: Reallocation, _ dataset: Dataset, levels: Int? = nil,
+    language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     var (before, after) = result.byUnit(dataset)
@@ -83,7 +98,7 @@ public enum SimulationReport {
         .init(l("change %", "变动率%"), numeric: true),
       ])
     let (order, depth) = dataset.units.treeOrder()
-    for u in order {
+    for u in order where depth[u] < levels ?? Int.max {
       table.append([
         .text(dataset.units.ids[u]),
         .text(
