@@ -97,7 +97,7 @@ import Testing
           $0.description.replacingOccurrences(of: paths.folder + "/", with: "")
         }
           == [
-            "map.json: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
+            "map.json:7:38: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
               + "table does not have. Did you mean \"项目名称\"? Column names must match the table's "
               + "header exactly."
           ])

@@ -142,16 +142,30 @@ import Testing
     let problems = Fixture.problems(folder)
     #expect(
       problems.contains(
-        "scheme.json: warning: `wieght` is not a known setting and is ignored. Check its spelling against docs/."
+        "scheme.json:4:69: warning: `wieght` is not a known setting and is ignored. Check its spelling against docs/."
       ))
     #expect(
       problems.contains(
-        "scheme.json: error: criterion \"a\": alias \"y\" points to \"z\", which is not in its scale."
+        "scheme.json:2:64: error: criterion \"a\": alias \"y\" points to \"z\", which is not in its scale."
       ))
     #expect(
       problems.contains(
-        "scheme.json: error: criteria have different highest points ([3.0, 4.0]), so one mean "
+        "scheme.json:4:13: error: criteria have different highest points ([3.0, 4.0]), so one mean "
           + "rating cannot be cut into `overall` bands. Put every criterion on the same scale."
       ))
+  }
+}
+
+@Suite struct SchemeSyntaxTests {
+  /// A JSON syntax error is placed at its line and column.
+  @Test func syntaxErrorHasLineAndColumn() {
+    let folder = Fixture.dataset([
+      "scheme.json": "{\n  \"grades\": [1, 2,, 3]\n}"
+    ])
+    #expect(
+      Fixture.problems(folder) == [
+        "scheme.json:2:19: error: is not valid JSON (Invalid value around character 20). "
+          + "Check brackets, commas and quotes near this place."
+      ])
   }
 }

@@ -9,6 +9,8 @@ import Foundation
 struct JSONDocument {
   let path: String
   let root: Any
+  /// Where each value starts, for `file:line:column` in messages.
+  let places: JSONPlaces
 
   static func read(_ path: String) throws(InputError) -> JSONDocument {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -25,50 +27,81 @@ struct JSONDocument {
     do {
       let root = try JSONSerialization.jsonObject(
         with: data, options: [.fragmentsAllowed])
-      return JSONDocument(path: path, root: root)
+      return JSONDocument(
+        path: path, root: root,
+        places: JSONPlaces(path: path, bytes: [UInt8](data)))
     } catch {
       let ns = error as NSError
       let detail =
         (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "not valid JSON"
+      // Foundation says "… around character N."; turn N into line:column.
+      var line = 0
+      var column = 0
+      if let range = detail.range(of: "character "),
+        let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+      {
+        (line, column) = JSONPlaces.position(
+          ofCharacter: offset, in: [UInt8](data))
+      }
+      let reason = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
       throw InputError(
         Diagnostic(
-          .error, file: path, "is not valid JSON (\(detail)).",
-          help:
-            "Check brackets, commas and quotes; a JSON linter shows the place.")
+          .error, file: path, line: line, column: column,
+          "is not valid JSON (\(reason)).",
+          help: "Check brackets, commas and quotes near this place.")
       )
     }
   }
 }
 
-/// A JSON object being read; collects diagnostics and tracks unread keys.
+/// A JSON object being read; collects diagnostics placed at the value
+/// they concern, and tracks unread keys.
 struct JSONObjectReader {
-  let path: String
+  let places: JSONPlaces
   let keyPath: String
   let values: [String: Any]
   private(set) var readKeys: Set<String> = []
 
-  init?(_ value: Any?, path: String, keyPath: String, log: inout DiagnosticLog)
-  {
+  var path: String { places.path }
+
+  init?(
+    _ value: Any?, places: JSONPlaces, keyPath: String,
+    log: inout DiagnosticLog
+  ) {
     guard let value else { return nil }
     guard let object = value as? [String: Any] else {
       log.append(
-        Diagnostic(
-          .error, file: path,
-          "\(Self.name(keyPath)) must be a JSON object ({…}).",
+        places.diagnostic(
+          .error, keyPath, "\(Self.name(keyPath)) must be a JSON object ({…}).",
           help: "See the format in docs/."))
       return nil
     }
-    self.path = path
+    self.places = places
     self.keyPath = keyPath
     self.values = object
+  }
+
+  /// The reader of a document's top level.
+  init?(_ document: JSONDocument, log: inout DiagnosticLog) {
+    self.init(document.root, places: document.places, keyPath: "", log: &log)
   }
 
   static func name(_ keyPath: String) -> String {
     keyPath.isEmpty ? "the top level" : "`\(keyPath)`"
   }
 
+  /// The full key path of a key of this object.
   func key(_ key: String) -> String {
     keyPath.isEmpty ? key : "\(keyPath).\(key)"
+  }
+
+  /// A diagnostic placed at the value of `key` (at this object when nil).
+  func diagnostic(
+    _ severity: Diagnostic.Severity, _ key: String?, _ message: String,
+    help: String = ""
+  ) -> Diagnostic {
+    places.diagnostic(
+      severity, key.map(self.key) ?? keyPath, message, help: help)
   }
 
   mutating func raw(_ key: String) -> Any? {
@@ -84,8 +117,8 @@ struct JSONObjectReader {
       if double.isFinite { return double }
     }
     log.append(
-      Diagnostic(
-        .error, file: path,
+      diagnostic(
+        .error, key,
         "`\(self.key(key))` must be a finite number; it is \(Self.show(value)).",
         help: "Write a plain number such as 10 or 0.25."))
     return nil
@@ -98,8 +131,8 @@ struct JSONObjectReader {
       return number.stringValue
     }
     log.append(
-      Diagnostic(
-        .error, file: path,
+      diagnostic(
+        .error, key,
         "`\(self.key(key))` must be text; it is \(Self.show(value)).",
         help: "Put the value in double quotes."))
     return nil
@@ -111,8 +144,8 @@ struct JSONObjectReader {
       return number.boolValue
     }
     log.append(
-      Diagnostic(
-        .error, file: path,
+      diagnostic(
+        .error, key,
         "`\(self.key(key))` must be true or false; it is \(Self.show(value))."))
     return nil
   }
@@ -121,8 +154,8 @@ struct JSONObjectReader {
     guard let value = raw(key) else { return nil }
     if let array = value as? [Any] { return array }
     log.append(
-      Diagnostic(
-        .error, file: path,
+      diagnostic(
+        .error, key,
         "`\(self.key(key))` must be a list ([…]); it is \(Self.show(value))."))
     return nil
   }
@@ -133,8 +166,8 @@ struct JSONObjectReader {
     for (index, item) in list.enumerated() {
       guard let text = item as? String else {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          places.diagnostic(
+            .error, "\(self.key(key))[\(index)]",
             "`\(self.key(key))[\(index)]` must be text; it is \(Self.show(item))."
           ))
         continue
@@ -147,15 +180,28 @@ struct JSONObjectReader {
   mutating func object(_ key: String, log: inout DiagnosticLog)
     -> JSONObjectReader?
   {
-    JSONObjectReader(raw(key), path: path, keyPath: self.key(key), log: &log)
+    JSONObjectReader(
+      raw(key), places: places, keyPath: self.key(key), log: &log)
+  }
+
+  /// Readers of the objects of a list, each with its key path.
+  mutating func objects(_ key: String, log: inout DiagnosticLog)
+    -> [JSONObjectReader]
+  {
+    guard let list = array(key, log: &log) else { return [] }
+    return list.indices.compactMap { index in
+      JSONObjectReader(
+        list[index], places: places, keyPath: "\(self.key(key))[\(index)]",
+        log: &log)
+    }
   }
 
   /// Warns about keys that were never read (likely typos).
   func reportUnknownKeys(log: inout DiagnosticLog) {
     for key in values.keys.sorted() where !readKeys.contains(key) {
       log.append(
-        Diagnostic(
-          .warning, file: path,
+        diagnostic(
+          .warning, key,
           "`\(self.key(key))` is not a known setting and is ignored.",
           help: "Check its spelling against docs/."))
     }

@@ -30,13 +30,8 @@ struct ImportMapping {
   static func parse(
     _ document: JSONDocument, header: [String], log: inout DiagnosticLog
   ) -> ImportMapping? {
-    let path = document.path
-    guard
-      var top = JSONObjectReader(
-        document.root, path: path, keyPath: "", log: &log)
-    else {
-      return nil
-    }
+    let places = document.places
+    guard var top = JSONObjectReader(document, log: &log) else { return nil }
     var mapping = ImportMapping()
     func compile(_ text: String?, _ key: String, log: inout DiagnosticLog)
       -> Template?
@@ -46,37 +41,31 @@ struct ImportMapping {
         return try Template(text, header: header)
       } catch {
         log.append(
-          Diagnostic(
-            .error, file: path, "`\(key)`: \(error.message)",
+          places.diagnostic(
+            .error, key, "`\(key)`: \(error.message)",
             help: "Column names must match the table's header exactly."))
         return nil
       }
     }
 
-    for (index, item) in (top.array("filter", log: &log) ?? []).enumerated() {
-      guard
-        var reader = JSONObjectReader(
-          item, path: path, keyPath: "filter[\(index)]", log: &log),
-        let name = reader.string("column", log: &log),
+    for var reader in top.objects("filter", log: &log) {
+      guard let name = reader.string("column", log: &log),
         let values = reader.strings("equals", log: &log)
       else { continue }
       reader.reportUnknownKeys(log: &log)
       guard let column = header.firstIndex(of: name) else {
         log.append(
-          Diagnostic(
-            .error, file: path,
-            "`filter[\(index)].column` \"\(name)\" is not a column of the table."
-          ))
+          reader.diagnostic(
+            .error, "column",
+            "`\(reader.key("column"))` \"\(name)\" is not a column of the table.",
+            help: "Column names must match the table's header exactly."))
         continue
       }
       mapping.filters.append(Filter(column: column, values: Set(values)))
     }
 
-    for (index, item) in (top.array("units", log: &log) ?? []).enumerated() {
-      let key = "units[\(index)]"
-      guard
-        var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log)
-      else { continue }
+    for var reader in top.objects("units", log: &log) {
+      let key = reader.keyPath
       let id = compile(reader.string("id", log: &log), "\(key).id", log: &log)
       let name = compile(
         reader.string("name", log: &log), "\(key).name", log: &log)
@@ -89,8 +78,8 @@ struct ImportMapping {
     }
     if mapping.units.isEmpty {
       log.append(
-        Diagnostic(
-          .error, file: path, "`units` is missing or empty.",
+        places.diagnostic(
+          .error, "units", "`units` is missing or empty.",
           help:
             "Give at least one level, e.g. [{\"id\": \"{单位}\", \"name\": \"{单位}\"}]."
         ))
@@ -111,8 +100,8 @@ struct ImportMapping {
     }
     if (mapping.duty == nil) != (mapping.activity == nil) {
       log.append(
-        Diagnostic(
-          .error, file: path,
+        places.diagnostic(
+          .error, mapping.duty == nil ? "activity" : "duty",
           "`duty` and `activity` go together: give both or neither."))
     }
 
@@ -131,17 +120,13 @@ struct ImportMapping {
     for field in ["id", "name", "budget", "executed"]
     where !givenProjectFields.contains(field) {
       log.append(
-        Diagnostic(
-          .error, file: path, "`project.\(field)` is missing.",
+        places.diagnostic(
+          .error, "project", "`project.\(field)` is missing.",
           help: "Map it to a column, e.g. \"{项目名称}\"."))
     }
 
-    for (index, item) in (top.array("indicators", log: &log) ?? []).enumerated()
-    {
-      let key = "indicators[\(index)]"
-      guard
-        var reader = JSONObjectReader(item, path: path, keyPath: key, log: &log)
-      else { continue }
+    for var reader in top.objects("indicators", log: &log) {
+      let key = reader.keyPath
       var fields: [String: Template] = [:]
       for field in Importer.indicatorFields {
         if let template = compile(
@@ -164,7 +149,7 @@ struct ImportMapping {
         mapping.datasetJSON = String(decoding: data, as: UTF8.self) + "\n"
       } else {
         log.append(
-          Diagnostic(.error, file: path, "`dataset` must be an object."))
+          places.diagnostic(.error, "dataset", "`dataset` must be an object."))
       }
     }
     top.reportUnknownKeys(log: &log)

@@ -79,10 +79,9 @@ public enum DatasetLoader {
     guard FileManager.default.fileExists(atPath: path) else { return info }
     do {
       let document = try JSONDocument.read(path)
-      guard
-        var reader = JSONObjectReader(
-          document.root, path: path, keyPath: "", log: &log)
-      else { return info }
+      guard var reader = JSONObjectReader(document, log: &log) else {
+        return info
+      }
       info.name = reader.string("name", log: &log) ?? ""
       info.moneyUnit = reader.string("moneyUnit", log: &log) ?? info.moneyUnit
       info.description = reader.string("description", log: &log) ?? ""

@@ -5,10 +5,11 @@ extension ScoringScheme {
   /// Reads a scheme file; fields left out keep their defaults.
   ///
   /// - Returns: the scheme and the warnings found (unknown keys).
-  /// - Throws: `InputError` listing every fault when the scheme is unusable.
-  public static func load(from path: String) throws(InputError) -> (
-    ScoringScheme, [Diagnostic]
-  ) {
+  /// - Throws: `InputError` listing every fault, each at its
+  ///   `file:line:column`, when the scheme is unusable.
+  public static func load(from path: String) throws(InputError)
+    -> (ScoringScheme, [Diagnostic])
+  {
     let document = try JSONDocument.read(path)
     var log = DiagnosticLog()
     let scheme = parse(document, log: &log)
@@ -20,87 +21,62 @@ extension ScoringScheme {
     -> ScoringScheme
   {
     var scheme = ScoringScheme()
-    let path = document.path
-    guard
-      var top = JSONObjectReader(
-        document.root, path: path, keyPath: "", log: &log)
-    else {
-      return scheme
-    }
-    if let text = top.string("method", log: &log) {
-      if let method = Method(rawValue: text) {
-        scheme.method = method
-      } else {
-        log.append(
-          choiceError(path, "method", text, Method.allCases.map(\.rawValue)))
-      }
+    guard var top = JSONObjectReader(document, log: &log) else { return scheme }
+    if let method: Method = choice(&top, "method", log: &log) {
+      scheme.method = method
     }
     if scheme.method == .ratings {
       // A ratings scheme has no execution dimension and requires nothing by
       // default; its criteria come from the file.
       scheme.dimensions = []
       scheme.requiredDimensions = []
-      scheme.weightCheck = .relative
-      scheme.grades = ScoringScheme().grades
     }
-    if let list = top.array("dimensions", log: &log) {
-      scheme.dimensions = parseDimensions(list, path: path, log: &log)
+    if top.values["dimensions"] != nil {
+      scheme.dimensions = top.objects("dimensions", log: &log).map {
+        parseDimension($0, log: &log)
+      }
     }
     if let required = top.strings("requiredDimensions", log: &log) {
       scheme.requiredDimensions = required
     }
-    if let text = top.string("weightCheck", log: &log) {
-      if let check = WeightCheck(rawValue: text) {
-        scheme.weightCheck = check
-      } else {
-        log.append(
-          choiceError(
-            path, "weightCheck", text, WeightCheck.allCases.map(\.rawValue)))
-      }
+    if let check: WeightCheck = choice(&top, "weightCheck", log: &log) {
+      scheme.weightCheck = check
     }
     if let tolerance = top.number("weightTolerance", log: &log) {
       if tolerance >= 0 {
         scheme.weightTolerance = tolerance
       } else {
         log.append(
-          Diagnostic(.error, file: path, "`weightTolerance` must be ≥ 0."))
+          top.diagnostic(
+            .error, "weightTolerance", "`weightTolerance` must be ≥ 0."))
       }
     }
-    if let list = top.array("grades", log: &log) {
-      scheme.grades = parseGrades(list, path: path, log: &log)
-    }
-    if let text = top.string("rowRounding", log: &log) {
-      if let rounding = RowRounding(rawValue: text) {
-        scheme.rowRounding = rounding
-      } else {
-        log.append(
-          choiceError(
-            path, "rowRounding", text, RowRounding.allCases.map(\.rawValue)))
+    if top.values["grades"] != nil {
+      scheme.grades = top.objects("grades", log: &log).compactMap {
+        parseGrade($0, log: &log)
       }
     }
-    if let text = top.string("roundingRule", log: &log) {
-      if let rule = RoundingRule(rawValue: text) {
-        scheme.roundingRule = rule
-      } else {
-        log.append(
-          choiceError(
-            path, "roundingRule", text, RoundingRule.allCases.map(\.rawValue)))
-      }
+    if let rounding: RowRounding = choice(&top, "rowRounding", log: &log) {
+      scheme.rowRounding = rounding
+    }
+    if let rule: RoundingRule = choice(&top, "roundingRule", log: &log) {
+      scheme.roundingRule = rule
     }
     if let ratio = top.number("overshootReviewRatio", log: &log) {
       if ratio > 1 {
         scheme.overshootReviewRatio = ratio
       } else {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          top.diagnostic(
+            .error, "overshootReviewRatio",
             "`overshootReviewRatio` must be greater than 1 (it is \(ratio)).",
             help:
               "1.2 flags rows whose actual beats the target by 20 % or more."))
       }
     }
-    if let list = top.array("qualitativeTiers", log: &log) {
-      scheme.qualitativeTiers = parseTiers(list, path: path, log: &log)
+    if top.values["qualitativeTiers"] != nil {
+      scheme.qualitativeTiers = top.objects("qualitativeTiers", log: &log)
+        .enumerated().map { parseTier($1, index: $0, log: &log) }
     }
     if let flag = top.bool("ignoreCase", log: &log) { scheme.ignoreCase = flag }
     if let labels = top.strings("notRated", log: &log) {
@@ -112,242 +88,225 @@ extension ScoringScheme {
     if let weight = top.number("minimumRatedWeight", log: &log) {
       scheme.minimumRatedWeight = weight
     }
-    if let list = top.array("overall", log: &log) {
-      scheme.overall = parseOverall(list, path: path, log: &log)
+    if top.values["overall"] != nil {
+      scheme.overall = top.objects("overall", log: &log).compactMap {
+        parseOverall($0, log: &log)
+      }
     }
     // `name` and `description` are for people; read them so they are not
     // reported as unknown.
     _ = top.string("name", log: &log)
     _ = top.string("description", log: &log)
     top.reportUnknownKeys(log: &log)
-    scheme.validate(path: path, log: &log)
+    scheme.validate(document.places, log: &log)
     return scheme
   }
 
-  private static func choiceError(
-    _ path: String, _ key: String, _ value: String, _ choices: [String]
-  ) -> Diagnostic {
-    Diagnostic(
-      .error, file: path,
-      "`\(key)` is \"\(value)\", which is not one of its choices.",
-      help: "Use one of: \(choices.joined(separator: ", ")).")
+  /// Reads a text setting that must be one of an enumeration's raw values.
+  private static func choice<Choice: RawRepresentable & CaseIterable>(
+    _ reader: inout JSONObjectReader, _ key: String, log: inout DiagnosticLog
+  ) -> Choice? where Choice.RawValue == String {
+    guard let text = reader.string(key, log: &log) else { return nil }
+    if let value = Choice(rawValue: text) { return value }
+    let choices = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+    log.append(
+      reader.diagnostic(
+        .error, key,
+        "`\(reader.key(key))` is \"\(text)\", which is not one of its choices.",
+        help: "Use one of: \(choices)."))
+    return nil
   }
 
-  private static func parseDimensions(
-    _ list: [Any], path: String, log: inout DiagnosticLog
-  ) -> [Dimension] {
-    var dimensions: [Dimension] = []
-    for (index, item) in list.enumerated() {
-      guard
-        var reader = JSONObjectReader(
-          item, path: path, keyPath: "dimensions[\(index)]", log: &log)
-      else { continue }
-      let id = reader.string("id", log: &log) ?? ""
-      if id.isEmpty {
-        log.append(
-          Diagnostic(
-            .error, file: path, "`dimensions[\(index)].id` is missing.",
-            help: "Give every dimension an id such as \"output\"."))
-      }
-      let name = reader.string("name", log: &log) ?? id
-      let weight = reader.number("weight", log: &log) ?? 0
-      if weight < 0 {
-        log.append(
-          Diagnostic(
-            .error, file: path,
-            "`dimensions[\(index)].weight` is negative (\(weight))."))
-      }
-      // `aliases` is a list of other names of the dimension, or, in a
-      // rating criterion, an object of label spellings → scale labels.
-      var aliases: [String] = []
-      var scaleAliases: [String: String] = [:]
-      if var aliasReader = reader.values["aliases"] is [String: Any]
-        ? reader.object("aliases", log: &log) : nil
-      {
-        for key in aliasReader.values.keys.sorted() {
-          if let label = aliasReader.string(key, log: &log) {
-            scaleAliases[key] = label
-          }
-        }
-      } else {
-        aliases = reader.strings("aliases", log: &log) ?? []
-      }
-      var scale: [String: Double] = [:]
-      if var scaleReader = reader.object("scale", log: &log) {
-        for key in scaleReader.values.keys.sorted() {
-          if let points = scaleReader.number(key, log: &log) {
-            scale[key] = points
-          }
+  private static func parseDimension(
+    _ reader: JSONObjectReader, log: inout DiagnosticLog
+  ) -> Dimension {
+    var reader = reader
+    let id = reader.string("id", log: &log) ?? ""
+    if id.isEmpty {
+      log.append(
+        reader.diagnostic(
+          .error, nil, "`\(reader.keyPath).id` is missing.",
+          help: "Give every dimension an id such as \"output\"."))
+    }
+    let name = reader.string("name", log: &log) ?? id
+    let weight = reader.number("weight", log: &log) ?? 0
+    if weight < 0 {
+      log.append(
+        reader.diagnostic(
+          .error, "weight",
+          "`\(reader.key("weight"))` is negative (\(weight)).",
+          help: "Weights are points ≥ 0."))
+    }
+    // `aliases` is a list of other names of the dimension, or, in a rating
+    // criterion, an object of label spellings → scale labels.
+    var aliases: [String] = []
+    var scaleAliases: [String: String] = [:]
+    if reader.values["aliases"] is [String: Any],
+      var aliasReader = reader.object("aliases", log: &log)
+    {
+      for key in aliasReader.values.keys.sorted() {
+        if let label = aliasReader.string(key, log: &log) {
+          scaleAliases[key] = label
         }
       }
-      reader.reportUnknownKeys(log: &log)
-      dimensions.append(
-        Dimension(
-          id: id, name: name, weight: weight, aliases: aliases,
-          scale: scale, scaleAliases: scaleAliases))
+    } else {
+      aliases = reader.strings("aliases", log: &log) ?? []
     }
-    return dimensions
+    var scale: [String: Double] = [:]
+    if var scaleReader = reader.object("scale", log: &log) {
+      for key in scaleReader.values.keys.sorted() {
+        if let points = scaleReader.number(key, log: &log) {
+          scale[key] = points
+        }
+      }
+    }
+    reader.reportUnknownKeys(log: &log)
+    return Dimension(
+      id: id, name: name, weight: weight, aliases: aliases, scale: scale,
+      scaleAliases: scaleAliases)
   }
 
-  private static func parseGrades(
-    _ list: [Any], path: String, log: inout DiagnosticLog
-  ) -> [GradeCutoff] {
-    var cutoffs: [GradeCutoff] = []
-    for (index, item) in list.enumerated() {
-      guard
-        var reader = JSONObjectReader(
-          item, path: path, keyPath: "grades[\(index)]", log: &log)
-      else { continue }
-      let name = reader.string("grade", log: &log) ?? ""
-      let minimum = reader.number("min", log: &log)
-      reader.reportUnknownKeys(log: &log)
-      guard let grade = Grade(name: name) else {
-        log.append(
-          Diagnostic(
-            .error, file: path,
-            "`grades[\(index)].grade` is \"\(name)\", which is not a grade.",
-            help: "Use excellent (优), good (良), fair (中) or poor (差)."))
-        continue
-      }
-      guard let minimum else {
-        log.append(
-          Diagnostic(.error, file: path, "`grades[\(index)].min` is missing."))
-        continue
-      }
-      cutoffs.append(GradeCutoff(grade: grade, minimum: minimum))
+  private static func parseGrade(
+    _ reader: JSONObjectReader, log: inout DiagnosticLog
+  ) -> GradeCutoff? {
+    var reader = reader
+    let name = reader.string("grade", log: &log) ?? ""
+    let minimum = reader.number("min", log: &log)
+    reader.reportUnknownKeys(log: &log)
+    guard let grade = Grade(name: name) else {
+      log.append(
+        reader.diagnostic(
+          .error, "grade",
+          "`\(reader.key("grade"))` is \"\(name)\", which is not a grade.",
+          help: "Use excellent (优), good (良), fair (中) or poor (差)."))
+      return nil
     }
-    return cutoffs
+    guard let minimum else {
+      log.append(
+        reader.diagnostic(.error, nil, "`\(reader.key("min"))` is missing."))
+      return nil
+    }
+    return GradeCutoff(grade: grade, minimum: minimum)
   }
 
-  private static func parseTiers(
-    _ list: [Any], path: String, log: inout DiagnosticLog
-  ) -> [QualitativeTier] {
-    var tiers: [QualitativeTier] = []
-    for (index, item) in list.enumerated() {
-      guard
-        var reader = JSONObjectReader(
-          item, path: path, keyPath: "qualitativeTiers[\(index)]", log: &log)
-      else { continue }
-      let id = reader.string("tier", log: &log) ?? "tier\(index + 1)"
-      let share = reader.number("share", log: &log) ?? 0
-      let labels = reader.strings("labels", log: &log) ?? []
-      reader.reportUnknownKeys(log: &log)
-      if !(0...1).contains(share) {
-        log.append(
-          Diagnostic(
-            .error, file: path,
-            "`qualitativeTiers[\(index)].share` is \(share); it must be in [0, 1].",
-            help:
-              "The share is the fraction of the row's weight the tier earns."))
-      }
-      tiers.append(QualitativeTier(id: id, share: share, labels: labels))
+  private static func parseTier(
+    _ reader: JSONObjectReader, index: Int, log: inout DiagnosticLog
+  ) -> QualitativeTier {
+    var reader = reader
+    let id = reader.string("tier", log: &log) ?? "tier\(index + 1)"
+    let share = reader.number("share", log: &log) ?? 0
+    let labels = reader.strings("labels", log: &log) ?? []
+    reader.reportUnknownKeys(log: &log)
+    if !(0...1).contains(share) {
+      log.append(
+        reader.diagnostic(
+          .error, "share",
+          "`\(reader.key("share"))` is \(share); it must be in [0, 1].",
+          help: "The share is the fraction of the row's weight the tier earns.")
+      )
     }
-    return tiers
+    return QualitativeTier(id: id, share: share, labels: labels)
   }
 
   private static func parseOverall(
-    _ list: [Any], path: String, log: inout DiagnosticLog
-  ) -> [OverallRating] {
-    var bands: [OverallRating] = []
-    for (index, item) in list.enumerated() {
-      guard
-        var reader = JSONObjectReader(
-          item, path: path, keyPath: "overall[\(index)]", log: &log)
-      else { continue }
-      let rating = reader.string("rating", log: &log) ?? ""
-      let minimum = reader.number("min", log: &log)
-      let gradeName = reader.string("grade", log: &log) ?? ""
-      reader.reportUnknownKeys(log: &log)
-      guard let minimum, let grade = Grade(name: gradeName) else {
-        log.append(
-          Diagnostic(
-            .error, file: path,
-            "`overall[\(index)]` needs `min` (a number) and `grade`.",
-            help:
-              "For example {\"rating\": \"successful\", \"min\": 1.6, \"grade\": \"good\"}."
-          ))
-        continue
-      }
-      bands.append(
-        OverallRating(rating: rating, minimum: minimum, grade: grade))
+    _ reader: JSONObjectReader, log: inout DiagnosticLog
+  ) -> OverallRating? {
+    var reader = reader
+    let rating = reader.string("rating", log: &log) ?? ""
+    let minimum = reader.number("min", log: &log)
+    let gradeName = reader.string("grade", log: &log) ?? ""
+    reader.reportUnknownKeys(log: &log)
+    guard let minimum, let grade = Grade(name: gradeName) else {
+      log.append(
+        reader.diagnostic(
+          .error, nil,
+          "`\(reader.keyPath)` needs `min` (a number) and `grade`.",
+          help:
+            "For example {\"rating\": \"successful\", \"min\": 1.6, \"grade\": \"good\"}."
+        ))
+      return nil
     }
-    return bands
+    return OverallRating(rating: rating, minimum: minimum, grade: grade)
   }
 
   /// Checks the scheme as a whole: unique ids, ordered cut-offs, scales.
-  func validate(path: String, log: inout DiagnosticLog) {
+  func validate(_ places: JSONPlaces, log: inout DiagnosticLog) {
     var seen: Set<String> = []
-    for dimension in dimensions
+    for (index, dimension) in dimensions.enumerated()
     where !seen.insert(dimension.id.lowercased()).inserted {
       log.append(
-        Diagnostic(
-          .error, file: path, "dimension id \"\(dimension.id)\" appears twice.")
-      )
+        places.diagnostic(
+          .error, "dimensions[\(index)].id",
+          "dimension id \"\(dimension.id)\" appears twice."))
     }
     if dimensions.isEmpty {
       log.append(
-        Diagnostic(
-          .error, file: path, "the scheme has no dimensions.",
+        places.diagnostic(
+          .error, "dimensions", "the scheme has no dimensions.",
           help:
             "List the level-1 dimensions (or rated criteria) under `dimensions`."
         ))
     } else if totalWeight <= 0 {
       log.append(
-        Diagnostic(
-          .error, file: path, "the dimension weights add up to 0.",
+        places.diagnostic(
+          .error, "dimensions", "the dimension weights add up to 0.",
           help:
             "Give the dimensions positive weights, normally adding up to 100."))
     }
-    for id in requiredDimensions
+    for (index, id) in requiredDimensions.enumerated()
     where !dimensions.contains(where: { $0.id == id }) {
       log.append(
-        Diagnostic(
-          .error, file: path,
+        places.diagnostic(
+          .error, "requiredDimensions[\(index)]",
           "`requiredDimensions` names \"\(id)\", which is not a dimension."))
     }
     if grades.isEmpty {
-      log.append(Diagnostic(.error, file: path, "`grades` is empty."))
+      log.append(places.diagnostic(.error, "grades", "`grades` is empty."))
     }
-    for (a, b) in zip(grades, grades.dropFirst())
+    for (index, (a, b)) in zip(grades, grades.dropFirst()).enumerated()
     where !(a.minimum > b.minimum && a.grade < b.grade) {
       log.append(
-        Diagnostic(
-          .error, file: path,
+        places.diagnostic(
+          .error, "grades[\(index + 1)]",
           "`grades` must run from the best grade down with falling minimums "
-            + "(\(a.grade.name) \(a.minimum) is followed by \(b.grade.name) \(b.minimum)).",
+            + "(\(a.grade.name) \(a.minimum) is followed by \(b.grade.name) "
+            + "\(b.minimum)).",
           help:
             "Write excellent, good, fair, poor with minimums such as 90, 80, 60, 0."
         ))
     }
     if method == .ratings {
-      validateRatings(path: path, log: &log)
+      validateRatings(places, log: &log)
     }
   }
 
-  private func validateRatings(path: String, log: inout DiagnosticLog) {
-    for dimension in dimensions {
+  private func validateRatings(_ places: JSONPlaces, log: inout DiagnosticLog) {
+    for (index, dimension) in dimensions.enumerated() {
+      let key = "dimensions[\(index)]"
       if dimension.id == Self.executionID {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          places.diagnostic(
+            .error, key,
             "a ratings scheme cannot have an `execution` dimension.",
             help: "Execution is reported for every project; rate criteria only."
           ))
       }
       if dimension.scale.isEmpty {
         log.append(
-          Diagnostic(
-            .error, file: path, "criterion \"\(dimension.id)\" has no `scale`.",
+          places.diagnostic(
+            .error, key, "criterion \"\(dimension.id)\" has no `scale`.",
             help:
               "Give its labels and points, e.g. {\"relevant\": 2, \"less than relevant\": 1}."
           ))
       }
       let labels = Set(dimension.scale.keys.map(normalizedLabel))
-      for (variant, label) in dimension.scaleAliases
+      for (variant, label) in dimension.scaleAliases.sorted(by: {
+        $0.key < $1.key
+      })
       where !labels.contains(normalizedLabel(label)) {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          places.diagnostic(
+            .error, "\(key).aliases.\(variant)",
             "criterion \"\(dimension.id)\": alias \"\(variant)\" points to \"\(label)\", "
               + "which is not in its scale."))
       }
@@ -356,27 +315,27 @@ extension ScoringScheme {
       let maxima = Set(dimensions.map(\.maximumPoints))
       if maxima.count > 1 {
         log.append(
-          Diagnostic(
-            .error, file: path,
-            "criteria have different highest points (\(maxima.sorted())), so one mean rating "
-              + "cannot be cut into `overall` bands.",
+          places.diagnostic(
+            .error, "overall",
+            "criteria have different highest points (\(maxima.sorted())), so one mean "
+              + "rating cannot be cut into `overall` bands.",
             help: "Put every criterion on the same scale."))
       }
-      for (a, b) in zip(overall, overall.dropFirst())
+      for (index, (a, b)) in zip(overall, overall.dropFirst()).enumerated()
       where !(a.minimum > b.minimum) {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          places.diagnostic(
+            .error, "overall[\(index + 1)]",
             "`overall` bands must have falling minimums (\(a.minimum), \(b.minimum))."
           ))
       }
     }
     if minimumRatedWeight < 0 || minimumRatedWeight > totalWeight {
       log.append(
-        Diagnostic(
-          .error, file: path,
-          "`minimumRatedWeight` is \(minimumRatedWeight); it must lie between 0 and the total "
-            + "weight \(totalWeight)."))
+        places.diagnostic(
+          .error, "minimumRatedWeight",
+          "`minimumRatedWeight` is \(minimumRatedWeight); it must lie between 0 and "
+            + "the total weight \(totalWeight)."))
     }
   }
 }

@@ -9,10 +9,7 @@ extension Scenario {
     let document = try JSONDocument.read(path)
     var log = DiagnosticLog()
     var scenario = Scenario()
-    guard
-      var top = JSONObjectReader(
-        document.root, path: path, keyPath: "", log: &log)
-    else {
+    guard var top = JSONObjectReader(document, log: &log) else {
       try log.throwIfErrors()
       return (scenario, log.diagnostics)
     }
@@ -23,34 +20,34 @@ extension Scenario {
       for key in grades.values.keys.sorted() {
         guard let grade = Grade(name: key) else {
           log.append(
-            Diagnostic(
-              .error, file: path, "`byGrade.\(key)` is not a grade.",
+            grades.diagnostic(
+              .error, key, "`byGrade.\(key)` is not a grade.",
               help: "Use excellent (优), good (良), fair (中) or poor (差)."))
           _ = grades.raw(key)
           continue
         }
-        if let action = readAction(&grades, key, path: path, log: &log) {
+        if let action = readAction(&grades, key, log: &log) {
           actions[grade] = action
         }
       }
       scenario.byGrade = actions
     }
-    if let action = readAction(&top, "unrated", path: path, log: &log) {
+    if let action = readAction(&top, "unrated", log: &log) {
       scenario.unrated = action
     }
-    if let action = readAction(&top, "excluded", path: path, log: &log) {
+    if let action = readAction(&top, "excluded", log: &log) {
       scenario.excluded = action
     }
     scenario.budgetNeutral = top.bool("budgetNeutral", log: &log) ?? false
     if let names = top.strings("priorityGrades", log: &log) {
       scenario.priorityGrades = []
-      for name in names {
+      for (index, name) in names.enumerated() {
         if let grade = Grade(name: name) {
           scenario.priorityGrades.append(grade)
         } else {
           log.append(
-            Diagnostic(
-              .error, file: path,
+            document.places.diagnostic(
+              .error, "priorityGrades[\(index)]",
               "`priorityGrades` lists \"\(name)\", which is not a grade."))
         }
       }
@@ -60,8 +57,8 @@ extension Scenario {
         scenario.maxRaise = cap
       } else {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          top.diagnostic(
+            .error, "maxRaise",
             "`maxRaise` is \(cap); it must be ≥ 0 (0.3 means at most +30 %)."))
       }
     }
@@ -72,7 +69,7 @@ extension Scenario {
 
   /// Reads an action: a relative change (−1 … ), "cancel" or "keep".
   private static func readAction(
-    _ reader: inout JSONObjectReader, _ key: String, path: String,
+    _ reader: inout JSONObjectReader, _ key: String,
     log: inout DiagnosticLog
   ) -> Action? {
     guard let value = reader.raw(key) else { return nil }
@@ -83,8 +80,8 @@ extension Scenario {
       case "keep", "保持": return .change(0)
       default:
         log.append(
-          Diagnostic(
-            .error, file: path, "`\(name)` is \"\(text)\".",
+          reader.diagnostic(
+            .error, key, "`\(name)` is \"\(text)\".",
             help:
               "Write a relative change such as 0.1 or -0.1, \"keep\" or \"cancel\"."
           ))
@@ -94,8 +91,8 @@ extension Scenario {
     if !isJSONBoolean(value), let number = value as? Double, number.isFinite {
       if number < -1 {
         log.append(
-          Diagnostic(
-            .error, file: path,
+          reader.diagnostic(
+            .error, key,
             "`\(name)` is \(number); a cut cannot exceed −1 (−100 %).",
             help: "Use \"cancel\" to remove the budget."))
         return nil
@@ -103,8 +100,8 @@ extension Scenario {
       return .change(number)
     }
     log.append(
-      Diagnostic(
-        .error, file: path,
+      reader.diagnostic(
+        .error, key,
         "`\(name)` must be a number, \"keep\" or \"cancel\".",
         help: "0.1 means +10 %, -0.1 means −10 %."))
     return nil
