@@ -114,23 +114,23 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
     words, options: commonOptions, flags: ["detail"])
   let output = try Output(arguments)
+  let shownLevels = try levels(arguments)
   try setThreads(arguments)
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
-  do {
+  return reportingFailures {
     let evaluation = try Evaluator.evaluate(dataset)
     let language = output.language
     let projects = ScoreReport.projects(dataset, evaluation, language: language)
     let indicators = ScoreReport.indicators(
       dataset, evaluation, language: language)
     let (order, depth) = dataset.units.treeOrder()
+    let unitTree = Rollup(evaluation, of: dataset, level: .unitTree)
     let units = ScoreReport.rollup(
-      Rollup(evaluation, of: dataset, level: .unitTree), order: order,
-      depth: depth,
-      language: language)
+      unitTree, order: order, depth: depth, language: language)
     let unitsShown = ScoreReport.rollup(
-      Rollup(evaluation, of: dataset, level: .unitTree), order: order,
-      depth: depth, levels: try levels(arguments), language: language)
+      unitTree, order: order, depth: depth, levels: shownLevels,
+      language: language)
     let duties = ScoreReport.rollup(
       Rollup(evaluation, of: dataset, level: .duty), language: language)
     let activities = ScoreReport.rollup(
@@ -141,15 +141,7 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     try output.emit(
       shown: shown, all: [projects, indicators, activities, duties, units],
-      primary: projects,
-      inputs: inputs(arguments, dataset: dataset))
-    return .success
-  } catch let error as InputError {
-    report(error.diagnostics)
-    return .failure
-  } catch {
-    printError("error: \(error)")
-    return .failure
+      primary: projects, inputs: inputs(arguments, dataset: dataset))
   }
 }
 
@@ -158,6 +150,7 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
     words, options: commonOptions.union(["scenario"]), flags: ["detail"])
   let output = try Output(arguments)
+  let shownLevels = try levels(arguments)
   try setThreads(arguments)
   var scenario = Scenario()
   if let path = arguments["scenario"] {
@@ -172,7 +165,7 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
-  do {
+  return reportingFailures {
     let evaluation = try Evaluator.evaluate(dataset)
     let result = Reallocation(
       dataset, evaluation: evaluation, scenario: scenario)
@@ -181,25 +174,30 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
       result, evaluation, moneyUnit: dataset.info.moneyUnit, language: language)
     let units = SimulationReport.units(result, dataset, language: language)
     let unitsShown = SimulationReport.units(
-      result, dataset, levels: try levels(arguments), language: language)
+      result, dataset, levels: shownLevels, language: language)
     let projects = SimulationReport.projects(
       result, dataset, evaluation, language: language)
     var shown = [unitsShown, summary]
-    if arguments.has("detail") || dataset.projects.count <= 40 {
-      shown.insert(projects, at: 0)
-    }
+    let listsProjects = arguments.has("detail") || dataset.projects.count <= 40
+    if listsProjects { shown.insert(projects, at: 0) }
     var inputList = inputs(arguments, dataset: dataset)
     if let path = arguments["scenario"] { inputList.append(path) }
     try output.emit(
       shown: shown, all: [summary, units, projects], primary: projects,
       inputs: inputList)
-    if output.format == .table, output.folder == nil,
-      !shown.contains(where: { $0.name == "projects" })
-    {
+    if output.format == .table, output.folder == nil, !listsProjects {
       print(
-        "(\(dataset.projects.count) projects: add --detail to list each, or --out DIR to write projects.csv)"
-      )
+        "(\(dataset.projects.count) projects: add --detail to list each, "
+          + "or --out DIR to write projects.csv)")
     }
+  }
+}
+
+/// Runs a command's work; input and numeric failures become messages on
+/// standard error and exit status 1.
+func reportingFailures(_ work: () throws -> Void) -> ExitStatus {
+  do {
+    try work()
     return .success
   } catch let error as InputError {
     report(error.diagnostics)

@@ -252,38 +252,47 @@ struct Reader {
   }
 
   mutating func readDuties(_ path: String, into dataset: inout Dataset) {
-    guard let (table, map) = table(path, specs: Columns.duties) else { return }
-    var duties = Duties()
     var index = dutyIndex
-    duties.ids = readIDs(
-      table, column: map["id"] ?? 0, what: "duty", into: &index)
+    guard
+      let level = readTreeLevel(
+        path, specs: Columns.duties, what: "duty", into: &index,
+        parent: ("unit", unitIndex, "units.csv"))
+    else { return }
     dutyIndex = index
-    for record in 0..<table.recordCount {
-      duties.names.append(table.text(record, map["name"] ?? 0))
-      duties.unit.append(
-        reference(
-          table, record, map["unit"] ?? 0, in: unitIndex, what: "unit",
-          file: "units.csv"))
-    }
-    dataset.duties = duties
+    dataset.duties = Duties(
+      ids: level.ids, names: level.names, unit: level.parents)
   }
 
   mutating func readActivities(_ path: String, into dataset: inout Dataset) {
-    guard let (table, map) = table(path, specs: Columns.activities) else {
-      return
-    }
-    var activities = Activities()
     var index = activityIndex
-    activities.ids = readIDs(
-      table, column: map["id"] ?? 0, what: "activity", into: &index)
+    guard
+      let level = readTreeLevel(
+        path, specs: Columns.activities, what: "activity", into: &index,
+        parent: ("duty", dutyIndex, "duties.csv"))
+    else { return }
     activityIndex = index
+    dataset.activities = Activities(
+      ids: level.ids, names: level.names, duty: level.parents)
+  }
+
+  /// Reads a level of the duty → activity tree: id, name, and a reference
+  /// to the level above.
+  private mutating func readTreeLevel(
+    _ path: String, specs: [ColumnSpec], what: String,
+    into index: inout [String: Int32],
+    parent: (column: String, index: [String: Int32], file: String)
+  ) -> (ids: [String], names: [String], parents: [Int32])? {
+    guard let (table, map) = table(path, specs: specs) else { return nil }
+    let ids = readIDs(table, column: map["id"] ?? 0, what: what, into: &index)
+    var names: [String] = []
+    var parents: [Int32] = []
     for record in 0..<table.recordCount {
-      activities.names.append(table.text(record, map["name"] ?? 0))
-      activities.duty.append(
+      names.append(table.text(record, map["name"] ?? 0))
+      parents.append(
         reference(
-          table, record, map["duty"] ?? 0, in: dutyIndex, what: "duty",
-          file: "duties.csv"))
+          table, record, map[parent.column] ?? 0, in: parent.index,
+          what: parent.column, file: parent.file))
     }
-    dataset.activities = activities
+    return (ids, names, parents)
   }
 }
