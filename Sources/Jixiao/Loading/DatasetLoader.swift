@@ -231,7 +231,8 @@ struct Reader {
   private mutating func reportCycles(
     _ units: Units, table: CSVTable, column: Int
   ) {
-    var state = [UInt8](repeating: 0, count: units.count)  // 0 new, 1 on path, 2 done
+    // 0: not seen, 1: on the current walk, 2: done.
+    var state = [UInt8](repeating: 0, count: units.count)
     for start in 0..<units.count where state[start] == 0 {
       var path: [Int] = []
       var node = start
