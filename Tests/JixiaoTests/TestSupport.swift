@@ -13,9 +13,29 @@ enum Fixture {
 
   static func repo(_ relative: String) -> String { repoRoot + "/" + relative }
 
-  /// A fresh empty folder under the system's temporary directory.
+  /// The folder of this test run's scratch folders. Folders of earlier
+  /// runs are removed first, so repeated runs do not fill the disk.
+  static let scratchRoot: String = {
+    let base = NSTemporaryDirectory() + "jixiao-tests"
+    let run = base + "/run-\(ProcessInfo.processInfo.processIdentifier)"
+    let manager = FileManager.default
+    for old in (try? manager.contentsOfDirectory(atPath: base)) ?? [] {
+      let path = base + "/" + old
+      let modified =
+        (try? manager.attributesOfItem(atPath: path))?[.modificationDate]
+        as? Date
+      // Keep folders of runs that may still be going (another process).
+      if let modified, Date().timeIntervalSince(modified) > 3600 {
+        try? manager.removeItem(atPath: path)
+      }
+    }
+    try? manager.createDirectory(atPath: run, withIntermediateDirectories: true)
+    return run
+  }()
+
+  /// A fresh empty folder under this run's scratch root.
   static func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "jixiao-tests-" + UUID().uuidString
+    let path = scratchRoot + "/" + UUID().uuidString
     try? FileManager.default.createDirectory(
       atPath: path, withIntermediateDirectories: true)
     return path
