@@ -5,9 +5,15 @@ import COpenBLAS
 public enum NumericsError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A dimension does not fit the 32-bit integers of the LP64 BLAS build.
   case dimensionTooLarge(Int)
+  /// A result that should be finite is not; names what was computed.
+  case nonFinite(String)
 
   public var description: String {
     switch self {
+    case .nonFinite(let what):
+      "\(what) is not a finite number; the input holds values too large or "
+        + "too small to compute with"
+
     case .dimensionTooLarge(let n):
       "dimension \(n) exceeds the 32-bit range of the BLAS library (LP64 build)"
     }

@@ -126,11 +126,13 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
       dataset, evaluation, language: language)
     let (order, depth) = dataset.units.treeOrder()
     let unitTree = Rollup(evaluation, of: dataset, level: .unitTree)
+    let parents = ScoreReport.unitParents(dataset)
     let units = ScoreReport.rollup(
-      unitTree, order: order, depth: depth, language: language)
+      unitTree, order: order, depth: depth, unitParents: parents,
+      language: language)
     let unitsShown = ScoreReport.rollup(
       unitTree, order: order, depth: depth, levels: shownLevels,
-      language: language)
+      unitParents: parents, language: language)
     let duties = ScoreReport.rollup(
       Rollup(evaluation, of: dataset, level: .duty), language: language)
     let activities = ScoreReport.rollup(

@@ -31,6 +31,14 @@ import Testing
     }
     let excluded = try #require(dataset.projects.ids.firstIndex(of: "P-GS-ZX"))
     #expect(evaluation.status[excluded] == .excluded)
+    // The excluded project counts in its unit's projects and budget, not
+    // in its score.
+    let units = Rollup(evaluation, of: dataset, level: .unitTree)
+    let guangshui = try #require(dataset.units.ids.firstIndex(of: "U-GS"))
+    #expect(units.projectCount[guangshui] == 1)
+    #expect(units.scoredCount[guangshui] == 0)
+    #expect(units.budget[guangshui] == 67.56)
+    #expect(units.meanScore[guangshui] == nil)
     #expect(evaluation.softTargetRows.count == 1)
   }
 

@@ -83,7 +83,7 @@ import Testing
       contentsOfFile: out + "/projects.csv", encoding: .utf8)
     #expect(
       projects.contains(
-        "P1,送温暖,市总工会,100,90,90,9,47.5,30,10,96.5,excellent,0,scored"))
+        "P1,送温暖,U2,市总工会,100,90,90,9,47.5,30,10,96.5,excellent,0,scored"))
   }
 
   /// Bad input of each kind: exit 1, the exact message on stderr, and no

@@ -83,8 +83,8 @@ import Testing
     #expect(
       Fixture.problems(folder) == [
         "projects.csv:3:1: error: project \"P2\" has no applicable satisfaction (满意度指标) "
-          + "indicator, which the scheme requires. Add one to indicators.csv, or remove "
-          + "\"satisfaction\" from requiredDimensions."
+          + "indicator, which the scheme requires. Add one with a weight above 0 to "
+          + "indicators.csv, or remove \"satisfaction\" from requiredDimensions."
       ])
   }
 

@@ -10,6 +10,17 @@ extension CSVTable {
   ) -> Double? {
     switch number(record, column) {
     case .value(let value):
+      guard NumberRange.contains(value) else {
+        log.append(
+          diagnostic(
+            .error, record: record, column: column,
+            "\(what) \(text(record, column)) is outside the range Jixiao accepts "
+              + "(0, or a magnitude from 1e-9 to 1e15).",
+            help:
+              "Check the value and its unit; such a number is almost surely a "
+              + "typing or unit error, and sums of it could overflow."))
+        return nil
+      }
       return value
     case .empty:
       if required {
@@ -57,11 +68,11 @@ extension CSVTable {
   func readYear(
     _ record: Int, _ column: Int, what: String, log: inout DiagnosticLog
   ) -> Int32 {
-    guard
-      let value = readNumber(
-        record, column, what: what, required: false, log: &log)
-    else { return 0 }
-    guard value == value.rounded(), (1900...2200).contains(value) else {
+    let parsed = number(record, column)
+    if parsed == .empty { return 0 }
+    guard case .value(let value) = parsed, value == value.rounded(),
+      (1900...2200).contains(value)
+    else {
       log.append(
         diagnostic(
           .error, record: record, column: column,
@@ -87,6 +98,19 @@ extension CSVTable {
           help: "Write 1 or 0 (also true/false, yes/no, 是/否)."))
       return false
     }
+  }
+}
+
+/// The numbers Jixiao accepts in data: 0, or a magnitude from 1e-9 to
+/// 1e15. Larger values (10^15 万元 is a thousand times world output) and
+/// tinier ones are typing or unit errors, and bounding them means sums
+/// over millions of rows and ratios of two values stay finite.
+enum NumberRange {
+  static let smallest = 1e-9
+  static let largest = 1e15
+
+  static func contains(_ value: Double) -> Bool {
+    value == 0 || (smallest...largest).contains(abs(value))
   }
 }
 

@@ -34,7 +34,9 @@ extension Reader {
         guard d >= 0 else { continue }
         weightSum[d] += rows.weight[row]
         rowCount[d] += 1
-        if rows.status[row] == .applicable { applicable[d] = true }
+        if rows.status[row] == .applicable, rows.weight[row] > 0 {
+          applicable[d] = true
+        }
         if firstRow[d] < 0 { firstRow[d] = row }
         if scheme.method == .ratings, rowCount[d] > 1 {
           log.append(
@@ -57,7 +59,8 @@ extension Reader {
             "project \"\(dataset.projects.ids[project])\" has no applicable \(dimension.id) "
               + "(\(dimension.name)) indicator, which the scheme requires.",
             help:
-              "Add one to indicators.csv, or remove \"\(id)\" from requiredDimensions."
+              "Add one with a weight above 0 to indicators.csv, or remove \"\(id)\" "
+              + "from requiredDimensions."
           ))
       }
       guard scheme.weightCheck == .dimension else { continue }
@@ -81,6 +84,7 @@ extension Reader {
   }
 
   private func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+    value == value.rounded() && abs(value) < 1e15
+      ? String(Int64(value)) : String(value)
   }
 }

@@ -239,6 +239,19 @@ extension Reader {
         ))
     }
     value.op = op ?? .atLeast
+    if value.target < 0, value.op != .exactly, value.status == .applicable,
+      let column = map["target"]
+    {
+      log.append(
+        table.diagnostic(
+          .warning, record: record, column: column,
+          "the target \(table.text(record, column)) is negative, so the ratio rule "
+            + "of \(value.op.symbol) does not apply: the row earns full points when met "
+            + "and 0 when missed.",
+          help:
+            "Prefer a positive measure (for example a decrease as a positive "
+            + "amount with ≤)."))
+    }
     return value
   }
 

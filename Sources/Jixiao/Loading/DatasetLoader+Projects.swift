@@ -57,7 +57,16 @@ extension Reader {
       projects.budget.append(budget ?? 0)
       projects.executed.append(executed ?? 0)
       if let budget, let executed, executed > budget {
-        overspent.append(record)
+        if budget == 0 {
+          log.append(
+            table.diagnostic(
+              .warning, record: record, column: map["budget"] ?? 0,
+              "the budget is 0 but \(table.text(record, map["executed"] ?? 0)) was "
+                + "spent; execution is not scored for this project.",
+              help: "Enter the adjusted budget of the year (全年预算数)."))
+        } else {
+          overspent.append(record)
+        }
       }
 
       let start =

@@ -88,8 +88,9 @@ extension ReportTable {
 
   static func jsonValue(_ cell: Cell) -> String {
     switch cell {
-    case .text(let text): jsonString(text)
-    case .number(let value, _): value.isFinite ? Cell.shortest(value) : "null"
+    case .text(let text), .indented(let text, _): jsonString(text)
+    case .number(let value, _):
+      value.isFinite ? Cell.shortest(value) : "null"
     case .integer(let value): String(value)
     case .empty: "null"
     }

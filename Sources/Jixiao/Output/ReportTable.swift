@@ -10,6 +10,8 @@ public struct ReportTable: Sendable {
   /// nothing (printed as `—`, empty in CSV, `null` in JSON).
   public enum Cell: Sendable, Equatable {
     case text(String)
+    /// Text indented by tree depth on the terminal, plain for machines.
+    case indented(String, depth: Int)
     case number(Double, decimals: Int)
     case integer(Int)
     case empty
@@ -66,6 +68,8 @@ extension ReportTable.Cell {
   var display: String {
     switch self {
     case .text(let text): text
+    case .indented(let text, let depth):
+      String(repeating: "  ", count: depth) + text
     case .number(let value, let decimals): Self.fixed(value, decimals)
     case .integer(let value): String(value)
     case .empty: "—"
@@ -75,7 +79,7 @@ extension ReportTable.Cell {
   /// The cell for machines: full precision, empty for nothing.
   var machine: String {
     switch self {
-    case .text(let text): text
+    case .text(let text), .indented(let text, _): text
     case .number(let value, _): Self.shortest(value)
     case .integer(let value): String(value)
     case .empty: ""
@@ -83,6 +87,7 @@ extension ReportTable.Cell {
   }
 
   static func fixed(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "—" }
     let text = String(format: "%.\(decimals)f", value)
     // Never print "-0.00".
     if text.hasPrefix("-"),
@@ -93,11 +98,19 @@ extension ReportTable.Cell {
     return text
   }
 
-  /// The shortest text that reads back as the same double.
+  /// A number for machines: rounded to 10 decimals, trailing zeros
+  /// dropped (119.35999999999999 → 119.36, −5.8e-11 → 0). Ten decimals keep
+  /// every digit that money in 万元 or a score carries, and remove the noise
+  /// of binary arithmetic that would otherwise reach spreadsheets.
   static func shortest(_ value: Double) -> String {
+    guard value.isFinite else { return "" }
     if value == value.rounded(), abs(value) < 1e15 {
       return String(Int64(value))
     }
-    return "\(value)"
+    var text = String(format: "%.10f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    if text == "-0" { text = "0" }
+    return text
   }
 }

@@ -10,7 +10,7 @@ public enum ScoreReport {
     let isRatings = scheme.method == .ratings
     var columns: [ReportTable.Column] = [
       .init(l("project", "项目编号")), .init(l("name", "项目名称")),
-      .init(l("unit", "单位")),
+      .init(l("unit", "单位编号")), .init(l("unit name", "单位")),
       .init(l("budget", "预算数"), numeric: true),
       .init(l("executed", "执行数"), numeric: true),
       .init(l("execution %", "执行率%"), numeric: true),
@@ -41,7 +41,7 @@ public enum ScoreReport {
       let scored = evaluation.hasScore(p)
       var cells: [ReportTable.Cell] = [
         .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
-        .text(unitName(dataset, p)),
+        .text(unitID(dataset, p)), .text(unitName(dataset, p)),
         .number(dataset.projects.budget[p], decimals: 2),
         .number(dataset.projects.executed[p], decimals: 2),
         dataset.projects.budget[p] > 0
@@ -128,8 +128,7 @@ public enum ScoreReport {
   /// One row per group of a roll-up level.
   public static func rollup(
     _ rollup: Rollup, order: [Int]? = nil, depth: [Int]? = nil,
-    levels: Int? = nil,
-    language: Language
+    levels: Int? = nil, unitParents: [String]? = nil, language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     let title: String
@@ -141,9 +140,14 @@ public enum ScoreReport {
     case .unitTree:
       title = l("By unit with units below (budget-weighted)", "按单位汇总（含下级，预算加权）")
     }
+    let parents = rollup.level == .unitTree ? unitParents : nil
     var columns: [ReportTable.Column] = [
       .init(l("id", "编号")), .init(l("name", "名称")),
+    ]
+    if parents != nil { columns.append(.init(l("parent", "上级单位"))) }
+    columns += [
       .init(l("projects", "项目数"), numeric: true),
+      .init(l("scored", "已评分"), numeric: true),
       .init(l("budget", "预算数"), numeric: true),
       .init(l("executed", "执行数"), numeric: true),
       .init(l("score", "得分"), numeric: true),
@@ -153,10 +157,12 @@ public enum ScoreReport {
       name: "by_\(rollup.level.rawValue)", title: title, columns: columns)
     for g in order ?? Array(0..<rollup.count)
     where (depth?[g] ?? 0) < levels ?? Int.max {
-      let indent = String(repeating: "  ", count: depth?[g] ?? 0)
       var cells: [ReportTable.Cell] = [
-        .text(rollup.ids[g]), .text(indent + rollup.names[g]),
-        .integer(rollup.scoredCount[g]),
+        .text(rollup.ids[g]), .indented(rollup.names[g], depth: depth?[g] ?? 0),
+      ]
+      if let parents { cells.append(.text(parents[g])) }
+      cells += [
+        .integer(rollup.projectCount[g]), .integer(rollup.scoredCount[g]),
         .number(rollup.budget[g], decimals: 2),
         .number(rollup.executed[g], decimals: 2),
         rollup.meanScore[g].map { .number($0, decimals: 2) } ?? .empty,
@@ -165,6 +171,16 @@ public enum ScoreReport {
       table.append(cells)
     }
     return table
+  }
+
+  static func unitID(_ dataset: Dataset, _ project: Int) -> String {
+    let u = Int(dataset.projects.unit[project])
+    return u >= 0 ? dataset.units.ids[u] : ""
+  }
+
+  /// The parent id of every unit, empty for roots.
+  public static func unitParents(_ dataset: Dataset) -> [String] {
+    dataset.units.parent.map { $0 >= 0 ? dataset.units.ids[Int($0)] : "" }
   }
 
   static func unitName(_ dataset: Dataset, _ project: Int) -> String {

@@ -91,6 +91,7 @@ public enum SimulationReport {
       title: l("Budgets by unit (with units below)", "按单位预算（含下级）"),
       columns: [
         .init(l("unit", "单位编号")), .init(l("name", "单位名称")),
+        .init(l("parent", "上级单位")),
         .init(l("projects", "项目数"), numeric: true),
         .init(l("before", "调整前"), numeric: true),
         .init(l("after", "调整后"), numeric: true),
@@ -98,11 +99,12 @@ public enum SimulationReport {
         .init(l("change %", "变动率%"), numeric: true),
       ])
     let (order, depth) = dataset.units.treeOrder()
+    let parents = ScoreReport.unitParents(dataset)
     for u in order where depth[u] < levels ?? Int.max {
       table.append([
         .text(dataset.units.ids[u]),
-        .text(
-          String(repeating: "  ", count: depth[u]) + dataset.units.names[u]),
+        .indented(dataset.units.names[u], depth: depth[u]),
+        .text(parents[u]),
         .integer(projects[u]),
         .number(before[u], decimals: 2), .number(after[u], decimals: 2),
         .number(after[u] - before[u], decimals: 2),
@@ -125,7 +127,7 @@ public enum SimulationReport {
       title: l("Budgets by project", "项目预算调整"),
       columns: [
         .init(l("project", "项目编号")), .init(l("name", "项目名称")),
-        .init(l("unit", "单位")),
+        .init(l("unit", "单位编号")), .init(l("unit name", "单位")),
         .init(l("score", "得分"), numeric: true), .init(l("grade", "等级")),
         .init(l("before", "调整前"), numeric: true),
         .init(l("after", "调整后"), numeric: true),
@@ -135,6 +137,7 @@ public enum SimulationReport {
     for p in 0..<dataset.projects.count {
       table.append([
         .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
+        .text(ScoreReport.unitID(dataset, p)),
         .text(ScoreReport.unitName(dataset, p)),
         evaluation.hasScore(p)
           ? .number(evaluation.score[p], decimals: 2) : .empty,

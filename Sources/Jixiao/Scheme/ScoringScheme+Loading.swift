@@ -130,12 +130,12 @@ extension ScoringScheme {
     }
     let name = reader.string("name", log: &log) ?? id
     let weight = reader.number("weight", log: &log) ?? 0
-    if weight < 0 {
+    if weight < 0 || weight > 1e15 {
       log.append(
         reader.diagnostic(
-          .error, "weight",
-          "`\(reader.key("weight"))` is negative (\(weight)).",
-          help: "Weights are points ≥ 0."))
+          .error, "weight", "`\(reader.key("weight"))` is \(weight).",
+          help: "Weights are points from 0 to 1e15, normally adding up to 100.")
+      )
     }
     // `aliases` is a list of other names of the dimension, or, in a rating
     // criterion, an object of label spellings → scale labels.
@@ -262,6 +262,19 @@ extension ScoringScheme {
     }
     if grades.isEmpty {
       log.append(places.diagnostic(.error, "grades", "`grades` is empty."))
+    } else if let last = grades.last, last.minimum > 0 {
+      log.append(
+        places.diagnostic(
+          .error, "grades[\(grades.count - 1)]",
+          "the lowest grade starts at \(last.minimum), so a lower score would get "
+            + "no grade.",
+          help: "Give the last grade \"min\": 0."))
+    }
+    for (index, cutoff) in grades.enumerated() where cutoff.minimum > 100 {
+      log.append(
+        places.diagnostic(
+          .warning, "grades[\(index)].min",
+          "no score reaches \(cutoff.minimum): scores run from 0 to 100."))
     }
     for (index, (a, b)) in zip(grades, grades.dropFirst()).enumerated()
     where !(a.minimum > b.minimum && a.grade < b.grade) {
@@ -320,6 +333,15 @@ extension ScoringScheme {
             "criteria have different highest points (\(maxima.sorted())), so one mean "
               + "rating cannot be cut into `overall` bands.",
             help: "Put every criterion on the same scale."))
+      }
+      let lowest = dimensions.flatMap(\.scale.values).min() ?? 0
+      if let last = overall.last, last.minimum > lowest {
+        log.append(
+          places.diagnostic(
+            .error, "overall[\(overall.count - 1)]",
+            "the lowest band starts at \(last.minimum), above the lowest points "
+              + "\(lowest), so some projects would get no rating.",
+            help: "Give the last band \"min\": \(lowest)."))
       }
       for (index, (a, b)) in zip(overall, overall.dropFirst()).enumerated()
       where !(a.minimum > b.minimum) {

@@ -141,6 +141,9 @@ public enum Evaluator {
       } else {
         score = achieved[p] * factor
       }
+      guard score.isFinite else {
+        throw .nonFinite("the score of project \(projects.ids[p])")
+      }
       score = (score * 1e9).rounded() / 1e9
       evaluation.score[p] = score
       for d in 0..<dimensionCount {

@@ -2,11 +2,13 @@ import JixiaoNumerics
 
 /// Scores rolled up from projects to activities, duties and units.
 ///
-/// The mean score of a group is weighted by budget (DOMAIN.md §2 [D]):
-/// `Σ budget·score / Σ budget` over the group's scored projects. Projects
-/// outside the tree, unrated ones and those without applicable rows are
-/// left out and counted apart. Each roll-up is a segment sum over an index
-/// array (a sparse 0/1 matrix times a vector), never a lookup per row.
+/// A group's projects, budget and executed amount count every project in
+/// it; its score is the budget-weighted mean over its *scored* projects
+/// (DOMAIN.md §2 [D]): `Σ budget·score / Σ budget`. Projects outside the
+/// tree, unrated ones and those without applicable rows have no score, so
+/// `scoredCount` can be smaller than `projectCount`. Each roll-up is a
+/// segment sum over an index array (a sparse 0/1 matrix times a vector),
+/// never a lookup per row.
 public struct Rollup: Sendable {
   /// What the groups are.
   public enum Level: String, Sendable, CaseIterable {
@@ -21,11 +23,15 @@ public struct Rollup: Sendable {
   public var level: Level
   public var ids: [String]
   public var names: [String]
-  /// Scored projects in the group.
-  public var scoredCount: [Int]
-  /// Budget and executed amount of the scored projects.
+  /// All projects in the group, scored or not.
+  public var projectCount: [Int]
+  /// Budget and executed amount of all projects in the group.
   public var budget: [Double]
   public var executed: [Double]
+  /// Projects in the group with a score that counts (status `scored`).
+  public var scoredCount: [Int]
+  /// Budget of the scored projects: the weights of the mean score.
+  public var scoredBudget: [Double]
   /// Budget-weighted mean score; nil when the group has no scored budget.
   public var meanScore: [Double?]
   /// Scored projects per grade (best first) for each group.
@@ -39,63 +45,66 @@ public struct Rollup: Sendable {
   public init(_ evaluation: Evaluation, of dataset: Dataset, level: Level) {
     let projects = dataset.projects
     let n = projects.count
-    var groupOf = [Int32](repeating: -1, count: n)
+    var member = [Int32](repeating: -1, count: n)
     switch level {
     case .activity:
       ids = dataset.activities.ids
       names = dataset.activities.names
-      groupOf = projects.activity
+      member = projects.activity
     case .duty:
       ids = dataset.duties.ids
       names = dataset.duties.names
       for p in 0..<n where projects.activity[p] >= 0 {
-        groupOf[p] = dataset.activities.duty[Int(projects.activity[p])]
+        member[p] = dataset.activities.duty[Int(projects.activity[p])]
       }
     case .unit, .unitTree:
       ids = dataset.units.ids
       names = dataset.units.names
-      groupOf = projects.unit
+      member = projects.unit
     }
     self.level = level
-    // Only scored, in-tree projects count.
-    for p in 0..<n where evaluation.status[p] != .scored { groupOf[p] = -1 }
+    var scored = member
+    for p in 0..<n where evaluation.status[p] != .scored { scored[p] = -1 }
 
-    let groupCount = ids.count
+    let groups = ids.count
     let weighted = (0..<n).map { projects.budget[$0] * evaluation.score[$0] }
-    var budgetSum = Segments.sums(
-      projects.budget, groups: groupOf, groupCount: groupCount)
-    var executedSum = Segments.sums(
-      projects.executed, groups: groupOf, groupCount: groupCount)
-    var weightedSum = Segments.sums(
-      weighted, groups: groupOf, groupCount: groupCount)
-    var counts = Segments.counts(groups: groupOf, groupCount: groupCount)
+    var sums = [
+      Segments.sums(projects.budget, groups: member, groupCount: groups),
+      Segments.sums(projects.executed, groups: member, groupCount: groups),
+      Segments.sums(projects.budget, groups: scored, groupCount: groups),
+      Segments.sums(weighted, groups: scored, groupCount: groups),
+    ]
+    var counts = [
+      Segments.counts(groups: member, groupCount: groups),
+      Segments.counts(groups: scored, groupCount: groups),
+    ]
     var grades = [[Int]](
       repeating: [Int](repeating: 0, count: Grade.allCases.count),
-      count: groupCount)
-    for p in 0..<n where groupOf[p] >= 0 {
+      count: groups)
+    for p in 0..<n where scored[p] >= 0 {
       if let grade = evaluation.grade[p] {
-        grades[Int(groupOf[p])][grade.rawValue] += 1
+        grades[Int(scored[p])][grade.rawValue] += 1
       }
     }
 
     if level == .unitTree {
-      // Add each unit's totals to all its ancestors, deepest units first.
-      let order = Self.deepestFirst(dataset.units.parent)
-      for u in order {
+      // Add each unit's totals to its parent, deepest units first, so
+      // every unit ends up with the totals of its whole subtree.
+      for u in Self.deepestFirst(dataset.units.parent) {
         let parent = Int(dataset.units.parent[u])
         guard parent >= 0 else { continue }
-        budgetSum[parent] += budgetSum[u]
-        executedSum[parent] += executedSum[u]
-        weightedSum[parent] += weightedSum[u]
-        counts[parent] += counts[u]
+        for k in sums.indices { sums[k][parent] += sums[k][u] }
+        for k in counts.indices { counts[k][parent] += counts[k][u] }
         for g in 0..<Grade.allCases.count { grades[parent][g] += grades[u][g] }
       }
     }
-    scoredCount = counts
-    budget = budgetSum
-    executed = executedSum
-    meanScore = (0..<groupCount).map { g in
-      budgetSum[g] > 0 ? weightedSum[g] / budgetSum[g] : nil
+    budget = sums[0]
+    executed = sums[1]
+    scoredBudget = sums[2]
+    projectCount = counts[0]
+    scoredCount = counts[1]
+    meanScore = (0..<groups).map { g in
+      sums[2][g] > 0 ? sums[3][g] / sums[2][g] : nil
     }
     gradeCounts = grades
   }

@@ -17,6 +17,7 @@ extension Scenario {
     scenario.description = top.string("description", log: &log) ?? ""
     if var grades = top.object("byGrade", log: &log) {
       var actions: [Grade: Action] = [:]
+      var given: [Grade: String] = [:]
       for key in grades.values.keys.sorted() {
         guard let grade = Grade(name: key) else {
           log.append(
@@ -26,6 +27,14 @@ extension Scenario {
           _ = grades.raw(key)
           continue
         }
+        if let first = given[grade] {
+          log.append(
+            grades.diagnostic(
+              .error, key,
+              "`byGrade.\(key)` and `byGrade.\(first)` both set grade \(grade.name).",
+              help: "Keep one of the two."))
+        }
+        given[grade] = key
         if let action = readAction(&grades, key, log: &log) {
           actions[grade] = action
         }
@@ -53,14 +62,30 @@ extension Scenario {
       }
     }
     if let cap = top.number("maxRaise", log: &log) {
-      if cap >= 0 {
+      if cap >= 0, cap <= 100 {
         scenario.maxRaise = cap
       } else {
         log.append(
           top.diagnostic(
             .error, "maxRaise",
-            "`maxRaise` is \(cap); it must be ≥ 0 (0.3 means at most +30 %)."))
+            "`maxRaise` is \(cap); it must be from 0 to 100 (0.3 means at most +30 %)."
+          ))
       }
+    }
+    if scenario.budgetNeutral, scenario.priorityGrades.isEmpty {
+      log.append(
+        top.diagnostic(
+          .error, "priorityGrades",
+          "a budget-neutral scenario needs at least one priority grade to receive "
+            + "the freed money.",
+          help: "For example \"priorityGrades\": [\"excellent\"]."))
+    }
+    if !scenario.budgetNeutral, scenario.maxRaise != nil {
+      log.append(
+        top.diagnostic(
+          .warning, "maxRaise",
+          "`maxRaise` only limits shares of freed money and is ignored when "
+            + "`budgetNeutral` is false."))
     }
     top.reportUnknownKeys(log: &log)
     try log.throwIfErrors()
@@ -89,6 +114,14 @@ extension Scenario {
       }
     }
     if !isJSONBoolean(value), let number = value as? Double, number.isFinite {
+      if number > 100 {
+        log.append(
+          reader.diagnostic(
+            .error, key,
+            "`\(name)` is \(number), a rise of more than 10,000 %.",
+            help: "0.1 means +10 %; check the value."))
+        return nil
+      }
       if number < -1 {
         log.append(
           reader.diagnostic(
