@@ -240,3 +240,40 @@ import Testing
           + "Give the top unit of the chain an empty parent."))
   }
 }
+
+@Suite struct CascadeTests {
+  /// A file that fails to load does not make every reference to it an
+  /// error: one note says they were not checked.
+  @Test func brokenFileGivesOneErrorNotOnePerReference() {
+    let folder = Fixture.dataset([
+      "projects.csv": """
+      id,name,unit,activity,budget,executed
+      P1,送温暖,U2,A1,100,90,extra
+      P2,技能培训,U2,A1,50,50
+      """
+    ])
+    #expect(
+      Fixture.problems(folder, minimum: .note) == [
+        "scheme.json: note: no scheme.json; the default 财预〔2020〕10号 self-evaluation "
+          + "scheme is used.",
+        "projects.csv:2:1: error: this record has 7 fields but the header has 6. Put a "
+          + "field that contains a comma in double quotes, or add the missing fields.",
+        "projects.csv: note: 4 reference(s) to projects.csv were not checked, because the "
+          + "file has errors (above). Fix projects.csv first; the references are checked "
+          + "again then.",
+      ])
+  }
+
+  /// A scheme with errors stops the rows from being checked against it.
+  @Test func brokenSchemeIsNotAppliedToEveryRow() {
+    let folder = Fixture.dataset([
+      "scheme.json": #"{"grades": [{"grade": "best", "min": 90}]}"#
+    ])
+    let problems = Fixture.problems(folder, minimum: .note)
+    #expect(problems.count == 3)
+    #expect(
+      problems.last
+        == "indicators.csv: note: not checked, because the scheme (scheme.json) has "
+        + "errors. Fix the scheme first.")
+  }
+}

@@ -52,9 +52,11 @@ public enum DatasetLoader {
     }
 
     dataset.info = readInfo(path(folder, fileNames.info), log: &log)
+    let schemeFile = schemePath ?? path(folder, fileNames.scheme)
+    let errorsBefore = log.errorCount
     dataset.scheme = readScheme(
-      schemePath ?? path(folder, fileNames.scheme),
-      isExplicit: schemePath != nil, log: &log)
+      schemeFile, isExplicit: schemePath != nil, log: &log)
+    let schemeFailed = log.errorCount > errorsBefore
 
     var reader = Reader(log: log)
     reader.readUnits(path(folder, fileNames.units), into: &dataset)
@@ -62,8 +64,20 @@ public enum DatasetLoader {
     reader.readActivities(path(folder, fileNames.activities), into: &dataset)
     excluded = reader.readProjects(
       path(folder, fileNames.projects), into: &dataset)
-    reader.readIndicators(path(folder, fileNames.indicators), into: &dataset)
-    reader.checkProjects(dataset)
+    if schemeFailed {
+      // Checking rows against a scheme that did not load would only repeat
+      // the scheme's errors once per row.
+      reader.log.append(
+        Diagnostic(
+          .note, file: path(folder, fileNames.indicators),
+          "not checked, because the scheme (\(schemeFile)) has errors.",
+          help: "Fix the scheme first."))
+    } else {
+      reader.readIndicators(
+        path(folder, fileNames.indicators), into: &dataset)
+      reader.checkProjects(dataset)
+    }
+    reader.reportSkippedReferences()
     return LoadedDataset(
       dataset: dataset, diagnostics: reader.log.diagnostics, excluded: excluded)
   }
@@ -127,6 +141,12 @@ struct Reader {
   var projectIndex: [String: Int32] = [:]
   /// Line of each project in projects.csv, for messages.
   var projectLine: [Int] = []
+  /// Files that did not load completely (unreadable, missing columns,
+  /// dropped records, empty ids): an id missing from them may be in the
+  /// part that failed, so references to them are not reported one by one.
+  var incompleteFiles: Set<String> = []
+  /// References not checked, per incomplete file.
+  var skippedReferences: [String: Int] = [:]
   var projectsPath = ""
   var indicatorsPath = ""
   var indicatorTable: CSVTable?
@@ -144,15 +164,20 @@ struct Reader {
   mutating func table(_ path: String, specs: [ColumnSpec]) -> (
     CSVTable, ColumnMap
   )? {
+    let file = (path as NSString).lastPathComponent
+    let errorsBefore = log.errorCount
     do {
       let table = try CSVTable(contentsOf: path, log: &log)
+      if log.errorCount > errorsBefore { incompleteFiles.insert(file) }
       let map = ColumnMap(table, specs: specs, log: &log)
       if specs.contains(where: { $0.isRequired && map[$0.name] == nil }) {
+        incompleteFiles.insert(file)
         return nil
       }
       return (table, map)
     } catch {
       log.append(contentsOf: error.diagnostics)
+      incompleteFiles.insert(file)
       return nil
     }
   }
@@ -167,6 +192,7 @@ struct Reader {
     for record in 0..<table.recordCount {
       let id = table.text(record, column)
       if id.isEmpty {
+        incompleteFiles.insert((table.path as NSString).lastPathComponent)
         log.append(
           table.diagnostic(
             .error, record: record, column: column, "the \(what) id is empty.",
@@ -196,12 +222,28 @@ struct Reader {
   ) -> Int32 {
     let id = table.text(record, column)
     if let found = index[id] { return found }
+    if incompleteFiles.contains(file), !id.isEmpty {
+      skippedReferences[file, default: 0] += 1
+      return -1
+    }
     let shown = id.isEmpty ? "is empty" : "\"\(id)\" is not in \(file)"
     log.append(
       table.diagnostic(
         .error, record: record, column: column, "the \(what) \(shown).",
         help: "Use an id listed in \(file)."))
     return -1
+  }
+
+  /// One note per incomplete file instead of an error per reference.
+  mutating func reportSkippedReferences() {
+    for (file, count) in skippedReferences.sorted(by: { $0.key < $1.key }) {
+      log.append(
+        Diagnostic(
+          .note, file: file,
+          "\(count) reference(s) to \(file) were not checked, because the file has "
+            + "errors (above).",
+          help: "Fix \(file) first; the references are checked again then."))
+    }
   }
 
   mutating func readUnits(_ path: String, into dataset: inout Dataset) {
