@@ -28,11 +28,17 @@ struct Arguments {
         name = String(name[..<equals])
       }
       if allowedFlags.contains(name) {
+        guard inline == nil else {
+          throw UsageError(message: "--\(name) takes no value.")
+        }
         flags.insert(name)
       } else if options.contains(name) {
         if let inline {
+          guard !inline.isEmpty else {
+            throw UsageError(message: "--\(name) needs a value.")
+          }
           values[name] = inline
-        } else if index < words.count {
+        } else if index < words.count, !words[index].isEmpty {
           values[name] = words[index]
           index += 1
         } else {

@@ -54,8 +54,9 @@ func levels(_ arguments: Arguments) throws(UsageError) -> Int? {
 
 func setThreads(_ arguments: Arguments) throws(UsageError) {
   guard let text = arguments["threads"] else { return }
-  guard let count = Int(text), count >= 1 else {
-    throw UsageError(message: "--threads is \(text); give a whole number ≥ 1.")
+  guard let count = Int(text), (1...256).contains(count) else {
+    throw UsageError(
+      message: "--threads is \(text); give a whole number from 1 to 256.")
   }
   BLAS.setThreadCount(count)
 }
@@ -67,7 +68,7 @@ let commonOptions: Set<String> = [
 /// `jixiao check DATASET`: every problem in one pass.
 func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
-    words, options: ["scheme", "format", "lang"], flags: [])
+    words, options: ["scheme", "format"], flags: [])
   let output = try Output(arguments)
   guard let folder = arguments.positionals.first,
     arguments.positionals.count == 1

@@ -19,9 +19,22 @@ func run(_ words: [String]) -> ExitStatus {
     case "simulate": return try runSimulate(rest)
     case "import": return try runImport(rest)
     case "help", "--help", "-h":
-      print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)
+      guard let topic = rest.first else {
+        print(Help.overview)
+        return .success
+      }
+      guard rest.count == 1, let text = Help.text(for: topic) else {
+        throw UsageError(
+          message:
+            "no help for \"\(rest.joined(separator: " "))\"; the commands "
+            + "are check, score, simulate and import.")
+      }
+      print(text)
       return .success
     case "version", "--version":
+      guard rest.isEmpty else {
+        throw UsageError(message: "version takes no arguments.")
+      }
       print("jixiao \(Help.version)")
       return .success
     default:
@@ -31,7 +44,8 @@ func run(_ words: [String]) -> ExitStatus {
     printError("error: \(error.message)")
     printError("Usage: \(Help.usage(for: command) ?? "jixiao <command> …")")
     printError(
-      "See 'jixiao help \(Help.usage(for: command) == nil ? "" : command)'.")
+      Help.usage(for: command) == nil
+        ? "See 'jixiao help'." : "See 'jixiao help \(command)'.")
     return .usage
   }
 }

@@ -83,6 +83,16 @@ import Testing
     )
   }
 
+  /// An unclosed quote that swallows lines up to a later quote is placed
+  /// where it opened, not where the damage shows.
+  @Test func unclosedQuoteIsPlacedWhereItOpened() {
+    expectMessage(
+      "id,name\nU1,\"x\nU2,y\nU3,\"z\"w\n",
+      "t.csv:2:4: error: the quoted field opened here runs to line 4, where text "
+        + "follows its closing quote; its closing quote is probably missing. Close the "
+        + "quote on line 2, or double any quote inside the field (\"\").")
+  }
+
   @Test func binaryFileIsRefused() throws {
     var log = DiagnosticLog()
     let bytes: [UInt8] = Array("id,v\n1,".utf8) + [0x00, 0xFF, 0x13]

@@ -65,6 +65,12 @@ import Testing
     #expect(try Self.run(["frobnicate"]).status == 64)
     #expect(try Self.run(["score", "x", "--colour", "red"]).status == 64)
     #expect(try Self.run(["help", "score"]).status == 0)
+    #expect(try Self.run(["help", "bogus"]).status == 64)
+    #expect(try Self.run(["version", "extra"]).status == 64)
+    #expect(try Self.run(["score", "x", "--detail=no"]).status == 64)
+    #expect(try Self.run(["score", "x", "--out", ""]).status == 64)
+    #expect(try Self.run(["score", "x", "--levels", "0"]).status == 64)
+    #expect(try Self.run(["score", "x", "--threads", "99999"]).status == 64)
   }
 
   @Test func scoreWritesEveryTableAtomically() throws {

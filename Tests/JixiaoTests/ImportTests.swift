@@ -127,3 +127,43 @@ import Testing
       }?.hasPrefix("序号") == true)
   }
 }
+
+@Suite struct ImportPlacementTests {
+  /// A fault found in the imported data set is placed at the table's row,
+  /// and a failed import leaves no output folder behind.
+  @Test func checkFaultsPointAtTheTableRow() throws {
+    let folder = Fixture.temporaryFolder()
+    let table = folder + "/t.csv"
+    let mapping = folder + "/m.json"
+    FileManager.default.createFile(
+      atPath: table,
+      contents: Data("no,unit,name,b,e\n1,U,a,10,5\n2,U,b,10,5\n".utf8))
+    FileManager.default.createFile(
+      atPath: mapping,
+      contents: Data(
+        #"""
+        {"units": [{"id": "{unit}"}],
+         "duty": {"id": "D", "name": "d"}, "activity": {"id": "A", "name": "a"},
+         "project": {"id": "P{no}", "name": "{name}", "budget": "{b}", "executed": "{e}"},
+         "indicators": [
+           {"dimension": "output", "name": "x", "kind": "quantitative", "operator": ">=",
+            "target": "10", "actual": "{no}", "weight": "50"}]}
+        """#.utf8))
+    let out = folder + "/out"
+    do {
+      _ = try Importer.run(table: table, mapping: mapping, output: out)
+      Issue.record("a data set without benefit rows was accepted")
+    } catch {
+      let messages = error.diagnostics.map {
+        $0.description.replacingOccurrences(of: folder + "/", with: "")
+      }
+      let expected: String =
+        "t.csv:2: error: (imported as projects.csv:2:1) project \"P1\" has no "
+        + "applicable benefit (效益指标) indicator, which the scheme requires. Add one "
+        + "with a weight above 0 to indicators.csv, or remove \"benefit\" from "
+        + "requiredDimensions."
+      #expect(messages.first == expected)
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}

@@ -424,16 +424,31 @@ extension CSVTable {
           tokens.appendField(contentStart, i, flags)
           i += 1  // the closing quote
           if i < n, b[i] != comma, b[i] != lf, b[i] != cr {
+            let column = characterColumn(
+              b, at: i, lineFrom: recordOffset, line: recordLine, target: line)
+            if openLine < line {
+              // The field ran over line breaks to a quote that closes it
+              // too late: most likely its own closing quote is missing.
+              let openColumn = characterColumn(
+                b, at: open, lineFrom: recordOffset, line: recordLine,
+                target: openLine)
+              throw InputError(
+                Diagnostic(
+                  .error, file: path, line: openLine, column: openColumn,
+                  "the quoted field opened here runs to line \(line), where text "
+                    + "follows its closing quote; its closing quote is probably "
+                    + "missing.",
+                  help:
+                    "Close the quote on line \(openLine), or double any quote "
+                    + "inside the field (\"\")."))
+            }
             throw InputError(
               Diagnostic(
-                .error, file: path, line: line,
-                column: characterColumn(
-                  b, at: i, lineFrom: recordOffset, line: recordLine,
-                  target: line),
+                .error, file: path, line: line, column: column,
                 "text follows the closing quote of a field.",
                 help:
-                  "Put the whole field in quotes and double the quotes inside it (\"\")."
-              ))
+                  "Put the whole field in quotes and double the quotes inside it "
+                  + "(\"\")."))
           }
         } else {
           let fieldStart = i

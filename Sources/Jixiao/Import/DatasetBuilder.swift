@@ -1,3 +1,5 @@
+import Foundation
+
 /// Collects units, duties, activities, projects and indicator rows from
 /// table records, de-duplicating the tree levels, and writes them as CSV.
 struct DatasetBuilder {
@@ -24,6 +26,9 @@ struct DatasetBuilder {
   private var seenUnits: [String: [String]] = [:]
   private var seenDuties: Set<String> = []
   private var seenActivities: Set<String> = []
+  /// The table record each written project and indicator row came from.
+  private var projectSource: [Int] = []
+  private var indicatorSource: [Int] = []
 
   var projectCount: Int { projects.rows.count }
   var indicatorCount: Int { indicators.rows.count }
@@ -90,6 +95,7 @@ struct DatasetBuilder {
       guard let template = mapping.project[field] else { continue }
       checkNumber(table, record, template, what: field, log: &log)
     }
+    projectSource.append(record)
     projects.append(
       [
         .text(id), .text(value("name")), .text(unit), .text(activityID),
@@ -108,6 +114,7 @@ struct DatasetBuilder {
         row.append(.text(fields[field]?.fill(table, record) ?? ""))
       }
       indicators.append(row)
+      indicatorSource.append(record)
     }
   }
 
@@ -148,6 +155,38 @@ struct DatasetBuilder {
     let column = template.columns.first ?? 0
     return table.diagnostic(
       .error, record: record, column: column, message, help: help)
+  }
+
+  /// A diagnostic of the check of the written data set, placed at the
+  /// table row it came from where that is known (project and indicator
+  /// rows), with the place in the written file kept in the message.
+  func placeInTable(
+    _ diagnostic: Diagnostic, staging: String, output: String, table: CSVTable
+  ) -> Diagnostic {
+    var placed = diagnostic
+    let name = (diagnostic.file as NSString).lastPathComponent
+    let sources: [Int]? =
+      switch name {
+      case "projects.csv": projectSource
+      case "indicators.csv": indicatorSource
+      default: nil
+      }
+    // Line 1 is the header; written rows hold no line breaks.
+    if let sources, diagnostic.line >= 2, diagnostic.line - 2 < sources.count {
+      let record = sources[diagnostic.line - 2]
+      placed.file = table.path
+      placed.line = table.line(ofRecord: record)
+      placed.column = 0
+      placed.message =
+        "(imported as \(name):\(diagnostic.line):\(diagnostic.column)) "
+        + diagnostic.message
+    } else if diagnostic.file.hasPrefix(staging) {
+      placed.file = diagnostic.file.replacingOccurrences(
+        of: staging, with: output)
+      placed.message =
+        "(in the file as it would be written) " + diagnostic.message
+    }
+    return placed
   }
 
   /// The data set's CSV files.

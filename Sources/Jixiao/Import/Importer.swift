@@ -74,16 +74,17 @@ public enum Importer {
     let inputs = [tablePath, mappingPath] + (schemeSource.map { [$0] } ?? [])
     let finalWriter = AtomicWriter(folder: output, inputs: inputs)
     try finalWriter.checkTargets(files.map(\.name))
-    let staging = (output as NSString).appendingPathComponent(
-      ".import-\(ProcessInfo.processInfo.processIdentifier)")
+    // Check the data set in a scratch folder first, so a mapping that
+    // produces a bad data set leaves no trace at the target.
+    let staging =
+      NSTemporaryDirectory() + "jixiao-import-"
+      + "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: staging) }
     try AtomicWriter(folder: staging, inputs: inputs).write(files)
 
     let check = DatasetLoader.load(folder: staging)
-    let diagnostics = check.diagnostics.map { diagnostic -> Diagnostic in
-      var moved = diagnostic
-      moved.file = moved.file.replacingOccurrences(of: staging, with: output)
-      return moved
+    let diagnostics = check.diagnostics.map {
+      builder.placeInTable($0, staging: staging, output: output, table: table)
     }
     if check.hasErrors {
       throw InputError(
@@ -91,8 +92,8 @@ public enum Importer {
           + [
             Diagnostic(
               .error, file: mappingPath,
-              "the data set this mapping produces does not pass the check (above; places are "
-                + "in the files the import would write).",
+              "the data set this mapping produces does not pass the check "
+                + "(above).",
               help: "Fix the mapping or its scheme.")
           ])
     }

@@ -65,6 +65,15 @@ struct Template {
           filter = parsed
           name = String(name[..<bar])
         }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let copies = header.filter { $0 == trimmed }.count
+        if copies > 1 {
+          throw TemplateError(
+            message:
+              "\"\(source)\" names the column \"\(trimmed)\", which the table "
+              + "has \(copies) times; rename the copies so the mapping can tell them apart."
+          )
+        }
         guard let column = Self.column(named: name, in: header) else {
           let suggestion =
             nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""

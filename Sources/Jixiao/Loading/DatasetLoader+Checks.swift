@@ -6,6 +6,7 @@ extension Reader {
     let scheme = dataset.scheme
     let rows = dataset.indicators
     let dimensionCount = scheme.dimensions.count
+    checkDimensionsAreUsed(dataset)
     var weightSum = [Double](repeating: 0, count: dimensionCount)
     var rowCount = [Int](repeating: 0, count: dimensionCount)
     var applicable = [Bool](repeating: false, count: dimensionCount)
@@ -86,5 +87,34 @@ extension Reader {
   private func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15
       ? String(Int64(value)) : String(value)
+  }
+
+  /// Warns about scheme dimensions that no row uses (a renamed or
+  /// misspelt dimension silently moves its weight to the others), and
+  /// notes a self-evaluation scheme without an execution dimension.
+  private mutating func checkDimensionsAreUsed(_ dataset: Dataset) {
+    let scheme = dataset.scheme
+    var used = [Bool](repeating: false, count: scheme.dimensions.count)
+    for d in dataset.indicators.dimension where d >= 0 { used[Int(d)] = true }
+    let schemeFile = DatasetLoader.path(dataset.folder, "scheme.json")
+    for (d, dimension) in scheme.dimensions.enumerated()
+    where !used[d] && d != scheme.executionIndex && dimension.weight > 0 {
+      log.append(
+        Diagnostic(
+          .warning, file: schemeFile,
+          "dimension \"\(dimension.id)\" (\(dimension.name)) has no rows in "
+            + "indicators.csv, so its weight \(format(dimension.weight)) is spread "
+            + "over the other dimensions of every project.",
+          help:
+            "Check the dimension column of indicators.csv against the scheme's "
+            + "ids and aliases."))
+    }
+    if scheme.method == .selfEvaluation, scheme.executionIndex == nil {
+      log.append(
+        Diagnostic(
+          .note, file: schemeFile,
+          "the scheme has no dimension with id \"execution\", so budget execution "
+            + "is not scored."))
+    }
   }
 }

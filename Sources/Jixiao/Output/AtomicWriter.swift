@@ -61,16 +61,7 @@ public struct AtomicWriter: Sendable {
     throws(InputError)
   {
     try checkTargets(files.map(\.name))
-    do {
-      try FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw InputError(
-        Diagnostic(
-          .error, file: folder,
-          "cannot be created (\(error.localizedDescription)).",
-          help: "Check the path and your permissions."))
-    }
+    try Self.createFolder(folder)
     for file in files {
       let target = path(for: file.name)
       let temporary = path(
@@ -92,6 +83,34 @@ public struct AtomicWriter: Sendable {
             .error, file: target,
             "cannot be written (\(error.localizedDescription)).",
             help: "Check the folder and your permissions."))
+      }
+    }
+  }
+
+  /// Creates a folder and its parents, naming the part that failed and
+  /// why (a file in the way, no permission) in the error.
+  static func createFolder(_ folder: String) throws(InputError) {
+    var path = folder.hasPrefix("/") ? "" : "."
+    for component in folder.split(separator: "/") {
+      path += "/" + component
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      {
+        guard isDirectory.boolValue else {
+          throw InputError(
+            Diagnostic(
+              .error, file: folder,
+              "cannot be created: \(path) is a file, not a folder.",
+              help: "Choose another --out folder."))
+        }
+        continue
+      }
+      if mkdir(path, 0o755) != 0, errno != EEXIST {
+        let reason = String(cString: strerror(errno))
+        throw InputError(
+          Diagnostic(
+            .error, file: folder, "cannot be created (\(path): \(reason)).",
+            help: "Choose a folder you may write to."))
       }
     }
   }
