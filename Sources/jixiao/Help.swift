@@ -31,7 +31,7 @@ enum Help {
       """
     ),
     "score": (
-      "jixiao score DATASET [--scheme FILE] [--rounding none|integer|twoDecimals] [--format table|csv|json] [--out DIR] [--lang en|zh] [--detail]",
+      "jixiao score DATASET [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N]",
       """
       Scores every project (财预〔2020〕10号 self-evaluation, or ratings), grades it
       优/良/中/差 and rolls scores up to activities, duties and units, weighted by budget.
@@ -48,7 +48,7 @@ enum Help {
       """
     ),
     "simulate": (
-      "jixiao simulate DATASET --scenario FILE [--format table|csv|json] [--out DIR] [--lang en|zh] [--detail]",
+      "jixiao simulate DATASET [--scenario FILE] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N]",
       """
       Applies a result-application scenario (grade → budget change, optionally
       budget neutral) and shows budgets before and after, per unit and in total,
@@ -56,11 +56,13 @@ enum Help {
 
         --scenario FILE   the scenario (default: 优 +10 %, 良 keep, 中 −10 %, 差 cancel)
         --scheme FILE     use this scoring scheme instead of DATASET/scheme.json
+        --rounding R      round each row's points: none (default), integer, twoDecimals
         --format F        table (default), csv (project table) or json (all tables)
         --out DIR         write summary, units and projects files, atomically
         --lang L          labels in en (default) or zh
         --detail          list every project on the terminal
         --levels N        show N levels of the unit tree on the terminal
+        --threads N       BLAS threads
       """
     ),
     "import": (

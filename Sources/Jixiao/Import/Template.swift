@@ -47,6 +47,11 @@ struct Template {
         index = source.index(after: next)
         continue
       }
+      if character == "}" {
+        throw TemplateError(
+          message: "\"\(source)\" has a } that closes nothing; write }} for a "
+            + "literal brace.")
+      }
       if character == "{" {
         guard let close = source[next...].firstIndex(of: "}") else {
           throw TemplateError(
