@@ -13,6 +13,8 @@ enum Help {
       simulate DATASET --scenario F budgets before and after a what-if scenario
       import TABLE.csv --mapping M --out DATASET
                                     turn a spreadsheet (CSV) into a data set
+      generate --projects N --out DIR
+                                    write a synthetic data set (docs/generate.md)
       help [COMMAND]                this text, or a command's options
       version                       the version
 
@@ -71,6 +73,21 @@ enum Help {
       Turns a table with one row per project into a data set, as the mapping file
       says (docs/import.md). Every number is checked; nothing is written when a
       problem blocks the import.
+      """
+    ),
+    "generate": (
+      "jixiao generate --projects N [--seed S] [--year Y] --out DIR",
+      """
+      Writes a realistic synthetic data set of N projects (1 to 10,000,000): a
+      union tree of province, cities, counties and grassroots units, duties and
+      activities, projects with 5–20 indicator rows each, and monthly spending
+      curves. The same seed gives the same files on every machine. The
+      distributions are in docs/generate.md.
+
+        --projects N   number of projects (about 10 indicator rows each)
+        --seed S       seed of the random streams (default 1)
+        --year Y       the budget year (default 2025)
+        --out DIR      a new folder, or one made by an earlier generate
       """
     ),
   ]

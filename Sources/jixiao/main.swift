@@ -18,6 +18,7 @@ func run(_ words: [String]) -> ExitStatus {
     case "score": return try runScore(rest)
     case "simulate": return try runSimulate(rest)
     case "import": return try runImport(rest)
+    case "generate": return try runGenerate(rest)
     case "help", "--help", "-h":
       guard let topic = rest.first else {
         print(Help.overview)
@@ -27,7 +28,7 @@ func run(_ words: [String]) -> ExitStatus {
         throw UsageError(
           message:
             "no help for \"\(rest.joined(separator: " "))\"; the commands "
-            + "are check, score, simulate and import.")
+            + "are check, score, simulate, import and generate.")
       }
       print(text)
       return .success

@@ -103,6 +103,7 @@ public enum DatasetLoader {
       _ = reader.raw("attribution")
       _ = reader.raw("licence")
       _ = reader.raw("license")
+      _ = reader.raw("generator")
       reader.reportUnknownKeys(log: &log)
     } catch {
       log.append(contentsOf: error.diagnostics)

@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file written in pieces to a temporary name and renamed into place
+/// when complete, so that a reader never sees half a file, however large.
+///
+/// `AtomicWriter` checks the targets against the run's inputs first; this
+/// type only does the writing. A stream that is not committed removes its
+/// temporary file when it is closed.
+struct AtomicFileStream {
+  let target: String
+  private let temporary: String
+  private var descriptor: Int32
+
+  /// Opens `DIR/.NAME.tmp-PID` for writing.
+  init(target: String) throws(InputError) {
+    self.target = target
+    let folder = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    temporary =
+      (folder.isEmpty ? "." : folder)
+      + "/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+    descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else {
+      throw Self.failure(target, errno)
+    }
+  }
+
+  /// Appends bytes; retries short writes.
+  mutating func write(_ bytes: UnsafeRawBufferPointer) throws(InputError) {
+    var offset = 0
+    while offset < bytes.count {
+      guard let base = bytes.baseAddress else { return }
+      let written = Glibc.write(
+        descriptor, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        let code = errno
+        abandon()
+        throw Self.failure(target, code)
+      }
+      offset += written
+    }
+  }
+
+  mutating func write(_ bytes: [UInt8]) throws(InputError) {
+    var failure: InputError?
+    bytes.withUnsafeBytes { buffer in
+      do throws(InputError) {
+        try write(buffer)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Closes the file and renames it over the target.
+  mutating func commit() throws(InputError) {
+    guard descriptor >= 0 else { return }
+    if close(descriptor) != 0 {
+      let code = errno
+      descriptor = -1
+      unlink(temporary)
+      throw Self.failure(target, code)
+    }
+    descriptor = -1
+    if rename(temporary, target) != 0 {
+      let code = errno
+      unlink(temporary)
+      throw Self.failure(target, code)
+    }
+  }
+
+  /// Closes and removes the temporary file; the target is left as it was.
+  mutating func abandon() {
+    guard descriptor >= 0 else { return }
+    close(descriptor)
+    descriptor = -1
+    unlink(temporary)
+  }
+
+  private static func failure(_ target: String, _ code: Int32) -> InputError {
+    InputError(
+      Diagnostic(
+        .error, file: target,
+        "cannot be written (\(String(cString: strerror(code)))).",
+        help: "Check the folder, the free space and your permissions."))
+  }
+}
