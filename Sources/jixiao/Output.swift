@@ -35,13 +35,14 @@ struct Output {
   ) throws(InputError) {
     if let folder {
       let fileFormat: OutputFormat = format == .json ? .json : .csv
-      let files = all.map {
-        ("\($0.name).\(fileFormat.fileExtension)", $0.render(fileFormat))
-      }
       let writer = AtomicWriter(folder: folder, inputs: inputs)
-      try writer.write(files.map { (name: $0.0, contents: $0.1) })
+      try writer.write(all, format: fileFormat)
       for table in shown where format == .table { print(table.renderText()) }
-      for (name, _) in files { print("wrote \(writer.path(for: name))") }
+      for table in all {
+        print(
+          "wrote \(writer.path(for: "\(table.name).\(fileFormat.fileExtension)"))"
+        )
+      }
       return
     }
     switch format {
@@ -49,16 +50,34 @@ struct Output {
       print(
         shown.map { $0.renderText() }.joined(separator: "\n"), terminator: "")
     case .csv:
-      print(primary.renderCSV(), terminator: "")
+      var out = StandardOutput()
+      try primary.write(.csv, to: &out)
     case .json:
-      let parts = all.map {
-        "\(jsonKey($0.name)): \($0.renderJSON().trimmingCharacters(in: .newlines))"
+      var out = StandardOutput()
+      try out.write(Array("{\n".utf8))
+      for (index, table) in all.enumerated() {
+        try out.write(Array("\(jsonKey(table.name)): ".utf8))
+        var buffer = CollectingSink()
+        try table.write(.json, to: &buffer)
+        // Drop the array's final line break inside the object.
+        if buffer.bytes.last == 0x0A { buffer.bytes.removeLast() }
+        try out.write(buffer.bytes)
+        try out.write(Array((index + 1 < all.count ? ",\n" : "\n").utf8))
       }
-      print("{\n" + parts.joined(separator: ",\n") + "\n}")
+      try out.write(Array("}\n".utf8))
     }
   }
 
   private func jsonKey(_ name: String) -> String { "\"\(name)\"" }
+}
+
+/// Bytes kept in memory.
+struct CollectingSink: ByteSink {
+  var bytes: [UInt8] = []
+
+  mutating func write(_ more: [UInt8]) throws(InputError) {
+    bytes.append(contentsOf: more)
+  }
 }
 
 /// Writes diagnostics to standard error.

@@ -161,6 +161,6 @@ struct ByteText {
   }
 
   static func machineFallback(_ value: Double) -> String {
-    ReportTable.Cell.shortest(value)
+    ReportTable.Cell.shortestByFormat(value)
   }
 }

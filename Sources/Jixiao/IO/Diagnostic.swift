@@ -115,6 +115,11 @@ public struct DiagnosticLog: Sendable {
     diagnostics.append(contentsOf: other)
   }
 
+  /// Replaces the diagnostics from index `start` on (to reorder them).
+  mutating func replace(from start: Int, with replacement: [Diagnostic]) {
+    diagnostics.replaceSubrange(start..., with: replacement)
+  }
+
   /// Throws the collected diagnostics when any of them is an error.
   public func throwIfErrors() throws(InputError) {
     if hasErrors { throw InputError(diagnostics) }

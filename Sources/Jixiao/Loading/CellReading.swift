@@ -1,20 +1,20 @@
 /// Typed reads of CSV cells that report faults at the cell.
-extension CSVTable {
+extension CSVRecord {
   /// Reads a finite number, or logs why the cell is not one.
   ///
   /// - Parameter what: the column's meaning, for the message ("budget").
   /// - Returns: nil when the cell is empty (and `required` is false) or bad.
   func readNumber(
-    _ record: Int, _ column: Int, what: String, required: Bool = true,
+    _ column: Int, what: String, required: Bool = true,
     log: inout DiagnosticLog
   ) -> Double? {
-    switch number(record, column) {
+    switch number(column) {
     case .value(let value):
       guard NumberRange.contains(value) else {
         log.append(
           diagnostic(
-            .error, record: record, column: column,
-            "\(what) \(text(record, column)) is outside the range Jixiao accepts "
+            .error, column: column,
+            "\(what) \(text(column)) is outside the range Jixiao accepts "
               + "(0, or a magnitude from 1e-9 to 1e15).",
             help:
               "Check the value and its unit; such a number is almost surely a "
@@ -26,38 +26,38 @@ extension CSVTable {
       if required {
         log.append(
           diagnostic(
-            .error, record: record, column: column, "\(what) is empty.",
+            .error, column: column, "\(what) is empty.",
             help: "Enter a number."))
       }
       return nil
     case .outOfRange:
       log.append(
         diagnostic(
-          .error, record: record, column: column,
-          "\(what) \"\(text(record, column))\" is out of the range of numbers.",
+          .error, column: column,
+          "\(what) \"\(text(column))\" is out of the range of numbers.",
           help: "Check the value and its unit."))
       return nil
     case .notANumber:
-      log.append(notANumber(record, column, what: what))
+      log.append(notANumber(column, what: what))
       return nil
     }
   }
 
-  func notANumber(_ record: Int, _ column: Int, what: String) -> Diagnostic {
-    let cell = text(record, column)
+  func notANumber(_ column: Int, what: String) -> Diagnostic {
+    let cell = text(column)
     let lowered = cell.lowercased()
     if [
       "nan", "inf", "-inf", "+inf", "infinity", "-infinity", "#div/0!", "#num!",
     ]
     .contains(lowered) {
       return diagnostic(
-        .error, record: record, column: column,
+        .error, column: column,
         "\(what) is \"\(cell)\", which is not a finite number.",
         help:
           "Enter the real value; a spreadsheet error or NaN cannot be scored.")
     }
     return diagnostic(
-      .error, record: record, column: column,
+      .error, column: column,
       "\(what) \"\(cell)\" is not a number.",
       help:
         "Write a plain decimal such as 1200 or 37.24, without thousands separators, "
@@ -66,17 +66,17 @@ extension CSVTable {
 
   /// Reads a year such as 2022; empty gives 0.
   func readYear(
-    _ record: Int, _ column: Int, what: String, log: inout DiagnosticLog
+    _ column: Int, what: String, log: inout DiagnosticLog
   ) -> Int32 {
-    let parsed = number(record, column)
+    let parsed = number(column)
     if parsed == .empty { return 0 }
     guard case .value(let value) = parsed, value == value.rounded(),
       (1900...2200).contains(value)
     else {
       log.append(
         diagnostic(
-          .error, record: record, column: column,
-          "\(what) \(text(record, column)) is not a year.",
+          .error, column: column,
+          "\(what) \(text(column)) is not a year.",
           help: "Write a four-digit year such as 2022."))
       return 0
     }
@@ -85,16 +85,16 @@ extension CSVTable {
 
   /// Reads a yes/no flag; empty is no.
   func readFlag(
-    _ record: Int, _ column: Int, what: String, log: inout DiagnosticLog
+    _ column: Int, what: String, log: inout DiagnosticLog
   ) -> Bool {
-    switch text(record, column).lowercased() {
+    switch text(column).lowercased() {
     case "", "0", "false", "no", "n", "否": return false
     case "1", "true", "yes", "y", "是": return true
     default:
       log.append(
         diagnostic(
-          .error, record: record, column: column,
-          "\(what) \"\(text(record, column))\" is not yes or no.",
+          .error, column: column,
+          "\(what) \"\(text(column))\" is not yes or no.",
           help: "Write 1 or 0 (also true/false, yes/no, 是/否)."))
       return false
     }

@@ -20,7 +20,7 @@ struct ColumnSpec {
 struct ColumnMap {
   private var positions: [String: Int] = [:]
 
-  init(_ table: CSVTable, specs: [ColumnSpec], log: inout DiagnosticLog) {
+  init(_ table: CSVFile, specs: [ColumnSpec], log: inout DiagnosticLog) {
     var lookup: [String: String] = [:]
     for spec in specs {
       for label in [spec.name] + spec.aliases {

@@ -2,7 +2,7 @@ extension Reader {
   /// Checks each project's indicator set against the scheme: that it has
   /// rows, has every required dimension, and that weights add up.
   mutating func checkProjects(_ dataset: Dataset) {
-    guard indicatorsRead, let table = indicatorTable else { return }
+    guard indicatorsRead, let table = indicatorFile else { return }
     let scheme = dataset.scheme
     let rows = dataset.indicators
     let dimensionCount = scheme.dimensions.count
@@ -14,7 +14,11 @@ extension Reader {
 
     for project in 0..<dataset.projects.count {
       let range = rows.rows(of: project)
-      if range.isEmpty {
+      // A repeated id was reported already; its rows went to the first.
+      let isRepeat =
+        dataset.projects.ids.withBytes(project) { projectIndex.find($0) }
+        != Int32(project)
+      if range.isEmpty, !isRepeat {
         log.append(
           Diagnostic(
             .error, file: projectsPath, line: projectLine[project], column: 1,
@@ -35,14 +39,18 @@ extension Reader {
         guard d >= 0 else { continue }
         weightSum[d] += rows.weight[row]
         rowCount[d] += 1
-        if rows.status[row] == .applicable, rows.weight[row] > 0 {
+        // A row whose label did not resolve was reported already; it
+        // counts as present so the project gets no second error for it.
+        let faulty = rows.status[row] == .missing && scheme.method != .ratings
+        if rows.status[row] == .applicable || faulty, rows.weight[row] > 0 {
           applicable[d] = true
         }
         if firstRow[d] < 0 { firstRow[d] = row }
         if scheme.method == .ratings, rowCount[d] > 1 {
           log.append(
             table.diagnostic(
-              .error, record: indicatorRecords[row],
+              .error, recordAt: indicatorOffsets[row],
+              line: Int(rows.line[row]),
               column: indicatorWeightColumn,
               "project \"\(dataset.projects.ids[project])\" rates criterion "
                 + "\"\(scheme.dimensions[d].id)\" twice.",
@@ -72,8 +80,8 @@ extension Reader {
         }
         log.append(
           table.diagnostic(
-            .error, record: indicatorRecords[firstRow[d]],
-            column: indicatorWeightColumn,
+            .error, recordAt: indicatorOffsets[firstRow[d]],
+            line: Int(rows.line[firstRow[d]]), column: indicatorWeightColumn,
             "the \(scheme.dimensions[d].id) weights of project "
               + "\"\(dataset.projects.ids[project])\" add up to \(format(weightSum[d])), "
               + "but the scheme gives \(scheme.dimensions[d].id) \(format(expected)).",
@@ -94,6 +102,9 @@ extension Reader {
   /// notes a self-evaluation scheme without an execution dimension.
   private mutating func checkDimensionsAreUsed(_ dataset: Dataset) {
     let scheme = dataset.scheme
+    // Without projects no row was kept, so no dimension looks used.
+    guard dataset.projects.count > 0, !incompleteFiles.contains("projects.csv")
+    else { return }
     var used = [Bool](repeating: false, count: scheme.dimensions.count)
     for d in dataset.indicators.dimension where d >= 0 { used[Int(d)] = true }
     let schemeFile = DatasetLoader.path(dataset.folder, "scheme.json")

@@ -1,94 +1,197 @@
+import Foundation
+
 extension Reader {
+  /// What a chunk of indicators.csv holds.
+  struct IndicatorPart: Sendable {
+    var rows = Indicators()
+    /// Byte offset of each row's record, for messages.
+    var offsets: [Int] = []
+  }
+
+  /// The lookups of one chunk: each distinct text of the dimension, kind,
+  /// operator and label columns is resolved once.
+  struct IndicatorMemos {
+    var dimension = TextMemo<Int32>()
+    var kind = TextMemo<IndicatorKind?>()
+    var qualitative = TextMemo<Value?>()
+    var rating: [TextMemo<Value?>]
+    /// The project id of the previous row and its index: rows come grouped
+    /// by project, so most rows need no hash lookup.
+    var lastProjectID: [UInt8] = []
+    var lastProject: Int32 = -1
+
+    init(dimensions: Int) {
+      rating = Array(repeating: TextMemo<Value?>(), count: dimensions)
+    }
+  }
+
+  /// Codes the dimension memo stores besides dimension indices.
+  static let unknownDimension: Int32 = -1
+  static let executionDimension: Int32 = -2
+
   /// Reads indicators.csv, resolving dimensions, kinds and labels against
   /// the scheme, and sorts the rows by project (CSR).
   mutating func readIndicators(_ path: String, into dataset: inout Dataset) {
     indicatorsPath = path
+    let mark = log.diagnostics.count
+    defer { sortDiagnostics(since: mark) }
     guard let (table, map) = table(path, specs: Columns.indicators) else {
       return
     }
-    indicatorTable = table
+    indicatorFile = table
     indicatorWeightColumn = map["weight"] ?? 0
     let scheme = dataset.scheme
-    let lookup = scheme.dimensionLookup()
-    let labels = LabelResolver(scheme)
+    let context = IndicatorContext(scheme: scheme, map: map)
+    guard
+      let parts = readChunks(
+        table,
+        { (worker, records) throws(InputError) in
+          var part = IndicatorPart()
+          var memos = IndicatorMemos(dimensions: scheme.dimensions.count)
+          while try records.next(log: &worker.log) {
+            worker.readIndicator(records.record, context, &memos, into: &part)
+          }
+          return part
+        })
+    else { return }
+
     var rows = Indicators()
-    var records: [Int] = []
-    let count = table.recordCount
-    rows.project.reserveCapacity(count)
-
-    for record in 0..<count {
-      let project = reference(
-        table, record, map["project"] ?? 0, in: projectIndex, what: "project",
-        file: "projects.csv")
-      guard project >= 0 else { continue }
-      records.append(record)
-      rows.project.append(project)
-      rows.line.append(Int32(clamping: table.line(ofRecord: record)))
-      rows.names.append(table.text(record, map["name"] ?? 0))
-      rows.subdimension.append(
-        map["subdimension"].map { table.text(record, $0) } ?? "")
-      rows.provenance.append(
-        map["provenance"].map { table.text(record, $0) } ?? "")
-
-      let dimension = readDimension(
-        table, record, map["dimension"] ?? 0, scheme, lookup)
-      rows.dimension.append(dimension)
-      let kind = readKind(table, record, map["kind"] ?? 0, scheme: scheme)
-      rows.kind.append(kind)
-
-      var weight =
-        table.readNumber(record, map["weight"] ?? 0, what: "weight", log: &log)
-        ?? 0
-      if weight < 0 {
-        log.append(
-          table.diagnostic(
-            .error, record: record, column: map["weight"] ?? 0,
-            "the weight is negative (\(weight)).",
-            help: "Weights are points ≥ 0."))
-        weight = 0
-      }
-      rows.weight.append(weight)
-
-      let actualColumn = map["actual"] ?? 0
-      let actualText = table.text(record, actualColumn)
-      rows.label.append(kind == .quantitative ? "" : actualText)
-      var value = Value()
-      switch kind {
-      case .quantitative:
-        value = readQuantitative(table, record, map, actualText: actualText)
-      case .qualitative:
-        value =
-          labels.qualitative(actualText)
-          ?? unknownLabel(
-            table, record, actualColumn, labels.tierLabels,
-            what: "qualitative tier")
-      case .rating:
-        if dimension >= 0 {
-          value =
-            labels.rating(actualText, dimension: Int(dimension))
-            ?? unknownLabel(
-              table, record, actualColumn, labels.ratingLabels(Int(dimension)),
-              what: "rating")
-        }
-      }
-      rows.op.append(value.op)
-      rows.target.append(value.target)
-      rows.actual.append(value.actual)
-      rows.status.append(value.status)
-      rows.unit.append(
-        map["unit"].map { table.text(record, $0) }.flatMap {
-          $0.isEmpty ? nil : $0
-        }
-          ?? value.unitFromTarget)
+    var offsets: [Int] = []
+    let total = parts.reduce(0) { $0 + $1.rows.count }
+    rows.reserveCapacity(total)
+    offsets.reserveCapacity(total)
+    for part in parts {
+      rows.append(contentsOf: part.rows)
+      offsets += part.offsets
     }
     dataset.indicators = Self.sortedByProject(
-      rows, records: &records, projectCount: dataset.projects.count)
-    indicatorRecords = records
+      rows, offsets: &offsets, projectCount: dataset.projects.count)
+    indicatorOffsets = offsets
     indicatorsRead = true
   }
 
+  /// What every chunk of indicators.csv reads with; a class, so that
+  /// closures and calls per row share it instead of copying its tables.
+  final class IndicatorContext: Sendable {
+    let scheme: ScoringScheme
+    let map: ColumnMap
+    let lookup: [String: Int]
+    let labels: LabelResolver
+    let columns: Columns
+
+    /// Positions of the columns (−1 when absent).
+    struct Columns: Sendable {
+      var project, dimension, subdimension, name, kind, op, target, actual,
+        unit, weight, provenance: Int
+    }
+
+    init(scheme: ScoringScheme, map: ColumnMap) {
+      self.scheme = scheme
+      self.map = map
+      lookup = scheme.dimensionLookup()
+      labels = LabelResolver(scheme)
+      columns = Columns(
+        project: map["project"] ?? 0, dimension: map["dimension"] ?? 0,
+        subdimension: map["subdimension"] ?? -1, name: map["name"] ?? 0,
+        kind: map["kind"] ?? 0, op: map["operator"] ?? -1,
+        target: map["target"] ?? -1, actual: map["actual"] ?? 0,
+        unit: map["unit"] ?? -1, weight: map["weight"] ?? 0,
+        provenance: map["provenance"] ?? -1)
+    }
+  }
+
+  /// Reads one row of indicators.csv into `part`.
+  private mutating func readIndicator(
+    _ record: CSVRecord, _ context: IndicatorContext,
+    _ memos: inout IndicatorMemos, into part: inout IndicatorPart
+  ) {
+    let c = context.columns
+    let project = projectReference(record, c.project, &memos)
+    guard project >= 0 else { return }
+    part.offsets.append(record.offset)
+    part.rows.project.append(project)
+    part.rows.line.append(Int32(clamping: record.line))
+    record.withText(c.name) { part.rows.names.append($0) }
+    Self.appendOptional(
+      record, c.subdimension >= 0 ? c.subdimension : nil,
+      to: &part.rows.subdimension)
+    Self.appendOptional(
+      record, c.provenance >= 0 ? c.provenance : nil,
+      to: &part.rows.provenance)
+
+    let dimension = readDimension(record, c.dimension, context, &memos)
+    part.rows.dimension.append(dimension)
+    let kind = readKind(record, c.kind, context.scheme, &memos)
+    part.rows.kind.append(kind)
+
+    var weight =
+      record.readNumber(c.weight, what: "weight", log: &log) ?? 0
+    if weight < 0 {
+      log.append(
+        record.diagnostic(
+          .error, column: c.weight, "the weight is negative (\(weight)).",
+          help: "Weights are points ≥ 0."))
+      weight = 0
+    }
+    part.rows.weight.append(weight)
+
+    var value = Value()
+    switch kind {
+    case .quantitative:
+      part.rows.label.append("")
+      value = readQuantitative(record, context)
+    case .qualitative:
+      record.withText(c.actual) { part.rows.label.append($0) }
+      value =
+        record.withText(c.actual) {
+          memos.qualitative.value(for: $0) { context.labels.qualitative($0) }
+        }
+        ?? unknownLabel(
+          record, c.actual, context.labels.tierLabels,
+          what: "qualitative tier")
+    case .rating:
+      record.withText(c.actual) { part.rows.label.append($0) }
+      if dimension >= 0 {
+        let d = Int(dimension)
+        value =
+          record.withText(c.actual) {
+            memos.rating[d].value(for: $0) {
+              context.labels.rating($0, dimension: d)
+            }
+          }
+          ?? unknownLabel(
+            record, c.actual, context.labels.ratingLabels(d), what: "rating")
+      }
+    }
+    part.rows.op.append(value.op)
+    part.rows.target.append(value.target)
+    part.rows.actual.append(value.actual)
+    part.rows.status.append(value.status)
+    if c.unit >= 0, !record.isBlank(c.unit) {
+      record.withText(c.unit) { part.rows.unit.append($0) }
+    } else {
+      part.rows.unit.append(value.unitFromTarget)
+    }
+  }
+
+  /// The project a row refers to, reusing the previous row's when the id
+  /// is the same; −1 (logged) when unknown.
+  private mutating func projectReference(
+    _ record: CSVRecord, _ column: Int, _ memos: inout IndicatorMemos
+  ) -> Int32 {
+    let same = record.withText(column) { id in
+      id.elementsEqual(memos.lastProjectID)
+    }
+    if same, memos.lastProject >= 0 { return memos.lastProject }
+    let project = reference(
+      record, column, in: projectIndex, what: "project", file: "projects.csv")
+    record.withText(column) { memos.lastProjectID = Array($0) }
+    memos.lastProject = project
+    return project
+  }
+
   /// What a row's cells resolve to.
-  struct Value {
+  struct Value: Sendable {
     var op = IndicatorOperator.atLeast
     var target = 0.0
     var actual = 0.0
@@ -97,52 +200,61 @@ extension Reader {
   }
 
   private mutating func readDimension(
-    _ table: CSVTable, _ record: Int, _ column: Int, _ scheme: ScoringScheme,
-    _ lookup: [String: Int]
+    _ record: CSVRecord, _ column: Int, _ context: IndicatorContext,
+    _ memos: inout IndicatorMemos
   ) -> Int32 {
-    let text = table.text(record, column)
-    guard let index = scheme.dimensionIndex(for: text, in: lookup) else {
-      let known = scheme.dimensions.filter {
-        $0.id != ScoringScheme.executionID
+    let scheme = context.scheme
+    let code = record.withText(column) {
+      memos.dimension.value(for: $0) { text in
+        guard let index = scheme.dimensionIndex(for: text, in: context.lookup)
+        else { return Self.unknownDimension }
+        return index == scheme.executionIndex
+          ? Self.executionDimension : Int32(index)
       }
-      .map { "\($0.id) (\($0.name))" }
-      log.append(
-        table.diagnostic(
-          .error, record: record, column: column,
-          "dimension \"\(text)\" is not in the scheme.",
-          help:
-            "Use one of: \(known.joined(separator: ", ")), or add it to scheme.json."
-        ))
-      return -1
     }
-    if index == scheme.executionIndex {
+    if code >= 0 { return code }
+    if code == Self.executionDimension {
       log.append(
-        table.diagnostic(
-          .error, record: record, column: column,
+        record.diagnostic(
+          .error, column: column,
           "budget execution is not an indicator row: it is computed from the project's "
             + "budget and executed amount.",
           help: "Delete this row; set the execution weight in scheme.json."))
       return -1
     }
-    return Int32(index)
+    let known = scheme.dimensions.filter {
+      $0.id != ScoringScheme.executionID
+    }
+    .map { "\($0.id) (\($0.name))" }
+    log.append(
+      record.diagnostic(
+        .error, column: column,
+        "dimension \"\(record.text(column))\" is not in the scheme.",
+        help:
+          "Use one of: \(known.joined(separator: ", ")), or add it to scheme.json."
+      ))
+    return -1
   }
 
   private mutating func readKind(
-    _ table: CSVTable, _ record: Int, _ column: Int, scheme: ScoringScheme
+    _ record: CSVRecord, _ column: Int, _ scheme: ScoringScheme,
+    _ memos: inout IndicatorMemos
   ) -> IndicatorKind {
-    let text = table.text(record, column)
-    let kind: IndicatorKind?
-    switch text.lowercased() {
-    case "quantitative", "定量", "定量指标": kind = .quantitative
-    case "qualitative", "定性", "定性指标": kind = .qualitative
-    case "rating", "评级", "rated": kind = .rating
-    default: kind = nil
+    let known = record.withText(column) {
+      memos.kind.value(for: $0) { text in
+        switch text.lowercased() {
+        case "quantitative", "定量", "定量指标": .quantitative
+        case "qualitative", "定性", "定性指标": .qualitative
+        case "rating", "评级", "rated": .rating
+        default: nil
+        }
+      }
     }
-    guard let kind else {
+    guard let kind = known else {
       log.append(
-        table.diagnostic(
-          .error, record: record, column: column,
-          "kind \"\(text)\" is not known.",
+        record.diagnostic(
+          .error, column: column,
+          "kind \"\(record.text(column))\" is not known.",
           help: "Write quantitative (定量), qualitative (定性) or rating (评级)."))
       return scheme.method == .ratings ? .rating : .quantitative
     }
@@ -150,10 +262,10 @@ extension Reader {
       let message =
         kind == .rating
         ? "a rating row needs a ratings scheme, but the scheme is self-evaluation."
-        : "the scheme rates criteria, but this row is \(text)."
+        : "the scheme rates criteria, but this row is \(record.text(column))."
       log.append(
-        table.diagnostic(
-          .error, record: record, column: column, message,
+        record.diagnostic(
+          .error, column: column, message,
           help:
             "Use rows of kind rating with \"method\": \"ratings\", or target/actual rows "
             + "with the self-evaluation scheme."))
@@ -162,90 +274,93 @@ extension Reader {
   }
 
   private mutating func readQuantitative(
-    _ table: CSVTable, _ record: Int, _ map: ColumnMap, actualText: String
+    _ record: CSVRecord, _ context: IndicatorContext
   ) -> Value {
     var value = Value()
-    let actualColumn = map["actual"] ?? 0
-    if LabelResolver.isNotApplicable(actualText) {
+    let c = context.columns
+    let actualColumn = c.actual
+    if case .value(let actual) = record.number(actualColumn),
+      NumberRange.contains(actual)
+    {
+      value.actual = actual
+    } else if Self.isNotApplicable(record, actualColumn) {
       value.status = .notApplicable
-    } else if let actual = table.readNumber(
-      record, actualColumn, what: "actual", log: &log)
+    } else if let actual = record.readNumber(
+      actualColumn, what: "actual", log: &log)
     {
       value.actual = actual
     }
 
     var op: IndicatorOperator?
     var operatorWasBad = false
-    if let column = map["operator"], !table.isBlank(record, column) {
-      let text = table.text(record, column)
-      op = TargetText.operator(text)
+    if c.op >= 0, !record.isBlank(c.op) {
+      op = record.withText(c.op) { IndicatorOperatorText.parse($0) }
       if op == nil {
         operatorWasBad = true
         log.append(
-          table.diagnostic(
-            .error, record: record, column: column,
-            "operator \"\(text)\" is not known.",
+          record.diagnostic(
+            .error, column: c.op,
+            "operator \"\(record.text(c.op))\" is not known.",
             help:
               "Write >= (≥, more is better), <= (≤, less is better) or = (exact)."
           ))
       }
     }
-    guard let column = map["target"] else {
+    guard c.target >= 0 else {
       log.append(
-        table.diagnostic(
-          .error, record: record, column: actualColumn,
+        record.diagnostic(
+          .error, column: actualColumn,
           "a quantitative row needs a target, but the file has no target column.",
           help: "Add a column headed target (年度指标值)."))
       return value
     }
-    switch table.number(record, column) {
+    let column = c.target
+    switch record.number(column) {
     case .value(let target):
       value.target = target
     case .empty:
       if value.status == .applicable {
         log.append(
-          table.diagnostic(
-            .error, record: record, column: column, "the target is empty.",
+          record.diagnostic(
+            .error, column: column, "the target is empty.",
             help:
               "Enter the target value, or mark the row n/a in the actual column."
           ))
       }
     case .outOfRange, .notANumber:
-      let text = table.text(record, column)
+      let text = record.text(column)
       if let parsed = TargetText.parse(text) {
         value.target = parsed.value
         value.unitFromTarget = parsed.unit
         if let inline = parsed.op {
           if let given = op, given != inline {
             log.append(
-              table.diagnostic(
-                .error, record: record, column: column,
+              record.diagnostic(
+                .error, column: column,
                 "the target says \(inline.symbol) but the operator column says \(given.symbol).",
                 help: "Make the two agree."))
           }
           op = inline
         }
       } else {
-        log.append(table.notANumber(record, column, what: "target"))
+        log.append(record.notANumber(column, what: "target"))
       }
     }
     if op == nil, !operatorWasBad, value.status == .applicable {
       log.append(
-        table.diagnostic(
-          .error, record: record, column: map["operator"] ?? column,
+        record.diagnostic(
+          .error, column: c.op >= 0 ? c.op : column,
           "the row has no operator.",
           help:
             "Write >= , <= or = in the operator column, or in front of the target (≥50)."
         ))
     }
     value.op = op ?? .atLeast
-    if value.target < 0, value.op != .exactly, value.status == .applicable,
-      let column = map["target"]
-    {
+    if value.target < 0, value.op != .exactly, value.status == .applicable {
       log.append(
-        table.diagnostic(
-          .warning, record: record, column: column,
-          "the target \(table.text(record, column)) is negative, so the ratio rule "
+        record.diagnostic(
+          .warning, column: column,
+          "the target \(record.text(column)) is negative, so the ratio rule "
             + "of \(value.op.symbol) does not apply: the row earns full points when met "
             + "and 0 when missed.",
           help:
@@ -255,31 +370,49 @@ extension Reader {
     return value
   }
 
+  /// Whether a cell marks its row not applicable: `n/a`, `not applicable`
+  /// (any case) or `不适用`.
+  static func isNotApplicable(_ record: CSVRecord, _ column: Int) -> Bool {
+    record.equalsIgnoringCase(column, "n/a")
+      || record.equalsIgnoringCase(column, "not applicable")
+      || record.equalsIgnoringCase(column, "不适用")
+  }
+
   private mutating func unknownLabel(
-    _ table: CSVTable, _ record: Int, _ column: Int, _ known: [String],
-    what: String
+    _ record: CSVRecord, _ column: Int, _ known: [String], what: String
   ) -> Value {
-    let text = table.text(record, column)
+    let text = record.text(column)
     let suggestion =
       nearest(text, in: known).map { " Did you mean \"\($0)\"?" } ?? ""
     log.append(
-      table.diagnostic(
-        .error, record: record, column: column,
-        "\"\(text)\" is not a known \(what).",
+      record.diagnostic(
+        .error, column: column, "\"\(text)\" is not a known \(what).",
         help:
           "Use a label of the scheme or add an alias in scheme.json.\(suggestion)"
       ))
     return Value(status: .missing)
   }
 
-  /// Stable counting sort of the rows by project, giving CSR offsets.
+  /// Stable counting sort of the rows by project, giving CSR offsets. Rows
+  /// already in project order (the usual case) are kept as they are.
   static func sortedByProject(
-    _ rows: Indicators, records: inout [Int], projectCount: Int
+    _ rows: Indicators, offsets: inout [Int], projectCount: Int
   ) -> Indicators {
     let n = rows.count
     var start = [Int](repeating: 0, count: projectCount + 1)
-    for p in rows.project { start[Int(p) + 1] += 1 }
+    var isSorted = true
+    var previous: Int32 = 0
+    for p in rows.project {
+      start[Int(p) + 1] += 1
+      if p < previous { isSorted = false }
+      previous = p
+    }
     for p in 0..<projectCount { start[p + 1] += start[p] }
+    if isSorted {
+      var sorted = rows
+      sorted.rowStart = start
+      return sorted
+    }
     var next = start
     var order = [Int](repeating: 0, count: n)
     for i in 0..<n {
@@ -287,25 +420,80 @@ extension Reader {
       order[next[p]] = i
       next[p] += 1
     }
-    var sorted = Indicators()
-    sorted.project = order.map { rows.project[$0] }
-    sorted.dimension = order.map { rows.dimension[$0] }
-    sorted.names = order.map { rows.names[$0] }
-    sorted.kind = order.map { rows.kind[$0] }
-    sorted.op = order.map { rows.op[$0] }
-    sorted.target = order.map { rows.target[$0] }
-    sorted.actual = order.map { rows.actual[$0] }
-    sorted.weight = order.map { rows.weight[$0] }
-    sorted.status = order.map { rows.status[$0] }
-    sorted.line = order.map { rows.line[$0] }
-    for i in order {
-      sorted.subdimension.append(rows.subdimension[i])
-      sorted.label.append(rows.label[i])
-      sorted.unit.append(rows.unit[i])
-      sorted.provenance.append(rows.provenance[i])
-    }
+    var sorted = rows.permuted(order)
     sorted.rowStart = start
-    records = order.map { records[$0] }
+    offsets = order.map { offsets[$0] }
     return sorted
+  }
+}
+
+/// Operator cells: `>=`, `≥`, `正向`, … (see `TargetText.operator`).
+enum IndicatorOperatorText {
+  static func parse(_ text: UnsafeBufferPointer<UInt8>) -> IndicatorOperator? {
+    // The three symbols of generated and most real tables, by bytes.
+    if text.elementsEqual("≥".utf8) || text.elementsEqual(">=".utf8) {
+      return .atLeast
+    }
+    if text.elementsEqual("≤".utf8) || text.elementsEqual("<=".utf8) {
+      return .atMost
+    }
+    if text.elementsEqual("=".utf8) { return .exactly }
+    return TargetText.operator(String(decoding: text, as: UTF8.self))
+  }
+}
+
+extension Indicators {
+  mutating func reserveCapacity(_ n: Int) {
+    project.reserveCapacity(n)
+    dimension.reserveCapacity(n)
+    subdimension.reserveCapacity(n)
+    kind.reserveCapacity(n)
+    op.reserveCapacity(n)
+    target.reserveCapacity(n)
+    actual.reserveCapacity(n)
+    label.reserveCapacity(n)
+    unit.reserveCapacity(n)
+    weight.reserveCapacity(n)
+    status.reserveCapacity(n)
+    provenance.reserveCapacity(n)
+    line.reserveCapacity(n)
+  }
+
+  /// Appends the rows of another chunk (without offsets).
+  mutating func append(contentsOf other: Indicators) {
+    project += other.project
+    dimension += other.dimension
+    subdimension.append(contentsOf: other.subdimension)
+    names.append(contentsOf: other.names)
+    kind += other.kind
+    op += other.op
+    target += other.target
+    actual += other.actual
+    label.append(contentsOf: other.label)
+    unit.append(contentsOf: other.unit)
+    weight += other.weight
+    status += other.status
+    provenance.append(contentsOf: other.provenance)
+    line += other.line
+  }
+
+  /// The rows in the order `order` gives (without offsets).
+  func permuted(_ order: [Int]) -> Indicators {
+    var result = Indicators()
+    result.project = order.map { project[$0] }
+    result.dimension = order.map { dimension[$0] }
+    result.subdimension = subdimension.permuted(order)
+    result.names = names.permuted(order)
+    result.kind = order.map { kind[$0] }
+    result.op = order.map { op[$0] }
+    result.target = order.map { target[$0] }
+    result.actual = order.map { actual[$0] }
+    result.label = label.permuted(order)
+    result.unit = unit.permuted(order)
+    result.weight = order.map { weight[$0] }
+    result.status = order.map { status[$0] }
+    result.provenance = provenance.permuted(order)
+    result.line = order.map { line[$0] }
+    return result
   }
 }

@@ -1,4 +1,16 @@
+import Foundation
+
 extension Reader {
+  /// What a chunk of projects.csv holds.
+  private struct ProjectPart: Sendable {
+    var projects = Projects()
+    var places = RecordPlaces()
+    /// Rows (within the chunk) outside the duty → activity tree.
+    var excluded: [Int] = []
+    /// Rows (within the chunk) that spent more than their budget.
+    var overspent: [Int] = []
+  }
+
   /// Reads projects.csv.
   ///
   /// - Returns: the projects outside the duty → activity tree.
@@ -6,95 +18,38 @@ extension Reader {
     -> [Int]
   {
     projectsPath = path
-    guard let (table, map) = table(path, specs: Columns.projects) else {
-      return []
-    }
+    let mark = log.diagnostics.count
+    defer { sortDiagnostics(since: mark) }
+    let tree = dataset
+    guard let (table, map) = table(path, specs: Columns.projects),
+      let parts = readChunks(
+        table,
+        { (worker, records) throws(InputError) in
+          var part = ProjectPart()
+          while try records.next(log: &worker.log) {
+            worker.readProject(records.record, map, tree, path, into: &part)
+          }
+          return part
+        })
+    else { return [] }
+
     var projects = Projects()
-    let count = table.recordCount
-    var index = projectIndex
-    projects.ids = readIDs(
-      table, column: map["id"] ?? 0, what: "project", into: &index)
-    projectIndex = index
-    projects.names.reserveCapacity(count)
+    var places = RecordPlaces()
     var excluded: [Int] = []
     var overspent: [Int] = []
-
-    for record in 0..<count {
-      projectLine.append(table.line(ofRecord: record))
-      projects.names.append(table.text(record, map["name"] ?? 0))
-      let unit = reference(
-        table, record, map["unit"] ?? 0, in: unitIndex, what: "unit",
-        file: "units.csv")
-      projects.unit.append(unit)
-
-      var activity: Int32 = -1
-      if let column = map["activity"], !table.isBlank(record, column) {
-        activity = reference(
-          table, record, column, in: activityIndex, what: "activity",
-          file: "activities.csv")
-        if activity >= 0, unit >= 0 {
-          checkActivityUnit(
-            dataset, table, record, column, activity: activity, unit: unit)
-        }
-      } else {
-        excluded.append(record)
-        log.append(
-          Diagnostic(
-            .note, file: path, line: table.line(ofRecord: record), column: 1,
-            "project \"\(projects.ids[record])\" has no activity: it is outside the "
-              + "duty → activity tree and is excluded from budgeting (seed §三(一)2).",
-            help:
-              "Attach it to an activity in activities.csv if it should be budgeted."
-          ))
-      }
-      projects.activity.append(activity)
-      projects.category.append(
-        map["category"].map { table.text(record, $0) } ?? "")
-
-      let budget = readMoney(table, record, map["budget"] ?? 0, what: "budget")
-      let executed = readMoney(
-        table, record, map["executed"] ?? 0, what: "executed amount")
-      projects.budget.append(budget ?? 0)
-      projects.executed.append(executed ?? 0)
-      if let budget, let executed, executed > budget {
-        if budget == 0 {
-          log.append(
-            table.diagnostic(
-              .warning, record: record, column: map["budget"] ?? 0,
-              "the budget is 0 but \(table.text(record, map["executed"] ?? 0)) was "
-                + "spent; execution is not scored for this project.",
-              help: "Enter the adjusted budget of the year (全年预算数)."))
-        } else {
-          overspent.append(record)
-        }
-      }
-
-      let start =
-        map["start_year"].map {
-          table.readYear(record, $0, what: "start year", log: &log)
-        } ?? 0
-      let end =
-        map["end_year"].map {
-          table.readYear(record, $0, what: "end year", log: &log)
-        } ?? 0
-      if start > 0, end > 0, end < start, let column = map["end_year"] {
-        log.append(
-          table.diagnostic(
-            .error, record: record, column: column,
-            "the end year \(end) is before the start year \(start).",
-            help: "Swap the two years or correct one of them."))
-      }
-      projects.startYear.append(start)
-      projects.endYear.append(end)
-      projects.isMajor.append(
-        map["major"].map {
-          table.readFlag(record, $0, what: "major flag", log: &log)
-        } ?? false)
-      projects.provenance.append(
-        map["provenance"].map { table.text(record, $0) } ?? "")
+    for part in parts {
+      let base = projects.count
+      projects.append(contentsOf: part.projects)
+      places.append(contentsOf: part.places)
+      excluded += part.excluded.map { $0 + base }
+      overspent += part.overspent.map { $0 + base }
     }
+    projectIndex = indexIDs(
+      projects.ids, places: places, table: table, column: map["id"] ?? 0,
+      what: "project")
+    projectLine = places.line
     if !overspent.isEmpty {
-      let lines = overspent.prefix(5).map { String(table.line(ofRecord: $0)) }
+      let lines = overspent.prefix(5).map { String(places.line[$0]) }
       let more = overspent.count > 5 ? ", …" : ""
       log.append(
         Diagnostic(
@@ -107,19 +62,95 @@ extension Reader {
     return excluded
   }
 
+  private mutating func readProject(
+    _ record: CSVRecord, _ map: ColumnMap, _ tree: Dataset, _ path: String,
+    into part: inout ProjectPart
+  ) {
+    let row = part.projects.count
+    part.places.append(record)
+    record.withText(map["id"] ?? 0) { part.projects.ids.append($0) }
+    record.withText(map["name"] ?? 0) { part.projects.names.append($0) }
+    let unit = reference(
+      record, map["unit"] ?? 0, in: unitIndex, what: "unit", file: "units.csv")
+    part.projects.unit.append(unit)
+
+    var activity: Int32 = -1
+    if let column = map["activity"], !record.isBlank(column) {
+      activity = reference(
+        record, column, in: activityIndex, what: "activity",
+        file: "activities.csv")
+      if activity >= 0, unit >= 0 {
+        checkActivityUnit(tree, record, column, activity: activity, unit: unit)
+      }
+    } else {
+      part.excluded.append(row)
+      log.append(
+        Diagnostic(
+          .note, file: path, line: record.line, column: 1,
+          "project \"\(part.projects.ids[row])\" has no activity: it is outside the "
+            + "duty → activity tree and is excluded from budgeting (seed §三(一)2).",
+          help:
+            "Attach it to an activity in activities.csv if it should be budgeted."
+        ))
+    }
+    part.projects.activity.append(activity)
+    Self.appendOptional(record, map["category"], to: &part.projects.category)
+
+    let budget = readMoney(record, map["budget"] ?? 0, what: "budget")
+    let executed = readMoney(
+      record, map["executed"] ?? 0, what: "executed amount")
+    part.projects.budget.append(budget ?? 0)
+    part.projects.executed.append(executed ?? 0)
+    if let budget, let executed, executed > budget {
+      if budget == 0 {
+        log.append(
+          record.diagnostic(
+            .warning, column: map["budget"] ?? 0,
+            "the budget is 0 but \(record.text(map["executed"] ?? 0)) was "
+              + "spent; execution is not scored for this project.",
+            help: "Enter the adjusted budget of the year (全年预算数)."))
+      } else {
+        part.overspent.append(row)
+      }
+    }
+
+    let start =
+      map["start_year"].map {
+        record.readYear($0, what: "start year", log: &log)
+      } ?? 0
+    let end =
+      map["end_year"].map {
+        record.readYear($0, what: "end year", log: &log)
+      } ?? 0
+    if start > 0, end > 0, end < start, let column = map["end_year"] {
+      log.append(
+        record.diagnostic(
+          .error, column: column,
+          "the end year \(end) is before the start year \(start).",
+          help: "Swap the two years or correct one of them."))
+    }
+    part.projects.startYear.append(start)
+    part.projects.endYear.append(end)
+    part.projects.isMajor.append(
+      map["major"].map {
+        record.readFlag($0, what: "major flag", log: &log)
+      } ?? false)
+    Self.appendOptional(
+      record, map["provenance"], to: &part.projects.provenance)
+  }
+
   /// Reads an amount of money: a finite number ≥ 0; nil after a fault.
   private mutating func readMoney(
-    _ table: CSVTable, _ record: Int, _ column: Int, what: String
+    _ record: CSVRecord, _ column: Int, what: String
   ) -> Double? {
     guard
-      let value = table.readNumber(
-        record, column, what: "the \(what)", log: &log)
+      let value = record.readNumber(column, what: "the \(what)", log: &log)
     else { return nil }
     if value < 0 {
       log.append(
-        table.diagnostic(
-          .error, record: record, column: column,
-          "the \(what) is negative (\(table.text(record, column))).",
+        record.diagnostic(
+          .error, column: column,
+          "the \(what) is negative (\(record.text(column))).",
           help:
             "Amounts are ≥ 0; enter the amount without a minus sign, in the data set's money unit."
         ))
@@ -130,7 +161,7 @@ extension Reader {
 
   /// Warns when a project's activity belongs to another unit.
   private mutating func checkActivityUnit(
-    _ dataset: Dataset, _ table: CSVTable, _ record: Int, _ column: Int,
+    _ dataset: Dataset, _ record: CSVRecord, _ column: Int,
     activity: Int32, unit: Int32
   ) {
     let duty = dataset.activities.duty[Int(activity)]
@@ -138,11 +169,28 @@ extension Reader {
     let owner = dataset.duties.unit[Int(duty)]
     guard owner >= 0, owner != unit else { return }
     log.append(
-      table.diagnostic(
-        .warning, record: record, column: column,
+      record.diagnostic(
+        .warning, column: column,
         "activity \"\(dataset.activities.ids[Int(activity)])\" belongs to unit "
           + "\"\(dataset.units.ids[Int(owner)])\", not to the project's unit "
           + "\"\(dataset.units.ids[Int(unit)])\".",
         help: "Check the project's unit or activity."))
+  }
+}
+
+extension Projects {
+  /// Appends the rows of another set of projects (a chunk of the file).
+  mutating func append(contentsOf other: Projects) {
+    ids.append(contentsOf: other.ids)
+    names.append(contentsOf: other.names)
+    unit += other.unit
+    activity += other.activity
+    category.append(contentsOf: other.category)
+    budget += other.budget
+    executed += other.executed
+    startYear += other.startYear
+    endYear += other.endYear
+    isMajor += other.isMajor
+    provenance.append(contentsOf: other.provenance)
   }
 }

@@ -27,10 +27,13 @@ public enum DatasetLoader {
 
   /// Loads the folder `folder`.
   ///
-  /// - Parameter schemePath: a scheme that replaces the data set's own.
-  public static func load(folder: String, schemePath: String? = nil)
-    -> LoadedDataset
-  {
+  /// - Parameters:
+  ///   - schemePath: a scheme that replaces the data set's own.
+  ///   - threads: how many cores read the large files (default: all).
+  public static func load(
+    folder: String, schemePath: String? = nil,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> LoadedDataset {
     var log = DiagnosticLog()
     var dataset = Dataset()
     dataset.folder = folder
@@ -58,7 +61,7 @@ public enum DatasetLoader {
       schemeFile, isExplicit: schemePath != nil, log: &log)
     let schemeFailed = log.errorCount > errorsBefore
 
-    var reader = Reader(log: log)
+    var reader = Reader(log: log, threads: threads)
     reader.readUnits(path(folder, fileNames.units), into: &dataset)
     reader.readDuties(path(folder, fileNames.duties), into: &dataset)
     reader.readActivities(path(folder, fileNames.activities), into: &dataset)
@@ -134,12 +137,18 @@ public enum DatasetLoader {
 }
 
 /// The state of one loading pass: the log and the id lookups built so far.
-struct Reader {
+///
+/// Large files are read in chunks on all cores: each chunk is read by a
+/// copy of the reader with an empty log (`forChunk`), and the copies are
+/// merged back in file order (`absorb`), so the diagnostics come out as a
+/// single pass would give them.
+struct Reader: Sendable {
   var log: DiagnosticLog
-  var unitIndex: [String: Int32] = [:]
-  var dutyIndex: [String: Int32] = [:]
-  var activityIndex: [String: Int32] = [:]
-  var projectIndex: [String: Int32] = [:]
+  let threads: Int
+  var unitIndex = ByteIndex()
+  var dutyIndex = ByteIndex()
+  var activityIndex = ByteIndex()
+  var projectIndex = ByteIndex()
   /// Line of each project in projects.csv, for messages.
   var projectLine: [Int] = []
   /// Files that did not load completely (unreadable, missing columns,
@@ -150,26 +159,42 @@ struct Reader {
   var skippedReferences: [String: Int] = [:]
   var projectsPath = ""
   var indicatorsPath = ""
-  var indicatorTable: CSVTable?
+  var indicatorFile: CSVFile?
   var indicatorWeightColumn = 0
-  /// Record of each sorted indicator row in indicators.csv.
-  var indicatorRecords: [Int] = []
+  /// Byte offset of each sorted indicator row's record in indicators.csv.
+  var indicatorOffsets: [Int] = []
   /// Whether the indicators file was read without a fatal fault.
   var indicatorsRead = false
 
-  init(log: DiagnosticLog) {
+  init(log: DiagnosticLog, threads: Int) {
     self.log = log
+    self.threads = max(1, threads)
   }
 
-  /// Reads a table, or logs why it cannot be read.
+  /// A copy for one chunk of a file: same lookups, empty log.
+  func forChunk() -> Reader {
+    var copy = self
+    copy.log = DiagnosticLog()
+    copy.skippedReferences = [:]
+    return copy
+  }
+
+  /// Takes in what a chunk's copy found.
+  mutating func absorb(_ chunk: Reader) {
+    log.append(contentsOf: chunk.log.diagnostics)
+    incompleteFiles.formUnion(chunk.incompleteFiles)
+    for (file, count) in chunk.skippedReferences {
+      skippedReferences[file, default: 0] += count
+    }
+  }
+
+  /// Opens a table and maps its header, or logs why it cannot be read.
   mutating func table(_ path: String, specs: [ColumnSpec]) -> (
-    CSVTable, ColumnMap
+    CSVFile, ColumnMap
   )? {
     let file = (path as NSString).lastPathComponent
-    let errorsBefore = log.errorCount
     do {
-      let table = try CSVTable(contentsOf: path, log: &log)
-      if log.errorCount > errorsBefore { incompleteFiles.insert(file) }
+      let table = try CSVFile(contentsOf: path)
       let map = ColumnMap(table, specs: specs, log: &log)
       if specs.contains(where: { $0.isRequired && map[$0.name] == nil }) {
         incompleteFiles.insert(file)
@@ -183,55 +208,89 @@ struct Reader {
     }
   }
 
-  /// Reads a unique id column into `index`, reporting blanks and duplicates.
-  mutating func readIDs(
-    _ table: CSVTable, column: Int, what: String,
-    into index: inout [String: Int32]
-  ) -> [String] {
-    var ids: [String] = []
-    ids.reserveCapacity(table.recordCount)
-    for record in 0..<table.recordCount {
-      let id = table.text(record, column)
-      if id.isEmpty {
-        incompleteFiles.insert((table.path as NSString).lastPathComponent)
-        log.append(
-          table.diagnostic(
-            .error, record: record, column: column, "the \(what) id is empty.",
-            help: "Give every \(what) a unique id."))
-      } else if let first = index[id] {
-        log.append(
-          table.diagnostic(
-            .error, record: record, column: column,
-            "\(what) id \"\(id)\" is used twice (first on line \(lineOfFirst(table, Int(first)))).",
-            help: "Ids must be unique; rename one of the two."))
-      } else {
-        index[id] = Int32(ids.count)
+  /// Reads every record of `table` in chunks on all cores: `body` gets a
+  /// reader of its own per chunk and returns what it built from its
+  /// records, which come back in file order.
+  ///
+  /// - Returns: nil after a fault that stops the scan (logged).
+  mutating func readChunks<Part: Sendable>(
+    _ table: CSVFile,
+    _ body:
+      @Sendable (inout Reader, inout CSVRecordReader) throws(InputError)
+      -> Part
+  ) -> [Part]? {
+    let base = self
+    let name = (table.path as NSString).lastPathComponent
+    do {
+      let parts = try table.forEachChunk(threads: threads) {
+        (records) throws(InputError) -> ChunkResult<Part> in
+        var worker = base.forChunk()
+        let part = try body(&worker, &records)
+        if records.droppedCount > 0 { worker.incompleteFiles.insert(name) }
+        return ChunkResult(reader: worker, part: part)
       }
-      ids.append(id)
+      for part in parts { absorb(part.reader) }
+      return parts.map(\.part)
+    } catch {
+      log.append(contentsOf: error.diagnostics)
+      incompleteFiles.insert(name)
+      return nil
     }
-    return ids
   }
 
-  private func lineOfFirst(_ table: CSVTable, _ row: Int) -> Int {
-    row < table.recordCount ? table.line(ofRecord: row) : 0
+  /// Builds the id lookup of a table, reporting empty and repeated ids at
+  /// their cells.
+  mutating func indexIDs(
+    _ ids: TextColumn, places: RecordPlaces, table: CSVFile, column: Int,
+    what: String
+  ) -> ByteIndex {
+    var index = ByteIndex(capacity: ids.count)
+    for row in 0..<ids.count {
+      if ids.byteCount(row) == 0 {
+        incompleteFiles.insert((table.path as NSString).lastPathComponent)
+        log.append(
+          places.diagnostic(
+            table, row, .error, column: column, "the \(what) id is empty.",
+            help: "Give every \(what) a unique id."))
+        continue
+      }
+      let first = ids.withBytes(row) { index.insert($0, value: Int32(row)) }
+      if let first {
+        log.append(
+          places.diagnostic(
+            table, row, .error, column: column,
+            "\(what) id \"\(ids[row])\" is used twice (first on line "
+              + "\(places.line[Int(first)])).",
+            help: "Ids must be unique; rename one of the two."))
+      }
+    }
+    return index
   }
 
   /// Resolves a reference to another table's id, logging an unknown one.
   mutating func reference(
-    _ table: CSVTable, _ record: Int, _ column: Int, in index: [String: Int32],
-    what: String, file: String
+    _ record: CSVRecord, _ column: Int, in index: ByteIndex, what: String,
+    file: String
   ) -> Int32 {
-    let id = table.text(record, column)
-    if let found = index[id] { return found }
+    if let found = record.withText(column, { index.find($0) }) { return found }
+    let id = record.text(column)
+    return unknownReference(
+      id, what: what, file: file,
+      at: { record.diagnostic(.error, column: column, $0, help: $1) })
+  }
+
+  /// Logs a reference that is not in `file` (or counts it when `file` is
+  /// incomplete); returns −1.
+  mutating func unknownReference(
+    _ id: String, what: String, file: String,
+    at place: (String, String) -> Diagnostic
+  ) -> Int32 {
     if incompleteFiles.contains(file), !id.isEmpty {
       skippedReferences[file, default: 0] += 1
       return -1
     }
     let shown = id.isEmpty ? "is empty" : "\"\(id)\" is not in \(file)"
-    log.append(
-      table.diagnostic(
-        .error, record: record, column: column, "the \(what) \(shown).",
-        help: "Use an id listed in \(file)."))
+    log.append(place("the \(what) \(shown).", "Use an id listed in \(file)."))
     return -1
   }
 
@@ -247,96 +306,52 @@ struct Reader {
     }
   }
 
-  mutating func readUnits(_ path: String, into dataset: inout Dataset) {
-    guard let (table, map) = table(path, specs: Columns.units) else { return }
-    var units = Units()
-    var index = unitIndex
-    units.ids = readIDs(
-      table, column: map["id"] ?? 0, what: "unit", into: &index)
-    unitIndex = index
-    for record in 0..<table.recordCount {
-      units.names.append(table.text(record, map["name"] ?? 0))
-      units.level.append(map["level"].map { table.text(record, $0) } ?? "")
-      units.region.append(map["region"].map { table.text(record, $0) } ?? "")
-      var parent: Int32 = -1
-      if let column = map["parent"], !table.isBlank(record, column) {
-        parent = reference(
-          table, record, column, in: unitIndex, what: "parent unit",
-          file: "units.csv")
-      }
-      units.parent.append(parent)
+  /// Puts the diagnostics logged since `mark` in file order: by line and
+  /// column, those without a place last, ties kept in the order found.
+  mutating func sortDiagnostics(since mark: Int) {
+    let fresh = log.diagnostics[mark...].enumerated().sorted {
+      let a = (
+        $0.element.line == 0 ? Int.max : $0.element.line, $0.element.column,
+        $0.offset
+      )
+      let b = (
+        $1.element.line == 0 ? Int.max : $1.element.line, $1.element.column,
+        $1.offset
+      )
+      return a < b
     }
-    reportCycles(units, table: table, column: map["parent"] ?? 0)
-    dataset.units = units
+    log.replace(from: mark, with: fresh.map(\.element))
+  }
+}
+
+/// What one chunk produced: its reader (log, skipped references) and part.
+struct ChunkResult<Part: Sendable>: Sendable {
+  var reader: Reader
+  var part: Part
+}
+
+/// Where each record of a table starts, for messages placed after the
+/// table was read (duplicate ids, weights that do not add up).
+struct RecordPlaces: Sendable {
+  var offset: [Int] = []
+  var line: [Int] = []
+
+  mutating func append(_ record: CSVRecord) {
+    offset.append(record.offset)
+    line.append(record.line)
   }
 
-  /// Logs each unit whose chain of parents loops back on itself.
-  private mutating func reportCycles(
-    _ units: Units, table: CSVTable, column: Int
-  ) {
-    // 0: not seen, 1: on the current walk, 2: done.
-    var state = [UInt8](repeating: 0, count: units.count)
-    for start in 0..<units.count where state[start] == 0 {
-      var path: [Int] = []
-      var node = start
-      while node >= 0, state[node] == 0 {
-        state[node] = 1
-        path.append(node)
-        node = Int(units.parent[node])
-      }
-      if node >= 0, state[node] == 1 {
-        log.append(
-          table.diagnostic(
-            .error, record: node, column: column,
-            "unit \"\(units.ids[node])\" is its own ancestor (the parent chain loops).",
-            help: "Give the top unit of the chain an empty parent."))
-      }
-      for visited in path { state[visited] = 2 }
-    }
+  mutating func append(contentsOf other: RecordPlaces) {
+    offset.append(contentsOf: other.offset)
+    line.append(contentsOf: other.line)
   }
 
-  mutating func readDuties(_ path: String, into dataset: inout Dataset) {
-    var index = dutyIndex
-    guard
-      let level = readTreeLevel(
-        path, specs: Columns.duties, what: "duty", into: &index,
-        parent: ("unit", unitIndex, "units.csv"))
-    else { return }
-    dutyIndex = index
-    dataset.duties = Duties(
-      ids: level.ids, names: level.names, unit: level.parents)
-  }
-
-  mutating func readActivities(_ path: String, into dataset: inout Dataset) {
-    var index = activityIndex
-    guard
-      let level = readTreeLevel(
-        path, specs: Columns.activities, what: "activity", into: &index,
-        parent: ("duty", dutyIndex, "duties.csv"))
-    else { return }
-    activityIndex = index
-    dataset.activities = Activities(
-      ids: level.ids, names: level.names, duty: level.parents)
-  }
-
-  /// Reads a level of the duty → activity tree: id, name, and a reference
-  /// to the level above.
-  private mutating func readTreeLevel(
-    _ path: String, specs: [ColumnSpec], what: String,
-    into index: inout [String: Int32],
-    parent: (column: String, index: [String: Int32], file: String)
-  ) -> (ids: [String], names: [String], parents: [Int32])? {
-    guard let (table, map) = table(path, specs: specs) else { return nil }
-    let ids = readIDs(table, column: map["id"] ?? 0, what: what, into: &index)
-    var names: [String] = []
-    var parents: [Int32] = []
-    for record in 0..<table.recordCount {
-      names.append(table.text(record, map["name"] ?? 0))
-      parents.append(
-        reference(
-          table, record, map[parent.column] ?? 0, in: parent.index,
-          what: parent.column, file: parent.file))
-    }
-    return (ids, names, parents)
+  func diagnostic(
+    _ table: CSVFile, _ row: Int, _ severity: Diagnostic.Severity,
+    column: Int, _ message: String, help: String = ""
+  ) -> Diagnostic {
+    table.diagnostic(
+      severity, recordAt: offset[row], line: line[row], column: column,
+      message, help: help)
   }
 }

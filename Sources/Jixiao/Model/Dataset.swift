@@ -25,8 +25,8 @@ public struct Dataset: Sendable {
 
 /// Units (单位): unions, departments, institutions; a forest by `parent`.
 public struct Units: Sendable {
-  public var ids: [String] = []
-  public var names: [String] = []
+  public var ids = TextColumn()
+  public var names = TextColumn()
   /// Index of the parent unit, −1 for a root.
   public var parent: [Int32] = []
   public var level = StringPool()
@@ -37,8 +37,8 @@ public struct Units: Sendable {
 
 /// Duties (部门职责), each owned by one unit.
 public struct Duties: Sendable {
-  public var ids: [String] = []
-  public var names: [String] = []
+  public var ids = TextColumn()
+  public var names = TextColumn()
   public var unit: [Int32] = []
 
   public var count: Int { ids.count }
@@ -46,8 +46,8 @@ public struct Duties: Sendable {
 
 /// Work activities (工作活动), each serving one duty.
 public struct Activities: Sendable {
-  public var ids: [String] = []
-  public var names: [String] = []
+  public var ids = TextColumn()
+  public var names = TextColumn()
   public var duty: [Int32] = []
 
   public var count: Int { ids.count }
@@ -55,8 +55,8 @@ public struct Activities: Sendable {
 
 /// Budget projects (预算项目). Money in the data set's money unit.
 public struct Projects: Sendable {
-  public var ids: [String] = []
-  public var names: [String] = []
+  public var ids = TextColumn()
+  public var names = TextColumn()
   public var unit: [Int32] = []
   /// Index of the activity, −1 when the project is outside the duty →
   /// activity tree (it may not be budgeted; seed §三(一)2).
@@ -127,7 +127,7 @@ public struct Indicators: Sendable {
   /// Index into the scheme's dimensions.
   public var dimension: [Int32] = []
   public var subdimension = StringPool()
-  public var names: [String] = []
+  public var names = TextColumn()
   public var kind: [IndicatorKind] = []
   public var op: [IndicatorOperator] = []
   /// Quantitative target; 0 for other kinds.

@@ -2,13 +2,15 @@
 ///
 /// Columns such as category, level-2 dimension and unit of measure repeat a
 /// handful of values over many rows; storing an `Int32` code per row keeps
-/// them columnar and makes grouping a matter of integer indices.
+/// them columnar and makes grouping a matter of integer indices. Texts are
+/// interned by their bytes, so a loader can add a field without first
+/// making a `String` of it.
 public struct StringPool: Sendable, Equatable {
   /// The distinct texts, in order of first appearance.
   public private(set) var values: [String] = []
   /// One code per row, an index into `values`.
   public private(set) var codes: [Int32] = []
-  private var index: [String: Int32] = [:]
+  private var index = ByteIndex()
 
   public init() {}
 
@@ -17,13 +19,38 @@ public struct StringPool: Sendable, Equatable {
     codes.append(code(for: text))
   }
 
+  /// Appends a row holding the text of these UTF-8 bytes.
+  mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+    codes.append(code(for: utf8))
+  }
+
   /// The code of `text`, adding it to the pool if new.
   public mutating func code(for text: String) -> Int32 {
-    if let code = index[text] { return code }
-    let code = Int32(values.count)
-    values.append(text)
-    index[text] = code
-    return code
+    var text = text
+    return text.withUTF8 { code(for: $0) }
+  }
+
+  mutating func code(for utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let next = Int32(values.count)
+    if let code = index.insert(utf8, value: next) { return code }
+    values.append(String(decoding: utf8, as: UTF8.self))
+    return next
+  }
+
+  /// Appends the rows of another pool, re-coding its texts into this one.
+  mutating func append(contentsOf other: StringPool) {
+    let recode = other.values.map { code(for: $0) }
+    codes.reserveCapacity(codes.count + other.codes.count)
+    for code in other.codes { codes.append(recode[Int(code)]) }
+  }
+
+  mutating func reserveCapacity(_ rows: Int) { codes.reserveCapacity(rows) }
+
+  /// The rows in the order `order` gives; the texts keep their codes.
+  func permuted(_ order: [Int]) -> StringPool {
+    var result = self
+    result.codes = order.map { codes[$0] }
+    return result
   }
 
   public var count: Int { codes.count }

@@ -12,10 +12,12 @@ import Foundation
 /// `AtomicWriter` checks the targets against the run's inputs first; this
 /// type only does the writing. A stream that is not committed removes its
 /// temporary file when it is closed.
-struct AtomicFileStream {
+public struct AtomicFileStream: ByteSink {
   let target: String
   private let temporary: String
   private var descriptor: Int32
+  /// Set once the temporary file is renamed or removed.
+  private var isAbandoned = false
 
   /// Opens `DIR/.NAME.tmp-PID` for writing.
   init(target: String) throws(InputError) {
@@ -48,7 +50,7 @@ struct AtomicFileStream {
     }
   }
 
-  mutating func write(_ bytes: [UInt8]) throws(InputError) {
+  public mutating func write(_ bytes: [UInt8]) throws(InputError) {
     var failure: InputError?
     bytes.withUnsafeBytes { buffer in
       do throws(InputError) {
@@ -60,16 +62,24 @@ struct AtomicFileStream {
     if let failure { throw failure }
   }
 
-  /// Closes the file and renames it over the target.
-  mutating func commit() throws(InputError) {
+  /// Closes the file; `commit` then renames it into place.
+  mutating func close() throws(InputError) {
     guard descriptor >= 0 else { return }
-    if close(descriptor) != 0 {
+    let result = Glibc.close(descriptor)
+    descriptor = -1
+    if result != 0 {
       let code = errno
-      descriptor = -1
       unlink(temporary)
+      isAbandoned = true
       throw Self.failure(target, code)
     }
-    descriptor = -1
+  }
+
+  /// Closes the file (if open) and renames it over the target.
+  mutating func commit() throws(InputError) {
+    try close()
+    guard !isAbandoned else { return }
+    isAbandoned = true
     if rename(temporary, target) != 0 {
       let code = errno
       unlink(temporary)
@@ -79,10 +89,10 @@ struct AtomicFileStream {
 
   /// Closes and removes the temporary file; the target is left as it was.
   mutating func abandon() {
-    guard descriptor >= 0 else { return }
-    close(descriptor)
+    if descriptor >= 0 { Glibc.close(descriptor) }
     descriptor = -1
-    unlink(temporary)
+    if !isAbandoned { unlink(temporary) }
+    isAbandoned = true
   }
 
   private static func failure(_ target: String, _ code: Int32) -> InputError {

@@ -60,29 +60,63 @@ public struct AtomicWriter: Sendable {
   public func write(_ files: [(name: String, contents: String)])
     throws(InputError)
   {
+    try write(
+      files.map { file in
+        (
+          name: file.name,
+          body: { (stream: inout AtomicFileStream) throws(InputError) in
+            try stream.write(Array(file.contents.utf8))
+          }
+        )
+      })
+  }
+
+  /// Writes each table as `NAME.csv` (or `.json`).
+  public func write(_ tables: [ReportTable], format: OutputFormat)
+    throws(InputError)
+  {
+    try write(
+      tables.map { table in
+        (
+          name: "\(table.name).\(format.fileExtension)",
+          body: { (stream: inout AtomicFileStream) throws(InputError) in
+            try table.write(format, to: &stream)
+          }
+        )
+      })
+  }
+
+  /// Stages every file under a temporary name, then renames them all into
+  /// place: a fault while writing (a full disk, a folder in the way)
+  /// leaves none of the targets changed.
+  func write(
+    _ files: [(
+      name: String, body: (inout AtomicFileStream) throws(InputError) -> Void
+    )]
+  ) throws(InputError) {
     try checkTargets(files.map(\.name))
     try Self.createFolder(folder)
-    for file in files {
-      let target = path(for: file.name)
-      let temporary = path(
-        for: ".\(file.name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-      do {
-        try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
-        if rename(temporary, target) != 0 {
-          let reason = String(cString: strerror(errno))
-          try? FileManager.default.removeItem(atPath: temporary)
-          throw InputError(
-            Diagnostic(.error, file: target, "cannot be written (\(reason))."))
-        }
-      } catch let error as InputError {
-        throw error
+    var staged: [AtomicFileStream] = []
+    do throws(InputError) {
+      for file in files {
+        var stream = try AtomicFileStream(target: path(for: file.name))
+        staged.append(stream)
+        try file.body(&stream)
+        try stream.close()
+        staged[staged.count - 1] = stream
+      }
+    } catch {
+      for index in staged.indices { staged[index].abandon() }
+      throw error
+    }
+    for index in staged.indices {
+      do throws(InputError) {
+        try staged[index].commit()
       } catch {
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw InputError(
-          Diagnostic(
-            .error, file: target,
-            "cannot be written (\(error.localizedDescription)).",
-            help: "Check the folder and your permissions."))
+        for later in staged.indices where later > index {
+          staged[later].abandon()
+        }
+        throw error
       }
     }
   }

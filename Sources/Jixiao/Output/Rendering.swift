@@ -5,11 +5,14 @@ extension ReportTable {
   /// widths counted in terminal columns (a CJK character takes two).
   public func renderText() -> String {
     var widths = columns.map { Self.displayWidth($0.name) }
-    let cells = rows.map { $0.map(\.display) }
-    for row in cells {
-      for (j, cell) in row.enumerated() {
-        widths[j] = max(widths[j], Self.displayWidth(cell))
+    var cells: [[String]] = []
+    cells.reserveCapacity(rowCount)
+    for row in 0..<rowCount {
+      let line = (0..<columns.count).map { cell(row, $0).display }
+      for (j, text) in line.enumerated() {
+        widths[j] = max(widths[j], Self.displayWidth(text))
       }
+      cells.append(line)
     }
     var lines: [String] = []
     if !title.isEmpty { lines.append(title) }
@@ -53,67 +56,17 @@ extension ReportTable {
 
   /// RFC 4180 CSV with a header; fields quoted only when they must be.
   public func renderCSV() -> String {
-    var text =
-      columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\n"
-    for row in rows {
-      text +=
-        row.map { Self.csvField($0.machine) }.joined(separator: ",") + "\n"
-    }
-    return text
-  }
-
-  static func csvField(_ text: String) -> String {
-    guard
-      text.contains(where: {
-        $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
-      })
-    else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var text = ByteText()
+    writeCSVHeader(into: &text)
+    writeCSV(rows: 0..<rowCount, into: &text)
+    return String(decoding: text.bytes, as: UTF8.self)
   }
 
   /// A JSON array of objects keyed by column name; numbers stay numbers.
   public func renderJSON() -> String {
-    var objects: [String] = []
-    for row in rows {
-      var fields: [String] = []
-      for (j, cell) in row.enumerated() {
-        fields.append(
-          "\(Self.jsonString(columns[j].name)): \(Self.jsonValue(cell))")
-      }
-      objects.append("  {" + fields.joined(separator: ", ") + "}")
-    }
-    return "[\n" + objects.joined(separator: ",\n")
-      + (objects.isEmpty ? "]\n" : "\n]\n")
-  }
-
-  static func jsonValue(_ cell: Cell) -> String {
-    switch cell {
-    case .text(let text), .indented(let text, _): jsonString(text)
-    case .number(let value, _):
-      value.isFinite ? Cell.shortest(value) : "null"
-    case .integer(let value): String(value)
-    case .empty: "null"
-    }
-  }
-
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    var text = ByteText()
+    writeJSON(rows: 0..<rowCount, into: &text)
+    return String(decoding: text.bytes, as: UTF8.self)
   }
 
   /// The table in a format.

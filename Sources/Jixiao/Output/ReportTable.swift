@@ -5,6 +5,12 @@ import Foundation
 /// Analyses return plain values; commands turn them into `ReportTable`s,
 /// and one set of writers renders any table as aligned text, CSV or JSON,
 /// so every command offers the same formats.
+///
+/// A small table is built row by row (`append`). A large one (a row per
+/// project or per indicator) is built from columns (`init(name:title:
+/// sources:rowCount:)`) that point into the result arrays: no cell exists
+/// until a writer asks for it, and the CSV and JSON writers format typed
+/// columns straight into bytes, on all cores.
 public struct ReportTable: Sendable {
   /// A cell: text, a number shown with a fixed number of decimals, or
   /// nothing (printed as `—`, empty in CSV, `null` in JSON).
@@ -27,24 +33,99 @@ public struct ReportTable: Sendable {
     }
   }
 
+  /// Where a column's cells come from.
+  public enum Source: Sendable {
+    /// Texts of a data set column.
+    case text(TextColumn)
+    /// Dictionary-encoded texts.
+    case pooled(StringPool)
+    /// Numbers with the decimals shown to people; rows where `present` is
+    /// false are empty.
+    case numbers([Double], decimals: Int, present: [Bool]?)
+    /// Whole numbers.
+    case integers([Int32])
+    /// One of a few labels per row, by code (−1: empty).
+    case labels([String], codes: [Int32])
+    /// Anything else, computed per row.
+    case cells(@Sendable (Int) -> Cell)
+  }
+
   /// File stem used with `--out` (`projects` → projects.csv).
   public var name: String
   /// Heading printed above the table for people.
   public var title: String
   public var columns: [Column]
-  public var rows: [[Cell]] = []
   /// Lines printed under the table for people (totals, notes).
   public var footnotes: [String] = []
 
+  private var rowCells: [[Cell]] = []
+  private var sources: [Source]?
+  private var columnarRowCount = 0
+
+  /// An empty table to be filled row by row.
   public init(name: String, title: String, columns: [Column]) {
     self.name = name
     self.title = title
     self.columns = columns
   }
 
+  /// A table whose columns are read from `sources`, `rowCount` rows each.
+  public init(
+    name: String, title: String, sources: [(Column, Source)], rowCount: Int
+  ) {
+    self.name = name
+    self.title = title
+    self.columns = sources.map(\.0)
+    self.sources = sources.map(\.1)
+    self.columnarRowCount = rowCount
+  }
+
+  public var rowCount: Int {
+    sources == nil ? rowCells.count : columnarRowCount
+  }
+
   public mutating func append(_ row: [Cell]) {
+    precondition(sources == nil, "a table built from columns takes no rows")
     precondition(row.count == columns.count, "a row needs one cell per column")
-    rows.append(row)
+    rowCells.append(row)
+  }
+
+  /// The cell at a row and column.
+  public func cell(_ row: Int, _ column: Int) -> Cell {
+    guard let sources else { return rowCells[row][column] }
+    switch sources[column] {
+    case .text(let texts): return .text(texts[row])
+    case .pooled(let pool): return .text(pool[row])
+    case .numbers(let values, let decimals, let present):
+      if let present, !present[row] { return .empty }
+      return .number(values[row], decimals: decimals)
+    case .integers(let values): return .integer(Int(values[row]))
+    case .labels(let labels, let codes):
+      let code = Int(codes[row])
+      return code >= 0 ? .text(labels[code]) : .empty
+    case .cells(let make): return make(row)
+    }
+  }
+
+  /// The source of a column of a table built from columns.
+  func source(_ column: Int) -> Source? { sources?[column] }
+
+  /// Every row's cells (made on demand for a table built from columns).
+  public var rows: [[Cell]] {
+    guard sources != nil else { return rowCells }
+    return (0..<rowCount).map { row in
+      (0..<columns.count).map { cell(row, $0) }
+    }
+  }
+
+  /// A table with only the rows `keep` selects, in that order.
+  public func selecting(rows keep: [Int]) -> ReportTable {
+    var table = ReportTable(name: name, title: title, columns: columns)
+    table.footnotes = footnotes
+    for row in keep {
+      table.append((0..<columns.count).map { cell(row, $0) })
+    }
+    return table
   }
 }
 
@@ -103,6 +184,13 @@ extension ReportTable.Cell {
   /// every digit that money in 万元 or a score carries, and remove the noise
   /// of binary arithmetic that would otherwise reach spreadsheets.
   static func shortest(_ value: Double) -> String {
+    var text = ByteText()
+    text.append(machine: value)
+    return String(decoding: text.bytes, as: UTF8.self)
+  }
+
+  /// `shortest` by the C library, for magnitudes the fast path leaves out.
+  static func shortestByFormat(_ value: Double) -> String {
     guard value.isFinite else { return "" }
     if value == value.rounded(), abs(value) < 1e15 {
       return String(Int64(value))

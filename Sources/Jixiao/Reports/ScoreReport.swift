@@ -1,74 +1,108 @@
 /// Tables of `jixiao score`: projects, indicator rows, roll-ups, flags.
 public enum ScoreReport {
   /// One row per project: amounts, execution, dimension sub-scores, score,
-  /// grade and status.
+  /// grade and status. Built from columns: a national data set has
+  /// hundreds of thousands of projects.
   public static func projects(
     _ dataset: Dataset, _ evaluation: Evaluation, language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     let scheme = evaluation.scheme
     let isRatings = scheme.method == .ratings
-    var columns: [ReportTable.Column] = [
-      .init(l("project", "项目编号")), .init(l("name", "项目名称")),
-      .init(l("unit", "单位编号")), .init(l("unit name", "单位")),
-      .init(l("budget", "预算数"), numeric: true),
-      .init(l("executed", "执行数"), numeric: true),
-      .init(l("execution %", "执行率%"), numeric: true),
+    let projects = dataset.projects
+    let n = projects.count
+    let scored = (0..<n).map { evaluation.hasScore($0) }
+    let hasBudget = projects.budget.map { $0 > 0 }
+    let units = dataset.units
+
+    var sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (.init(l("project", "项目编号")), .text(projects.ids)),
+      (.init(l("name", "项目名称")), .text(projects.names)),
+      (
+        .init(l("unit", "单位编号")),
+        .labels(Array(units.ids), codes: projects.unit)
+      ),
+      (
+        .init(l("unit name", "单位")),
+        .labels(Array(units.names), codes: projects.unit)
+      ),
+      (
+        .init(l("budget", "预算数"), numeric: true),
+        .numbers(projects.budget, decimals: 2, present: nil)
+      ),
+      (
+        .init(l("executed", "执行数"), numeric: true),
+        .numbers(projects.executed, decimals: 2, present: nil)
+      ),
+      (
+        .init(l("execution %", "执行率%"), numeric: true),
+        .numbers(
+          evaluation.executionRate.map { $0 * 100 }, decimals: 1,
+          present: hasBudget)
+      ),
     ]
-    columns += scheme.dimensions.map {
-      .init(language == .chinese ? $0.name : $0.id, numeric: true)
+    for (d, dimension) in scheme.dimensions.enumerated() {
+      let applies = (0..<n).map {
+        scored[$0] && evaluation.dimensionApplies[$0, d] > 0
+      }
+      sources.append(
+        (
+          .init(
+            language == .chinese ? dimension.name : dimension.id, numeric: true),
+          .numbers(
+            (0..<n).map { evaluation.dimensionPoints[$0, d] }, decimals: 2,
+            present: applies)
+        ))
     }
     if isRatings {
-      columns += [
-        .init(l("mean rating", "平均评级分"), numeric: true),
-        .init(l("rating", "综合评级")),
-        .init(l("not rated", "未评"), numeric: true),
-        .init(l("missing", "缺失"), numeric: true),
+      sources += [
+        (
+          .init(l("mean rating", "平均评级分"), numeric: true),
+          .numbers(evaluation.meanPoints, decimals: 2, present: scored)
+        ),
+        (
+          .init(l("rating", "综合评级")),
+          .labels(scheme.overall.map(\.rating), codes: evaluation.overallRating)
+        ),
+        (
+          .init(l("not rated", "未评"), numeric: true),
+          .integers(evaluation.notRatedCount)
+        ),
+        (
+          .init(l("missing", "缺失"), numeric: true),
+          .integers(evaluation.missingCount)
+        ),
       ]
     }
-    columns += [
-      .init(l("score", "得分"), numeric: true), .init(l("grade", "等级")),
-      .init(l("soft targets", "目标偏低"), numeric: true), .init(l("status", "状态")),
-    ]
-    var table = ReportTable(
-      name: "projects", title: l("Project scores", "项目绩效评分"), columns: columns)
-    var softCount = [Int](repeating: 0, count: dataset.projects.count)
+    var softCount = [Int32](repeating: 0, count: n)
     for row in evaluation.softTargetRows {
       softCount[Int(dataset.indicators.project[row])] += 1
     }
-
-    for p in 0..<dataset.projects.count {
-      let scored = evaluation.hasScore(p)
-      var cells: [ReportTable.Cell] = [
-        .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
-        .text(unitID(dataset, p)), .text(unitName(dataset, p)),
-        .number(dataset.projects.budget[p], decimals: 2),
-        .number(dataset.projects.executed[p], decimals: 2),
-        dataset.projects.budget[p] > 0
-          ? .number(evaluation.executionRate[p] * 100, decimals: 1) : .empty,
-      ]
-      for d in 0..<scheme.dimensions.count {
-        let applies = evaluation.dimensionApplies[p, d] > 0
-        cells.append(
-          scored && applies
-            ? .number(evaluation.dimensionPoints[p, d], decimals: 2) : .empty)
-      }
-      if isRatings {
-        let band = Int(evaluation.overallRating[p])
-        cells += [
-          scored ? .number(evaluation.meanPoints[p], decimals: 2) : .empty,
-          band >= 0 ? .text(scheme.overall[band].rating) : .empty,
-          .integer(Int(evaluation.notRatedCount[p])),
-          .integer(Int(evaluation.missingCount[p])),
-        ]
-      }
-      cells += [
-        scored ? .number(evaluation.score[p], decimals: 2) : .empty,
-        l.grade(evaluation.grade[p]), .integer(softCount[p]),
-        .text(l.status(evaluation.status[p])),
-      ]
-      table.append(cells)
-    }
+    let gradeLabels = Grade.allCases.map { $0.label(language) }
+    let statusLabels = [
+      Evaluation.Status.scored, .excluded, .unrated, .noApplicableRows,
+    ].map { l.status($0) }
+    sources += [
+      (
+        .init(l("score", "得分"), numeric: true),
+        .numbers(evaluation.score, decimals: 2, present: scored)
+      ),
+      (
+        .init(l("grade", "等级")),
+        .labels(
+          gradeLabels, codes: evaluation.grade.map { Int32($0?.rawValue ?? -1) }
+        )
+      ),
+      (.init(l("soft targets", "目标偏低"), numeric: true), .integers(softCount)),
+      (
+        .init(l("status", "状态")),
+        .labels(
+          statusLabels, codes: evaluation.status.map { Int32($0.rawValue) })
+      ),
+    ]
+    var table = ReportTable(
+      name: "projects", title: l("Project scores", "项目绩效评分"),
+      sources: sources, rowCount: n)
     let counts = evaluation.gradeCounts
     table.footnotes.append(
       l("Grades of scored projects: ", "已评分项目等级分布：")
@@ -77,52 +111,76 @@ public enum ScoreReport {
     return table
   }
 
-  /// One row per indicator row: rule inputs, share and points.
+  /// One row per indicator row: rule inputs, share and points. Built from
+  /// columns, since it has a row per indicator of every project.
   public static func indicators(
     _ dataset: Dataset, _ evaluation: Evaluation, language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     let rows = dataset.indicators
     let scheme = evaluation.scheme
-    var table = ReportTable(
-      name: "indicators", title: l("Indicator scores", "指标得分"),
-      columns: [
-        .init(l("project", "项目编号")), .init(l("dimension", "一级指标")),
-        .init(l("subdimension", "二级指标")), .init(l("indicator", "三级指标")),
-        .init(l("operator", "方向")), .init(l("target", "年度指标值"), numeric: true),
-        .init(l("actual", "实际完成值")), .init(l("unit", "计量单位")),
-        .init(l("weight", "分值"), numeric: true),
-        .init(l("points", "得分"), numeric: true),
-        .init(l("status", "状态")), .init(l("soft target", "目标偏低")),
-      ])
-    for r in 0..<rows.count {
-      let d = Int(rows.dimension[r])
-      let isQuantitative = rows.kind[r] == .quantitative
-      let status: String
-      switch rows.status[r] {
-      case .applicable: status = ""
-      case .notApplicable: status = l("n/a", "不适用")
-      case .notRated: status = l("not rated", "未评")
-      case .missing: status = l("missing", "缺失")
-      }
-      table.append([
-        .text(dataset.projects.ids[Int(rows.project[r])]),
-        .text(d >= 0 ? scheme.dimensions[d].id : ""),
-        .text(rows.subdimension[r]), .text(rows.names[r]),
-        .text(isQuantitative ? rows.op[r].symbol : ""),
-        isQuantitative ? .number(rows.target[r], decimals: 2) : .empty,
-        isQuantitative && rows.status[r] == .applicable
-          ? .text(ReportTable.Cell.shortest(rows.actual[r]))
-          : .text(rows.label[r]),
-        .text(rows.unit[r]),
-        .number(rows.weight[r], decimals: 2),
-        rows.status[r] == .applicable
-          ? .number(evaluation.rowPoints[r], decimals: 4) : .empty,
-        .text(status),
-        .text(evaluation.rowLooksSoft[r] ? l("yes", "是") : ""),
-      ])
+    let n = rows.count
+    let projectIDs = Array(dataset.projects.ids)
+    let isQuantitative = rows.kind.map { $0 == .quantitative }
+    let isApplicable = rows.status.map { $0 == .applicable }
+    let dimensionLabels = scheme.dimensions.map {
+      language == .chinese ? $0.name : $0.id
     }
-    return table
+    let statusLabels = [
+      "", l("n/a", "不适用"), l("not rated", "未评"), l("missing", "缺失"),
+    ]
+    let statusCodes: [Int32] = rows.status.map {
+      switch $0 {
+      case .applicable: 0
+      case .notApplicable: 1
+      case .notRated: 2
+      case .missing: 3
+      }
+    }
+    let actual: @Sendable (Int) -> ReportTable.Cell = { r in
+      isQuantitative[r] && isApplicable[r]
+        ? .number(rows.actual[r], decimals: 2) : .text(rows.label[r])
+    }
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (.init(l("project", "项目编号")), .labels(projectIDs, codes: rows.project)),
+      (
+        .init(l("dimension", "一级指标")),
+        .labels(dimensionLabels, codes: rows.dimension)
+      ),
+      (.init(l("subdimension", "二级指标")), .pooled(rows.subdimension)),
+      (.init(l("indicator", "三级指标")), .text(rows.names)),
+      (
+        .init(l("operator", "方向")),
+        .labels(
+          ["≥", "≤", "="],
+          codes: (0..<n).map {
+            isQuantitative[$0] ? Int32(rows.op[$0].rawValue) : -1
+          })
+      ),
+      (
+        .init(l("target", "年度指标值"), numeric: true),
+        .numbers(rows.target, decimals: 2, present: isQuantitative)
+      ),
+      (.init(l("actual", "实际完成值")), .cells(actual)),
+      (.init(l("unit", "计量单位")), .pooled(rows.unit)),
+      (
+        .init(l("weight", "分值"), numeric: true),
+        .numbers(rows.weight, decimals: 2, present: nil)
+      ),
+      (
+        .init(l("points", "得分"), numeric: true),
+        .numbers(evaluation.rowPoints, decimals: 4, present: isApplicable)
+      ),
+      (.init(l("status", "状态")), .labels(statusLabels, codes: statusCodes)),
+      (
+        .init(l("soft target", "目标偏低")),
+        .labels(
+          [l("yes", "是")], codes: evaluation.rowLooksSoft.map { $0 ? 0 : -1 })
+      ),
+    ]
+    return ReportTable(
+      name: "indicators", title: l("Indicator scores", "指标得分"),
+      sources: sources, rowCount: n)
   }
 
   /// One row per group of a roll-up level.

@@ -20,6 +20,27 @@ public enum Evaluator {
   public static func evaluate(_ dataset: Dataset) throws(NumericsError)
     -> Evaluation
   {
+    try composite(dataset, scoreRows(dataset))
+  }
+
+  /// Step 1 and 2: each row's share and points, and per project and
+  /// dimension the points earned and the weight available.
+  public struct RowScores: Sendable {
+    public var rowShare: [Double]
+    public var rowPoints: [Double]
+    public var rowLooksSoft: [Bool]
+    /// Projects × dimensions, column-major.
+    public var earned: Matrix
+    public var available: Matrix
+    public var notRated: [Int32]
+    public var missing: [Int32]
+  }
+
+  /// Scores every indicator row and sums the points per project and
+  /// dimension (a segment sum over the CSR rows).
+  ///
+  /// - Complexity: O(rows).
+  public static func scoreRows(_ dataset: Dataset) -> RowScores {
     let scheme = dataset.scheme
     let rows = dataset.indicators
     let projects = dataset.projects
@@ -84,6 +105,30 @@ public enum Evaluator {
       }
       available.storage[index] += weight
     }
+    return RowScores(
+      rowShare: rowShare, rowPoints: rowPoints, rowLooksSoft: rowLooksSoft,
+      earned: earned, available: available, notRated: notRated,
+      missing: missing)
+  }
+
+  /// Steps 3 and 4: the execution dimension, the composite (BLAS) and the
+  /// grade of every project.
+  ///
+  /// - Complexity: O(projects × dimensions).
+  public static func composite(_ dataset: Dataset, _ rows: RowScores)
+    throws(NumericsError) -> Evaluation
+  {
+    let scheme = dataset.scheme
+    let projects = dataset.projects
+    let n = projects.count
+    let dimensionCount = scheme.dimensions.count
+    let isRatings = scheme.method == .ratings
+    let maxima = scheme.dimensions.map(\.maximumPoints)
+    let commonMaximum: Double? =
+      isRatings && Set(maxima).count == 1 && (maxima.first ?? 0) > 0
+      ? maxima.first : nil
+    var earned = rows.earned
+    var available = rows.available
 
     var executionRate = [Double](repeating: 0, count: n)
     for p in 0..<n where projects.budget[p] > 0 {
@@ -109,8 +154,8 @@ public enum Evaluator {
     let possible = try BLAS.multiply(applies, weights)
 
     var evaluation = Evaluation(
-      scheme: scheme, rowShare: rowShare, rowPoints: rowPoints,
-      rowLooksSoft: rowLooksSoft,
+      scheme: scheme, rowShare: rows.rowShare, rowPoints: rows.rowPoints,
+      rowLooksSoft: rows.rowLooksSoft,
       executionRate: executionRate, dimensionShares: shares,
       dimensionApplies: applies,
       dimensionPoints: Matrix(rows: n, columns: dimensionCount),
@@ -119,7 +164,7 @@ public enum Evaluator {
       grade: [Grade?](repeating: nil, count: n),
       meanPoints: [Double](repeating: 0, count: n),
       overallRating: [Int32](repeating: -1, count: n),
-      notRatedCount: notRated, missingCount: missing)
+      notRatedCount: rows.notRated, missingCount: rows.missing)
 
     let total = scheme.totalWeight
     for p in 0..<n {

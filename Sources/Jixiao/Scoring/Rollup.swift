@@ -21,8 +21,8 @@ public struct Rollup: Sendable {
   }
 
   public var level: Level
-  public var ids: [String]
-  public var names: [String]
+  public var ids: TextColumn
+  public var names: TextColumn
   /// All projects in the group, scored or not.
   public var projectCount: [Int]
   /// Budget and executed amount of all projects in the group.

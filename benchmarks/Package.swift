@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The benchmark lives in a package of its own, so that `make test` never
+// builds it; it depends on the library in the folder above.
+let package = Package(
+  name: "JixiaoBenchmarks",
+  dependencies: [.package(name: "Jixiao", path: "..")],
+  targets: [
+    .executableTarget(
+      name: "jixiao-bench",
+      dependencies: [
+        .product(name: "Jixiao", package: "Jixiao"),
+        .product(name: "JixiaoNumerics", package: "Jixiao"),
+      ],
+      path: "Sources/jixiao-bench"
+    )
+  ]
+)

@@ -1,0 +1,157 @@
+import Foundation
+import Jixiao
+import JixiaoNumerics
+
+/// `jixiao-bench --data DIR [--runs N] [--out DIR]`: times each stage of
+/// the main job on a data set and prints one JSON line per stage:
+/// {"tool": "jixiao", "stage": …, "seconds": [...], "work": …, "unit": …}.
+///
+/// Stages, each on the result of the one before (as the peers run them):
+///   load        read and validate every CSV file (work: MB of CSV)
+///   score_rows  score every indicator row (work: rows)
+///   composite   dimension shares, BLAS composite, grades, unit roll-up
+///               (work: projects)
+///   simulate    the default grade-rules scenario (work: projects)
+///   write       projects.csv and indicators.csv with scores (work: rows)
+///   end_to_end  all of the above from the files to the written files
+struct Options {
+  var data = ""
+  var runs = 5
+  var out = NSTemporaryDirectory() + "jixiao-bench-out"
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+}
+
+func parse() -> Options {
+  var options = Options()
+  var words = CommandLine.arguments.dropFirst().makeIterator()
+  while let word = words.next() {
+    switch word {
+    case "--data": options.data = words.next() ?? ""
+    case "--runs": options.runs = Int(words.next() ?? "") ?? 5
+    case "--out": options.out = words.next() ?? options.out
+    case "--threads": options.threads = Int(words.next() ?? "") ?? 1
+    default:
+      FileHandle.standardError.write(Data("unknown argument \(word)\n".utf8))
+      exit(64)
+    }
+  }
+  guard !options.data.isEmpty else {
+    FileHandle.standardError.write(
+      Data("usage: jixiao-bench --data DIR [--runs N] [--out DIR]\n".utf8))
+    exit(64)
+  }
+  return options
+}
+
+func seconds(_ work: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try work()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func emit(_ stage: String, _ times: [Double], work: Double, unit: String) {
+  let list = times.map { String(format: "%.6f", $0) }.joined(separator: ", ")
+  print(
+    "{\"tool\": \"jixiao\", \"stage\": \"\(stage)\", \"seconds\": [\(list)], "
+      + "\"work\": \(work), \"unit\": \"\(unit)\"}")
+}
+
+func csvBytes(_ folder: String) -> Double {
+  var total = 0
+  for name in [
+    "units.csv", "duties.csv", "activities.csv", "projects.csv",
+    "indicators.csv",
+  ] {
+    let path = DatasetLoader.path(folder, name)
+    let size =
+      (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+    total += size ?? 0
+  }
+  return Double(total) / 1e6
+}
+
+func writeTables(
+  _ dataset: Dataset, _ evaluation: Evaluation, to folder: String
+) throws {
+  let tables = [
+    ScoreReport.projects(dataset, evaluation, language: .english),
+    ScoreReport.indicators(dataset, evaluation, language: .english),
+  ]
+  try AtomicWriter(folder: folder, inputs: [dataset.folder]).write(
+    tables, format: .csv)
+}
+
+func main() throws {
+  let options = parse()
+  BLAS.setThreadCount(1)
+  var loaded: LoadedDataset?
+  var times: [Double] = []
+  for _ in 0..<options.runs {
+    times.append(
+      seconds {
+        loaded = DatasetLoader.load(
+          folder: options.data, threads: options.threads)
+      })
+  }
+  guard let loaded, !loaded.hasErrors else {
+    FileHandle.standardError.write(Data("the data set has errors\n".utf8))
+    exit(1)
+  }
+  emit("load", times, work: csvBytes(options.data), unit: "MB")
+  let dataset = loaded.dataset
+
+  var rows: Evaluator.RowScores?
+  times = try (0..<options.runs).map { _ in
+    seconds { rows = Evaluator.scoreRows(dataset) }
+  }
+  emit(
+    "score_rows", times, work: Double(dataset.indicators.count), unit: "rows")
+
+  var evaluation: Evaluation?
+  times = try (0..<options.runs).map { _ in
+    try seconds {
+      guard let rows else { return }
+      let result = try Evaluator.composite(dataset, rows)
+      _ = Rollup(result, of: dataset, level: .unitTree)
+      evaluation = result
+    }
+  }
+  emit(
+    "composite", times, work: Double(dataset.projects.count), unit: "projects")
+  guard let evaluation else { return }
+
+  var total = 0.0
+  times = (0..<options.runs).map { _ in
+    seconds {
+      let result = Reallocation(
+        dataset, evaluation: evaluation, scenario: Scenario())
+      total = result.after.reduce(0, +)
+    }
+  }
+  emit(
+    "simulate", times, work: Double(dataset.projects.count), unit: "projects")
+  FileHandle.standardError.write(Data("simulated total \(total)\n".utf8))
+
+  times = try (0..<options.runs).map { _ in
+    try seconds { try writeTables(dataset, evaluation, to: options.out) }
+  }
+  emit("write", times, work: Double(dataset.indicators.count), unit: "rows")
+
+  times = try (0..<options.runs).map { _ in
+    try seconds {
+      let fresh = DatasetLoader.load(
+        folder: options.data, threads: options.threads)
+      let result = try Evaluator.evaluate(fresh.dataset)
+      try writeTables(fresh.dataset, result, to: options.out)
+    }
+  }
+  emit(
+    "end_to_end", times, work: Double(dataset.indicators.count), unit: "rows")
+}
+
+do {
+  try main()
+} catch {
+  FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+  exit(1)
+}
