@@ -36,10 +36,12 @@ import Testing
     let folder = Fixture.temporaryFolder()
     let tablePath = folder + "/table.csv"
     let mappingPath = folder + "/map.json"
-    FileManager.default.createFile(
-      atPath: tablePath, contents: Data(table.utf8))
-    FileManager.default.createFile(
-      atPath: mappingPath, contents: Data(mapping.utf8))
+    #expect(
+      FileManager.default.createFile(
+        atPath: tablePath, contents: Data(table.utf8)))
+    #expect(
+      FileManager.default.createFile(
+        atPath: mappingPath, contents: Data(mapping.utf8)))
     return (folder, tablePath, mappingPath)
   }
 
@@ -135,20 +137,22 @@ import Testing
     let folder = Fixture.temporaryFolder()
     let table = folder + "/t.csv"
     let mapping = folder + "/m.json"
-    FileManager.default.createFile(
-      atPath: table,
-      contents: Data("no,unit,name,b,e\n1,U,a,10,5\n2,U,b,10,5\n".utf8))
-    FileManager.default.createFile(
-      atPath: mapping,
-      contents: Data(
-        #"""
-        {"units": [{"id": "{unit}"}],
-         "duty": {"id": "D", "name": "d"}, "activity": {"id": "A", "name": "a"},
-         "project": {"id": "P{no}", "name": "{name}", "budget": "{b}", "executed": "{e}"},
-         "indicators": [
-           {"dimension": "output", "name": "x", "kind": "quantitative", "operator": ">=",
-            "target": "10", "actual": "{no}", "weight": "50"}]}
-        """#.utf8))
+    #expect(
+      FileManager.default.createFile(
+        atPath: table,
+        contents: Data("no,unit,name,b,e\n1,U,a,10,5\n2,U,b,10,5\n".utf8)))
+    #expect(
+      FileManager.default.createFile(
+        atPath: mapping,
+        contents: Data(
+          #"""
+          {"units": [{"id": "{unit}"}],
+           "duty": {"id": "D", "name": "d"}, "activity": {"id": "A", "name": "a"},
+           "project": {"id": "P{no}", "name": "{name}", "budget": "{b}", "executed": "{e}"},
+           "indicators": [
+             {"dimension": "output", "name": "x", "kind": "quantitative", "operator": ">=",
+              "target": "10", "actual": "{no}", "weight": "50"}]}
+          """#.utf8)))
     let out = folder + "/out"
     do {
       _ = try Importer.run(table: table, mapping: mapping, output: out)

@@ -95,7 +95,8 @@ import Testing
     let path = folder + "/s.json"
     let text =
       #"{"byGrade": {"excellent": 0.1, "bad": 1, "poor": "drop"}, "maxRaise": -1, "budgetNeutral": "yes"}"#
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    #expect(
+      FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     do {
       _ = try Scenario.load(from: path)
       Issue.record("a bad scenario was accepted")
