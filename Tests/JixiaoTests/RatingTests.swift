@@ -164,8 +164,8 @@ import Testing
     ])
     #expect(
       Fixture.problems(folder) == [
-        "scheme.json:2:19: error: is not valid JSON (Invalid value around character 20). "
-          + "Check brackets, commas and quotes near this place."
+        "scheme.json:2:19: error: the file is not valid JSON: expected a list "
+          + "element, found `,`. Remove the extra comma."
       ])
   }
 }

@@ -140,17 +140,13 @@ struct ImportMapping {
     }
 
     mapping.schemePath = top.string("scheme", log: &log)
-    if let value = top.raw("dataset") {
-      if JSONSerialization.isValidJSONObject(value),
-        let data = try? JSONSerialization.data(
-          withJSONObject: value,
-          options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-      {
-        mapping.datasetJSON = String(decoding: data, as: UTF8.self) + "\n"
-      } else {
-        log.append(
-          places.diagnostic(.error, "dataset", "`dataset` must be an object."))
+    if var dataset = top.object("dataset", log: &log) {
+      // The text fields of dataset.json (docs/format.md), checked here at
+      // the mapping's place rather than later in the written file.
+      for key in ["name", "moneyUnit", "description", "source"] {
+        _ = dataset.string(key, log: &log)
       }
+      mapping.datasetJSON = JSONWriter.text(dataset.values) + "\n"
     }
     top.reportUnknownKeys(log: &log)
     return mapping
