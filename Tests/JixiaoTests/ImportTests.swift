@@ -99,7 +99,7 @@ import Testing
           $0.description.replacingOccurrences(of: paths.folder + "/", with: "")
         }
           == [
-            "map.json:7:38: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
+            "map.json:7:39: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
               + "table does not have. Did you mean \"项目名称\"? Column names must match the table's "
               + "header exactly."
           ])
@@ -162,7 +162,7 @@ import Testing
         $0.description.replacingOccurrences(of: folder + "/", with: "")
       }
       let expected: String =
-        "t.csv:2: error: (imported as projects.csv:2:1) project \"P1\" has no "
+        "t.csv:2:1: error: (imported as projects.csv:2:1) project \"P1\" has no "
         + "applicable benefit (效益指标) indicator, which the scheme requires. Add one "
         + "with a weight above 0 to indicators.csv, or remove \"benefit\" from "
         + "requiredDimensions."
