@@ -150,7 +150,7 @@ import Testing
       ))
     #expect(
       problems.contains(
-        "scheme.json:4:13: error: criteria have different highest points ([3.0, 4.0]), so one mean "
+        "scheme.json:4:13: error: criteria have different highest points ([3, 4]), so one mean "
           + "rating cannot be cut into `overall` bands. Put every criterion on the same scale."
       ))
   }
