@@ -43,3 +43,23 @@ import Testing
     #expect(!run.stderr.contains("warning"))
   }
 }
+
+@Suite struct HelpTests {
+  /// `help [COMMAND]` is listed, so `help help` is help about help.
+  @Test func helpAboutHelp() throws {
+    let run = try CommandLineTests.run(["help", "help"])
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    #expect(run.stdout.hasPrefix("Usage: jixiao help [COMMAND]\n"))
+  }
+
+  @Test func unknownTopicIsAUsageError() throws {
+    let run = try CommandLineTests.run(["help", "nope"])
+    #expect(run.status == 64)
+    let expected =
+      "error: no help for \"nope\"; the commands are check, score, "
+      + "simulate, import, generate, help and version."
+    #expect(
+      run.stderr.split(separator: "\n").first.map(String.init) == expected)
+  }
+}
