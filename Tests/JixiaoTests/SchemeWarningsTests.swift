@@ -57,19 +57,23 @@ import Testing
       ])
   }
 
-  /// Numbers in scheme messages: whole numbers without ".0".
-  @Test func schemeMessagesShowWholeNumbersPlainly() {
+  /// Numbers in scheme messages: whole numbers without ".0", others in
+  /// their shortest form (1e300, not 1e+300).
+  @Test(arguments: [
+    ("-10", "-10"), ("1e300", "1e300"), ("2e15", "2000000000000000"),
+  ])
+  func schemeMessagesShowNumbersPlainly(written: String, shown: String) {
     var log = DiagnosticLog()
-    let text = #"{"dimensions": [{"id": "output", "weight": -10}]}"#
+    let text = #"{"dimensions": [{"id": "output", "weight": "# + written + "}]}"
     do {
       let document = try JSONDocument.parse(Data(text.utf8), path: "s.json")
       _ = ScoringScheme.parse(document, log: &log)
     } catch {
       Issue.record("\(error)")
     }
-    #expect(
-      log.diagnostics.first?.description
-        == "s.json:1:44: error: `dimensions[0].weight` is -10. Weights are "
-        + "points from 0 to 1e15, normally adding up to 100.")
+    let expected =
+      "s.json:1:44: error: `dimensions[0].weight` is \(shown). Weights are "
+      + "points from 0 to 1e15, normally adding up to 100."
+    #expect(log.diagnostics.first?.description == expected)
   }
 }
