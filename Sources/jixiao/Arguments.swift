@@ -33,6 +33,13 @@ struct Arguments {
         }
         flags.insert(name)
       } else if options.contains(name) {
+        // A second value would silently replace the first: refuse it.
+        if let first = values[name] {
+          throw UsageError(
+            message: "--\(name) is given twice (\(first) and "
+              + "\(inline ?? (index < words.count ? words[index] : "")))"
+              + "; give it once.")
+        }
         if let inline {
           guard !inline.isEmpty else {
             throw UsageError(message: "--\(name) needs a value.")

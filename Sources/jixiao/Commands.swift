@@ -30,6 +30,11 @@ func loadDataset(_ arguments: Arguments, quiet: Bool = false) throws(UsageError)
         message: "--rounding is \(rounding); use none, integer or twoDecimals.")
     }
     loaded.dataset.scheme.rowRounding = value
+    if value != .none, !loaded.dataset.scheme.roundsRows, !loaded.hasErrors {
+      printError(
+        "warning: "
+          + ScoringScheme.rowRoundingIgnored("--rounding \(rounding)"))
+    }
   }
   if loaded.hasErrors {
     report(loaded.diagnostics)

@@ -22,6 +22,20 @@ enum Help {
     """
 
   static let commands: [String: (usage: String, text: String)] = [
+    "help": (
+      "jixiao help [COMMAND]",
+      """
+      Without COMMAND, lists the commands; with one, shows its usage and options.
+      `jixiao COMMAND --help` does the same. The commands are check, score,
+      simulate, import, generate, help and version.
+      """
+    ),
+    "version": (
+      "jixiao version",
+      """
+      Prints the version of jixiao.
+      """
+    ),
     "check": (
       "jixiao check DATASET [--scheme FILE] [--format table|csv|json]",
       """

@@ -28,7 +28,7 @@ func run(_ words: [String]) -> ExitStatus {
         throw UsageError(
           message:
             "no help for \"\(rest.joined(separator: " "))\"; the commands "
-            + "are check, score, simulate, import and generate.")
+            + "are check, score, simulate, import, generate, help and version.")
       }
       print(text)
       return .success

@@ -124,8 +124,9 @@ import Testing
   ])
   func badInputWritesNoOutput(contents: String, message: String) throws {
     let folder = Fixture.dataset(["projects.csv": nil])
-    FileManager.default.createFile(
-      atPath: folder + "/projects.csv", contents: Data(contents.utf8))
+    #expect(
+      FileManager.default.createFile(
+        atPath: folder + "/projects.csv", contents: Data(contents.utf8)))
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run(["simulate", folder, "--out", out])
     #expect(run.status == 1)
@@ -139,8 +140,9 @@ import Testing
   @Test func hundredMegabyteLineWritesNoOutput() throws {
     let folder = Fixture.dataset(["projects.csv": nil])
     let line = Data(repeating: UInt8(ascii: "a"), count: 100 << 20)
-    FileManager.default.createFile(
-      atPath: folder + "/projects.csv", contents: line)
+    #expect(
+      FileManager.default.createFile(
+        atPath: folder + "/projects.csv", contents: line))
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run(["score", folder, "--out", out])
     #expect(run.status == 1)

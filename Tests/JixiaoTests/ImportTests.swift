@@ -36,10 +36,12 @@ import Testing
     let folder = Fixture.temporaryFolder()
     let tablePath = folder + "/table.csv"
     let mappingPath = folder + "/map.json"
-    FileManager.default.createFile(
-      atPath: tablePath, contents: Data(table.utf8))
-    FileManager.default.createFile(
-      atPath: mappingPath, contents: Data(mapping.utf8))
+    #expect(
+      FileManager.default.createFile(
+        atPath: tablePath, contents: Data(table.utf8)))
+    #expect(
+      FileManager.default.createFile(
+        atPath: mappingPath, contents: Data(mapping.utf8)))
     return (folder, tablePath, mappingPath)
   }
 
@@ -97,7 +99,7 @@ import Testing
           $0.description.replacingOccurrences(of: paths.folder + "/", with: "")
         }
           == [
-            "map.json:7:38: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
+            "map.json:7:39: error: `project.name`: \"{项目名}\" names the column \"项目名\", which the "
               + "table does not have. Did you mean \"项目名称\"? Column names must match the table's "
               + "header exactly."
           ])
@@ -135,20 +137,22 @@ import Testing
     let folder = Fixture.temporaryFolder()
     let table = folder + "/t.csv"
     let mapping = folder + "/m.json"
-    FileManager.default.createFile(
-      atPath: table,
-      contents: Data("no,unit,name,b,e\n1,U,a,10,5\n2,U,b,10,5\n".utf8))
-    FileManager.default.createFile(
-      atPath: mapping,
-      contents: Data(
-        #"""
-        {"units": [{"id": "{unit}"}],
-         "duty": {"id": "D", "name": "d"}, "activity": {"id": "A", "name": "a"},
-         "project": {"id": "P{no}", "name": "{name}", "budget": "{b}", "executed": "{e}"},
-         "indicators": [
-           {"dimension": "output", "name": "x", "kind": "quantitative", "operator": ">=",
-            "target": "10", "actual": "{no}", "weight": "50"}]}
-        """#.utf8))
+    #expect(
+      FileManager.default.createFile(
+        atPath: table,
+        contents: Data("no,unit,name,b,e\n1,U,a,10,5\n2,U,b,10,5\n".utf8)))
+    #expect(
+      FileManager.default.createFile(
+        atPath: mapping,
+        contents: Data(
+          #"""
+          {"units": [{"id": "{unit}"}],
+           "duty": {"id": "D", "name": "d"}, "activity": {"id": "A", "name": "a"},
+           "project": {"id": "P{no}", "name": "{name}", "budget": "{b}", "executed": "{e}"},
+           "indicators": [
+             {"dimension": "output", "name": "x", "kind": "quantitative", "operator": ">=",
+              "target": "10", "actual": "{no}", "weight": "50"}]}
+          """#.utf8)))
     let out = folder + "/out"
     do {
       _ = try Importer.run(table: table, mapping: mapping, output: out)
@@ -158,7 +162,7 @@ import Testing
         $0.description.replacingOccurrences(of: folder + "/", with: "")
       }
       let expected: String =
-        "t.csv:2: error: (imported as projects.csv:2:1) project \"P1\" has no "
+        "t.csv:2:1: error: (imported as projects.csv:2:1) project \"P1\" has no "
         + "applicable benefit (效益指标) indicator, which the scheme requires. Add one "
         + "with a weight above 0 to indicators.csv, or remove \"benefit\" from "
         + "requiredDimensions."

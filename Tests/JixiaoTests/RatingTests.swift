@@ -150,7 +150,7 @@ import Testing
       ))
     #expect(
       problems.contains(
-        "scheme.json:4:13: error: criteria have different highest points ([3.0, 4.0]), so one mean "
+        "scheme.json:4:13: error: criteria have different highest points ([3, 4]), so one mean "
           + "rating cannot be cut into `overall` bands. Put every criterion on the same scale."
       ))
   }
@@ -164,8 +164,8 @@ import Testing
     ])
     #expect(
       Fixture.problems(folder) == [
-        "scheme.json:2:19: error: is not valid JSON (Invalid value around character 20). "
-          + "Check brackets, commas and quotes near this place."
+        "scheme.json:2:19: error: the file is not valid JSON: expected a list "
+          + "element, found `,`. Remove the extra comma."
       ])
   }
 }

@@ -95,7 +95,8 @@ import Testing
     let path = folder + "/s.json"
     let text =
       #"{"byGrade": {"excellent": 0.1, "bad": 1, "poor": "drop"}, "maxRaise": -1, "budgetNeutral": "yes"}"#
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    #expect(
+      FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     do {
       _ = try Scenario.load(from: path)
       Issue.record("a bad scenario was accepted")
@@ -108,7 +109,7 @@ import Testing
           "s.json:1:39: error: `byGrade.bad` is not a grade. Use excellent (优), good (良), fair (中) or poor (差).",
           "s.json:1:50: error: `byGrade.poor` is \"drop\". Write a relative change such as 0.1 or -0.1, \"keep\" or \"cancel\".",
           "s.json:1:92: error: `budgetNeutral` must be true or false; it is the text \"yes\".",
-          "s.json:1:71: error: `maxRaise` is -1.0; it must be from 0 to 100 (0.3 means at most +30 %).",
+          "s.json:1:71: error: `maxRaise` is -1; it must be from 0 to 100 (0.3 means at most +30 %).",
         ])
     }
   }

@@ -125,3 +125,27 @@ public struct DiagnosticLog: Sendable {
     if hasErrors { throw InputError(diagnostics) }
   }
 }
+
+extension Diagnostic {
+  /// A number as messages show it: whole numbers without a decimal point
+  /// (`-10`, `1000000000000040`), others in the shortest form that reads
+  /// back as the same `Double` (`0.25`, `1e300`).
+  ///
+  ///     Diagnostic.number(-10)     // "-10"
+  ///     Diagnostic.number(0.1)     // "0.1"
+  ///     Diagnostic.number(1e300)   // "1e300"
+  public static func number(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-infinity" : "infinity" }
+    // Below 2^53 every whole Double is an exact integer.
+    if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+      return String(Int64(value))
+    }
+    return "\(value)".replacing("e+", with: "e")
+  }
+
+  /// Numbers joined for a message: `3, 4`.
+  public static func numbers(_ values: [Double]) -> String {
+    values.map(number).joined(separator: ", ")
+  }
+}

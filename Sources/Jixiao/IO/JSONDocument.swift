@@ -21,36 +21,14 @@ struct JSONDocument {
     return try parse(data, path: path)
   }
 
+  /// Parses a document with the strict reader of `JSONParser`: the first
+  /// syntax fault is reported at its exact line and column (a file cut
+  /// short at its end), and a key given twice in an object is an error.
   static func parse(_ data: Data, path: String) throws(InputError)
     -> JSONDocument
   {
-    do {
-      let root = try JSONSerialization.jsonObject(
-        with: data, options: [.fragmentsAllowed])
-      return JSONDocument(
-        path: path, root: root,
-        places: JSONPlaces(path: path, bytes: [UInt8](data)))
-    } catch {
-      let ns = error as NSError
-      let detail =
-        (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "not valid JSON"
-      // Foundation says "… around character N."; turn N into line:column.
-      var line = 0
-      var column = 0
-      if let range = detail.range(of: "character "),
-        let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
-      {
-        (line, column) = JSONPlaces.position(
-          ofCharacter: offset, in: [UInt8](data))
-      }
-      let reason = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
-      throw InputError(
-        Diagnostic(
-          .error, file: path, line: line, column: column,
-          "is not valid JSON (\(reason)).",
-          help: "Check brackets, commas and quotes near this place.")
-      )
-    }
+    let (root, places) = try JSONParser.parse([UInt8](data), path: path)
+    return JSONDocument(path: path, root: root, places: places)
   }
 }
 
@@ -72,7 +50,9 @@ struct JSONObjectReader {
     guard let object = value as? [String: Any] else {
       log.append(
         places.diagnostic(
-          .error, keyPath, "\(Self.name(keyPath)) must be a JSON object ({…}).",
+          .error, keyPath,
+          "\(Self.name(keyPath)) must be a JSON object ({…}); it is "
+            + "\(Self.show(value)).",
           help: "See the format in docs/."))
       return nil
     }
@@ -104,17 +84,33 @@ struct JSONObjectReader {
       severity, key.map(self.key) ?? keyPath, message, help: help)
   }
 
+  /// The value of `key` as written, `JSONNull` included; nil when the
+  /// key is absent. Marks the key as read.
   mutating func raw(_ key: String) -> Any? {
     readKeys.insert(key)
-    if values[key] is NSNull { return nil }
     return values[key]
   }
 
-  mutating func number(_ key: String, log: inout DiagnosticLog) -> Double? {
+  /// The value of `key`, nil when absent. `null` is an error here: a
+  /// setting is given or left out, and `null` would hide which default
+  /// applies. Settings where `null` has a meaning read it with `raw`.
+  mutating func given(_ key: String, log: inout DiagnosticLog) -> Any? {
     guard let value = raw(key) else { return nil }
-    if let number = value as? NSNumber, !isJSONBoolean(value) {
-      let double = number.doubleValue
-      if double.isFinite { return double }
+    guard !(value is JSONNull) else {
+      log.append(
+        diagnostic(
+          .error, key,
+          "`\(self.key(key))` is null.",
+          help: "Leave the key out to take the default, or give a value."))
+      return nil
+    }
+    return value
+  }
+
+  mutating func number(_ key: String, log: inout DiagnosticLog) -> Double? {
+    guard let value = given(key, log: &log) else { return nil }
+    if let number = value as? JSONNumber, number.value.isFinite {
+      return number.value
     }
     log.append(
       diagnostic(
@@ -125,24 +121,23 @@ struct JSONObjectReader {
   }
 
   mutating func string(_ key: String, log: inout DiagnosticLog) -> String? {
-    guard let value = raw(key) else { return nil }
+    guard let value = given(key, log: &log) else { return nil }
     if let text = value as? String { return text }
-    if let number = value as? NSNumber, !isJSONBoolean(value) {
-      return number.stringValue
-    }
+    let help =
+      (value as? JSONNumber).map {
+        "Put the value in double quotes: \"\($0.text)\"."
+      } ?? "Put the value in double quotes."
     log.append(
       diagnostic(
         .error, key,
         "`\(self.key(key))` must be text; it is \(Self.show(value)).",
-        help: "Put the value in double quotes."))
+        help: help))
     return nil
   }
 
   mutating func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
-    guard let value = raw(key) else { return nil }
-    if let number = value as? NSNumber, isJSONBoolean(value) {
-      return number.boolValue
-    }
+    guard let value = given(key, log: &log) else { return nil }
+    if let flag = value as? Bool { return flag }
     log.append(
       diagnostic(
         .error, key,
@@ -151,7 +146,7 @@ struct JSONObjectReader {
   }
 
   mutating func array(_ key: String, log: inout DiagnosticLog) -> [Any]? {
-    guard let value = raw(key) else { return nil }
+    guard let value = given(key, log: &log) else { return nil }
     if let array = value as? [Any] { return array }
     log.append(
       diagnostic(
@@ -181,7 +176,7 @@ struct JSONObjectReader {
     -> JSONObjectReader?
   {
     JSONObjectReader(
-      raw(key), places: places, keyPath: self.key(key), log: &log)
+      given(key, log: &log), places: places, keyPath: self.key(key), log: &log)
   }
 
   /// Readers of the objects of a list, each with its key path.
@@ -207,30 +202,63 @@ struct JSONObjectReader {
     }
   }
 
+  /// A JSON value as a message shows it; numbers as they were written.
   static func show(_ value: Any) -> String {
     switch value {
     case let text as String: "the text \"\(text)\""
     case is [Any]: "a list"
     case is [String: Any]: "an object"
-    case let number as NSNumber:
-      isJSONBoolean(value) ? "\(number.boolValue)" : "\(number)"
+    case let number as JSONNumber: "the number \(number.text)"
+    case let flag as Bool: "\(flag)"
+    case is JSONNull: "null"
     default: "\(value)"
     }
   }
 }
 
-/// The class JSONSerialization uses for `true` and `false`, found once by
-/// parsing a literal, because it differs between Foundation builds.
-private let jsonBooleanType: ObjectIdentifier? = {
-  guard let data = "[true]".data(using: .utf8),
-    let array = try? JSONSerialization.jsonObject(with: data) as? [Any],
-    let first = array.first
-  else { return nil }
-  return ObjectIdentifier(type(of: first))
-}()
+/// Whether a parsed JSON value is `true` or `false`.
+func isJSONBoolean(_ value: Any) -> Bool { value is Bool }
 
-/// Whether a value from JSONSerialization is a JSON `true` or `false`.
-func isJSONBoolean(_ value: Any) -> Bool {
-  guard value is NSNumber, let boolean = jsonBooleanType else { return false }
-  return ObjectIdentifier(type(of: value)) == boolean
+/// Writes parsed JSON values back as text, keys sorted, two-space indent,
+/// `"key" : value` as Foundation's pretty printer wrote the data sets
+/// already committed; numbers keep the spelling they were read with.
+enum JSONWriter {
+  static func text(_ value: Any, indent: String = "") -> String {
+    let inner = indent + "  "
+    switch value {
+    case let object as [String: Any]:
+      guard !object.isEmpty else { return "{}" }
+      let members = object.keys.sorted().map {
+        inner + quoted($0) + " : "
+          + text(object[$0] ?? JSONNull(), indent: inner)
+      }
+      return "{\n" + members.joined(separator: ",\n") + "\n" + indent + "}"
+    case let list as [Any]:
+      guard !list.isEmpty else { return "[]" }
+      let elements = list.map { inner + text($0, indent: inner) }
+      return "[\n" + elements.joined(separator: ",\n") + "\n" + indent + "]"
+    case let string as String: return quoted(string)
+    case let number as JSONNumber: return number.text
+    case let flag as Bool: return flag ? "true" : "false"
+    default: return "null"
+    }
+  }
+
+  static func quoted(_ string: String) -> String {
+    var out = "\""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{00}"..."\u{1F}":
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
 }

@@ -26,9 +26,10 @@ struct DatasetBuilder {
   private var seenUnits: [String: [String]] = [:]
   private var seenDuties: Set<String> = []
   private var seenActivities: Set<String> = []
-  /// The table record each written project and indicator row came from.
+  /// The table record each written project and indicator row came from,
+  /// and for indicator rows the mapping's `indicators` entry.
   private var projectSource: [Int] = []
-  private var indicatorSource: [Int] = []
+  private var indicatorSource: [(record: Int, entry: Int)] = []
 
   var projectCount: Int { projects.rows.count }
   var indicatorCount: Int { indicators.rows.count }
@@ -105,7 +106,7 @@ struct DatasetBuilder {
         .text(value("endYear")), .text(value("major")),
         .text(value("provenance")),
       ])
-    for fields in mapping.indicators {
+    for (entry, fields) in mapping.indicators.enumerated() {
       if let weight = fields["weight"] {
         checkNumber(table, record, weight, what: "weight", log: &log)
       }
@@ -114,37 +115,46 @@ struct DatasetBuilder {
         row.append(.text(fields[field]?.fill(table, record) ?? ""))
       }
       indicators.append(row)
-      indicatorSource.append(record)
+      indicatorSource.append((record, entry))
     }
   }
 
   /// Checks that a template's text is a finite number ≥ 0, at the cell.
+  /// A template that reads no column was checked once in the mapping.
   private func checkNumber(
     _ table: CSVTable, _ record: Int, _ template: Template, what: String,
     log: inout DiagnosticLog
   ) {
-    let text = template.fill(table, record)
+    guard !template.columns.isEmpty,
+      let fault = Self.numberFault(template.fill(table, record), what: what)
+    else { return }
+    log.append(
+      self.fault(table, record, template, fault.message, help: fault.help))
+  }
+
+  /// What is wrong with a budget, executed amount or weight, if anything:
+  /// it must be a finite number ≥ 0.
+  static func numberFault(_ text: String, what: String) -> (
+    message: String, help: String
+  )? {
     let bytes = Array(text.utf8)
     let outcome = bytes.withUnsafeBufferPointer { DecimalParser.parse($0) }
     switch outcome {
     case .value(let number) where number >= 0:
-      return
+      return nil
     case .value:
-      log.append(
-        fault(
-          table, record, template, "the \(what) is negative (\(text)).",
-          help: "Amounts and weights are ≥ 0."))
+      return (
+        "the \(what) is negative (\(text)).", "Amounts and weights are ≥ 0."
+      )
     case .empty:
-      log.append(
-        fault(
-          table, record, template, "the \(what) is empty.",
-          help: "Fill the cell, or filter the row out."))
+      return (
+        "the \(what) is empty.", "Fill the cell, or filter the row out."
+      )
     case .notANumber, .outOfRange:
-      log.append(
-        fault(
-          table, record, template,
-          "the \(what) \"\(text)\" is not a finite number.",
-          help: "Write a plain decimal such as 1200 or 37.24."))
+      return (
+        "the \(what) \"\(text)\" is not a finite number.",
+        "Write a plain decimal such as 1200 or 37.24."
+      )
     }
   }
 
@@ -157,36 +167,127 @@ struct DatasetBuilder {
       .error, record: record, column: column, message, help: help)
   }
 
-  /// A diagnostic of the check of the written data set, placed at the
-  /// table row it came from where that is known (project and indicator
-  /// rows), with the place in the written file kept in the message.
+  /// A diagnostic of the check of the written data set, placed where
+  /// the value came from: for project and indicator rows, the table cell
+  /// the field's template reads (or the template in the mapping when it
+  /// reads no column), with the place in the written file kept in the
+  /// message.
   func placeInTable(
-    _ diagnostic: Diagnostic, staging: String, output: String, table: CSVTable
+    _ diagnostic: Diagnostic, staging: String, output: String,
+    table: CSVTable, mapping: ImportMapping,
+    files: [(name: String, contents: String)]
   ) -> Diagnostic {
     var placed = diagnostic
     let name = (diagnostic.file as NSString).lastPathComponent
-    let sources: [Int]? =
-      switch name {
-      case "projects.csv": projectSource
-      case "indicators.csv": indicatorSource
-      default: nil
+    let row = diagnostic.line - 2  // line 1 is the header
+    let written =
+      "(imported as \(name):\(diagnostic.line):\(diagnostic.column)) "
+    let record: Int
+    let source: (template: Template?, keyPath: String)?
+    switch name {
+    case "projects.csv" where row >= 0 && row < projectSource.count:
+      record = projectSource[row]
+      source = field(diagnostic, in: files, name: name).map {
+        projectTemplate(column: $0, mapping)
       }
-    // Line 1 is the header; written rows hold no line breaks.
-    if let sources, diagnostic.line >= 2, diagnostic.line - 2 < sources.count {
-      let record = sources[diagnostic.line - 2]
+    case "indicators.csv" where row >= 0 && row < indicatorSource.count:
+      record = indicatorSource[row].record
+      let entry = indicatorSource[row].entry
+      source = field(diagnostic, in: files, name: name).map {
+        indicatorTemplate(column: $0, entry: entry, mapping)
+      }
+    default:
+      if diagnostic.file.hasPrefix(staging) {
+        placed.file = diagnostic.file.replacingOccurrences(
+          of: staging, with: output)
+        placed.message =
+          "(in the file as it would be written) " + diagnostic.message
+      }
+      return placed
+    }
+    placed.message = written + diagnostic.message
+    if let source, let template = source.template,
+      let column = template.columns.first
+    {
+      let place = table.position(record, column)
+      placed.file = table.path
+      placed.line = place.line
+      placed.column = place.column
+    } else if let source {
+      // A template without columns (or an unmapped field) is the same in
+      // every row: the fault is in the mapping.
+      let at = mapping.places.diagnostic(
+        diagnostic.severity, source.keyPath, "")
+      placed.file = at.file
+      placed.line = at.line
+      placed.column = at.column
+    } else {
       placed.file = table.path
       placed.line = table.line(ofRecord: record)
       placed.column = 0
-      placed.message =
-        "(imported as \(name):\(diagnostic.line):\(diagnostic.column)) "
-        + diagnostic.message
-    } else if diagnostic.file.hasPrefix(staging) {
-      placed.file = diagnostic.file.replacingOccurrences(
-        of: staging, with: output)
-      placed.message =
-        "(in the file as it would be written) " + diagnostic.message
     }
     return placed
+  }
+
+  /// The 0-based field of a written CSV file at a diagnostic's column.
+  private func field(
+    _ diagnostic: Diagnostic, in files: [(name: String, contents: String)],
+    name: String
+  ) -> Int? {
+    guard diagnostic.column > 0,
+      let contents = files.first(where: { $0.name == name })?.contents
+    else { return nil }
+    let lines = contents.split(
+      separator: "\n", omittingEmptySubsequences: false)
+    guard diagnostic.line - 1 < lines.count else { return nil }
+    var field = 0
+    var column = 1
+    var quoted = false
+    for scalar in lines[diagnostic.line - 1].unicodeScalars {
+      if column >= diagnostic.column { break }
+      if scalar == "\"" { quoted.toggle() }
+      if scalar == ",", !quoted { field += 1 }
+      column += 1
+    }
+    return field
+  }
+
+  /// The template and mapping key of a projects.csv column.
+  private func projectTemplate(column: Int, _ mapping: ImportMapping) -> (
+    template: Template?, keyPath: String
+  ) {
+    let header = projects.columns[min(column, projects.columns.count - 1)].name
+    switch header {
+    case "unit":
+      return (mapping.units.last?.id, "units[\(mapping.units.count - 1)].id")
+    case "activity": return (mapping.activity?.id, "activity.id")
+    default:
+      let field = Self.projectField(header)
+      let template = mapping.project[field]
+      return (template, template == nil ? "project" : "project.\(field)")
+    }
+  }
+
+  /// The template and mapping key of an indicators.csv column.
+  private func indicatorTemplate(
+    column: Int, entry: Int, _ mapping: ImportMapping
+  ) -> (template: Template?, keyPath: String) {
+    let header = indicators.columns[min(column, indicators.columns.count - 1)]
+      .name
+    if header == "project" { return (mapping.project["id"], "project.id") }
+    let fields = mapping.indicators[entry]
+    let key = "indicators[\(entry)]"
+    return fields[header] == nil
+      ? (nil, key) : (fields[header], key + "." + header)
+  }
+
+  /// The mapping's name of a projects.csv column (`start_year` → `startYear`).
+  private static func projectField(_ column: String) -> String {
+    switch column {
+    case "start_year": "startYear"
+    case "end_year": "endYear"
+    default: column
+    }
   }
 
   /// The data set's CSV files.

@@ -21,6 +21,8 @@ struct ImportMapping {
   var indicators: [[String: Template]] = []
   var schemePath: String?
   var datasetJSON = "{}\n"
+  /// Where the mapping's values are, for faults placed at a template.
+  var places: JSONPlaces
 
   /// Whether a record passes every filter.
   func keeps(_ table: CSVTable, _ record: Int) -> Bool {
@@ -32,7 +34,7 @@ struct ImportMapping {
   ) -> ImportMapping? {
     let places = document.places
     guard var top = JSONObjectReader(document, log: &log) else { return nil }
-    var mapping = ImportMapping()
+    var mapping = ImportMapping(places: places)
     func compile(_ text: String?, _ key: String, log: inout DiagnosticLog)
       -> Template?
     {
@@ -42,10 +44,22 @@ struct ImportMapping {
       } catch {
         log.append(
           places.diagnostic(
-            .error, key, "`\(key)`: \(error.message)",
-            help: "Column names must match the table's header exactly."))
+            .error, key, scalar: error.offset, "`\(key)`: \(error.message)",
+            help: error.help))
         return nil
       }
+    }
+    /// A number field whose template reads no column is the same in every
+    /// row: check it once, here, rather than once per row.
+    func checkConstant(
+      _ template: Template?, _ key: String, what: String,
+      log: inout DiagnosticLog
+    ) {
+      guard let template, template.columns.isEmpty,
+        let fault = DatasetBuilder.numberFault(template.source, what: what)
+      else { return }
+      log.append(
+        places.diagnostic(.error, key, fault.message, help: fault.help))
     }
 
     for var reader in top.objects("filter", log: &log) {
@@ -85,8 +99,17 @@ struct ImportMapping {
         ))
     }
 
+    var givenTree: [String] = []
     for key in ["duty", "activity"] {
       guard var reader = top.object(key, log: &log) else { continue }
+      givenTree.append(key)
+      if reader.values["id"] == nil {
+        log.append(
+          reader.diagnostic(
+            .error, nil, "`\(key).id` is missing.",
+            help: "Map it to the columns that identify the \(key), e.g. "
+              + "\"{单位}-\(key)\"."))
+      }
       let id = compile(reader.string("id", log: &log), "\(key).id", log: &log)
       let name = compile(
         reader.string("name", log: &log), "\(key).name", log: &log)
@@ -98,10 +121,12 @@ struct ImportMapping {
         mapping.activity = (id, name ?? id)
       }
     }
-    if (mapping.duty == nil) != (mapping.activity == nil) {
+    // Judged on what the file gives, not on what compiled: a template
+    // fault in one of the two is reported once, above.
+    if givenTree.count == 1 {
       log.append(
         places.diagnostic(
-          .error, mapping.duty == nil ? "activity" : "duty",
+          .error, givenTree[0],
           "`duty` and `activity` go together: give both or neither."))
     }
 
@@ -116,6 +141,10 @@ struct ImportMapping {
         }
       }
       reader.reportUnknownKeys(log: &log)
+    }
+    for field in ["budget", "executed"] {
+      checkConstant(
+        mapping.project[field], "project.\(field)", what: field, log: &log)
     }
     for field in ["id", "name", "budget", "executed"]
     where !givenProjectFields.contains(field) {
@@ -136,21 +165,19 @@ struct ImportMapping {
         }
       }
       reader.reportUnknownKeys(log: &log)
+      checkConstant(
+        fields["weight"], "\(key).weight", what: "weight", log: &log)
       mapping.indicators.append(fields)
     }
 
     mapping.schemePath = top.string("scheme", log: &log)
-    if let value = top.raw("dataset") {
-      if JSONSerialization.isValidJSONObject(value),
-        let data = try? JSONSerialization.data(
-          withJSONObject: value,
-          options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-      {
-        mapping.datasetJSON = String(decoding: data, as: UTF8.self) + "\n"
-      } else {
-        log.append(
-          places.diagnostic(.error, "dataset", "`dataset` must be an object."))
+    if var dataset = top.object("dataset", log: &log) {
+      // The text fields of dataset.json (docs/format.md), checked here at
+      // the mapping's place rather than later in the written file.
+      for key in ["name", "moneyUnit", "description", "source"] {
+        _ = dataset.string(key, log: &log)
       }
+      mapping.datasetJSON = JSONWriter.text(dataset.values) + "\n"
     }
     top.reportUnknownKeys(log: &log)
     return mapping

@@ -83,8 +83,18 @@ public enum Importer {
     try AtomicWriter(folder: staging, inputs: inputs).write(files)
 
     let check = DatasetLoader.load(folder: staging)
-    let diagnostics = check.diagnostics.map {
-      builder.placeInTable($0, staging: staging, output: output, table: table)
+    var seen: Set<String> = []
+    let diagnostics = check.diagnostics.compactMap { original -> Diagnostic? in
+      let placed = builder.placeInTable(
+        original, staging: staging, output: output, table: table,
+        mapping: mapping, files: files)
+      // A template that reads no column gives the same fault in every row:
+      // report it once, at its place in the mapping.
+      if placed.file == mappingPath {
+        let key = "\(placed.line):\(placed.column):\(original.message)"
+        guard seen.insert(key).inserted else { return nil }
+      }
+      return placed
     }
     if check.hasErrors {
       throw InputError(

@@ -28,12 +28,17 @@ struct Template {
 
   /// Compiles a template against a table header.
   ///
-  /// - Throws: a message naming the unknown column or the bad brace.
+  /// - Throws: a message naming the unknown column or the bad brace, with
+  ///   the position of the brace at fault.
   init(_ source: String, header: [String]) throws(TemplateError) {
     self.source = source
     var parts: [Part] = []
     var literal = ""
     var index = source.startIndex
+    /// The fault's place, in Unicode scalars from the start of the text.
+    func offset(_ index: String.Index) -> Int {
+      source.unicodeScalars.distance(from: source.startIndex, to: index)
+    }
     while index < source.endIndex {
       let character = source[index]
       let next = source.index(after: index)
@@ -49,13 +54,15 @@ struct Template {
       }
       if character == "}" {
         throw TemplateError(
-          message: "\"\(source)\" has a } that closes nothing; write }} for a "
-            + "literal brace.")
+          message: "\"\(source)\" has a } that closes nothing.",
+          help: "Write }} for a literal brace.", offset: offset(index))
       }
       if character == "{" {
         guard let close = source[next...].firstIndex(of: "}") else {
           throw TemplateError(
-            message: "\"\(source)\" opens { without closing it.")
+            message: "\"\(source)\" opens { without closing it.",
+            help: "Close the column name with }, or write {{ for a literal "
+              + "brace.", offset: offset(index))
         }
         var name = String(source[next..<close])
         var filter: Filter?
@@ -64,8 +71,8 @@ struct Template {
           guard let parsed = Filter(rawValue: filterName) else {
             throw TemplateError(
               message:
-                "\"\(source)\" uses the unknown filter |\(filterName); the filter is |year."
-            )
+                "\"\(source)\" uses the unknown filter |\(filterName).",
+              help: "The filter is |year.", offset: offset(index))
           }
           filter = parsed
           name = String(name[..<bar])
@@ -76,16 +83,19 @@ struct Template {
           throw TemplateError(
             message:
               "\"\(source)\" names the column \"\(trimmed)\", which the table "
-              + "has \(copies) times; rename the copies so the mapping can tell them apart."
-          )
+              + "has \(copies) times.",
+            help: "Rename the copies so the mapping can tell them apart.",
+            offset: offset(index))
         }
         guard let column = Self.column(named: name, in: header) else {
           let suggestion =
             nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
           throw TemplateError(
             message:
-              "\"\(source)\" names the column \"\(name)\", which the table does not have.\(suggestion)"
-          )
+              "\"\(source)\" names the column \"\(name)\", which the table "
+              + "does not have.\(suggestion)",
+            help: "Column names must match the table's header exactly.",
+            offset: offset(index))
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         literal = ""
@@ -154,4 +164,7 @@ struct Template {
 
 struct TemplateError: Error {
   var message: String
+  var help: String
+  /// Where in the template the fault is, in Unicode scalars (the brace).
+  var offset: Int
 }

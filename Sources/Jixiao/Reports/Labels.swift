@@ -54,7 +54,20 @@ struct Labels {
       self(
         "outside duty→activity tree (seed §三(一)2): \(self.action(action))",
         "未纳入职责-活动体系，不得安排预算：\(self.action(action))")
+    case .noBudget(let rule):
+      self(
+        "budget 0, nothing to change (\(ruleWithoutAmount(rule)))",
+        "预算为0，无可调整（\(ruleWithoutAmount(rule))）")
     }
+  }
+
+  /// A rule as `reason` says it, without the share a priority project
+  /// did not get (its budget was 0).
+  private func ruleWithoutAmount(_ rule: Reallocation.Reason) -> String {
+    guard case .priorityShare(let grade, _) = rule else { return reason(rule) }
+    return self(
+      "grade \(grade.name): share of freed funds",
+      "等级\(grade.chinese)：分得压减资金")
   }
 
   static func percent(_ ratio: Double) -> String {

@@ -35,9 +35,19 @@ public enum SimulationReport {
         ? .number((after - before) / before * 100, decimals: 2) : .empty,
     ])
     if result.scenario.budgetNeutral {
+      // Three rows, so that freed = shared out + unallocated reads true
+      // when maxRaise caps the shares.
       table.append([
-        .text(l("freed and shared out (\(moneyUnit))", "压减后再分配（\(moneyUnit)）")),
+        .text(
+          l("freed by other projects (\(moneyUnit))", "其他项目释放（\(moneyUnit)）")),
         .number(result.pool, decimals: 2),
+      ])
+      table.append([
+        .text(
+          l(
+            "shared out to priority projects (\(moneyUnit))",
+            "分配给优先项目（\(moneyUnit)）")),
+        .number(result.sharedOut, decimals: 2),
       ])
       table.append([
         .text(l("unallocated (\(moneyUnit))", "未分配（\(moneyUnit)）")),
@@ -141,7 +151,10 @@ public enum SimulationReport {
         .text(ScoreReport.unitName(dataset, p)),
         evaluation.hasScore(p)
           ? .number(evaluation.score[p], decimals: 2) : .empty,
-        l.grade(evaluation.grade[p]),
+        // An excluded project's grade plays no part in its budget, and the
+        // summary does not count it as graded: leave it empty here too.
+        evaluation.status[p] == .excluded
+          ? .empty : l.grade(evaluation.grade[p]),
         .number(result.before[p], decimals: 2),
         .number(result.after[p], decimals: 2),
         .number(result.after[p] - result.before[p], decimals: 2),

@@ -69,7 +69,8 @@ extension ScoringScheme {
         log.append(
           top.diagnostic(
             .error, "overshootReviewRatio",
-            "`overshootReviewRatio` must be greater than 1 (it is \(ratio)).",
+            "`overshootReviewRatio` must be greater than 1 (it is "
+              + "\(Diagnostic.number(ratio))).",
             help:
               "1.2 flags rows whose actual beats the target by 20 % or more."))
       }
@@ -100,6 +101,18 @@ extension ScoringScheme {
     top.reportUnknownKeys(log: &log)
     scheme.validate(document.places, log: &log)
     return scheme
+  }
+
+  /// Whether `rowRounding` changes scores: only self-evaluation schemes
+  /// add up row points; a ratings score is a weighted mean of rating
+  /// points, which has no rows to round.
+  public var roundsRows: Bool { method == .selfEvaluation }
+
+  /// The warning text for a row-rounding setting on a scheme that does not
+  /// round rows; `setting` names it (`--rounding integer`).
+  public static func rowRoundingIgnored(_ setting: String) -> String {
+    "\(setting) has no effect on a ratings scheme: its scores are weighted "
+      + "means of rating points, with no row points to round."
   }
 
   /// Reads a text setting that must be one of an enumeration's raw values.
@@ -133,7 +146,8 @@ extension ScoringScheme {
     if weight < 0 || weight > 1e15 {
       log.append(
         reader.diagnostic(
-          .error, "weight", "`\(reader.key("weight"))` is \(weight).",
+          .error, "weight",
+          "`\(reader.key("weight"))` is \(Diagnostic.number(weight)).",
           help: "Weights are points from 0 to 1e15, normally adding up to 100.")
       )
     }
@@ -201,7 +215,8 @@ extension ScoringScheme {
       log.append(
         reader.diagnostic(
           .error, "share",
-          "`\(reader.key("share"))` is \(share); it must be in [0, 1].",
+          "`\(reader.key("share"))` is \(Diagnostic.number(share)); it must "
+            + "be in [0, 1].",
           help: "The share is the fraction of the row's weight the tier earns.")
       )
     }
@@ -253,6 +268,21 @@ extension ScoringScheme {
           help:
             "Give the dimensions positive weights, normally adding up to 100."))
     }
+    // Scores are 100 × earned ÷ available points, so weights adding up to
+    // 90 are silently stretched to 100. Say so: usually a weight is missing.
+    // (A ratings scheme takes a weighted mean, where only ratios count.)
+    if method == .selfEvaluation, totalWeight > 0, totalWeight.isFinite,
+      abs(totalWeight - 100) > weightTolerance
+    {
+      let total = Diagnostic.number(totalWeight)
+      log.append(
+        places.diagnostic(
+          .warning, "dimensions",
+          "the dimension weights add up to \(total), not 100; scores are "
+            + "rescaled to 100 (each point counts 100 ÷ \(total)).",
+          help: "Check the weights; if the rescaling is meant, nothing needs "
+            + "to change."))
+    }
     for (index, id) in requiredDimensions.enumerated()
     where !dimensions.contains(where: { $0.id == id }) {
       log.append(
@@ -266,7 +296,7 @@ extension ScoringScheme {
       log.append(
         places.diagnostic(
           .error, "grades[\(grades.count - 1)]",
-          "the lowest grade starts at \(last.minimum), so a lower score would get "
+          "the lowest grade starts at \(Diagnostic.number(last.minimum)), so a lower score would get "
             + "no grade.",
           help: "Give the last grade \"min\": 0."))
     }
@@ -274,7 +304,8 @@ extension ScoringScheme {
       log.append(
         places.diagnostic(
           .warning, "grades[\(index)].min",
-          "no score reaches \(cutoff.minimum): scores run from 0 to 100."))
+          "no score reaches \(Diagnostic.number(cutoff.minimum)): scores run from 0 to 100."
+        ))
     }
     for (index, (a, b)) in zip(grades, grades.dropFirst()).enumerated()
     where !(a.minimum > b.minimum && a.grade < b.grade) {
@@ -282,14 +313,21 @@ extension ScoringScheme {
         places.diagnostic(
           .error, "grades[\(index + 1)]",
           "`grades` must run from the best grade down with falling minimums "
-            + "(\(a.grade.name) \(a.minimum) is followed by \(b.grade.name) "
-            + "\(b.minimum)).",
+            + "(\(a.grade.name) \(Diagnostic.number(a.minimum)) is followed by "
+            + "\(b.grade.name) \(Diagnostic.number(b.minimum))).",
           help:
             "Write excellent, good, fair, poor with minimums such as 90, 80, 60, 0."
         ))
     }
     if method == .ratings {
       validateRatings(places, log: &log)
+    }
+    if !roundsRows, rowRounding != .none {
+      log.append(
+        places.diagnostic(
+          .warning, "rowRounding",
+          Self.rowRoundingIgnored("`rowRounding` \"\(rowRounding.rawValue)\""),
+          help: "Remove `rowRounding` from the scheme."))
     }
   }
 
@@ -330,7 +368,8 @@ extension ScoringScheme {
         log.append(
           places.diagnostic(
             .error, "overall",
-            "criteria have different highest points (\(maxima.sorted())), so one mean "
+            "criteria have different highest points "
+              + "([\(Diagnostic.numbers(maxima.sorted()))]), so one mean "
               + "rating cannot be cut into `overall` bands.",
             help: "Put every criterion on the same scale."))
       }
@@ -339,16 +378,17 @@ extension ScoringScheme {
         log.append(
           places.diagnostic(
             .error, "overall[\(overall.count - 1)]",
-            "the lowest band starts at \(last.minimum), above the lowest points "
-              + "\(lowest), so some projects would get no rating.",
-            help: "Give the last band \"min\": \(lowest)."))
+            "the lowest band starts at \(Diagnostic.number(last.minimum)), above "
+              + "the lowest points \(Diagnostic.number(lowest)), so some projects would get no rating.",
+            help: "Give the last band \"min\": \(Diagnostic.number(lowest))."))
       }
       for (index, (a, b)) in zip(overall, overall.dropFirst()).enumerated()
       where !(a.minimum > b.minimum) {
         log.append(
           places.diagnostic(
             .error, "overall[\(index + 1)]",
-            "`overall` bands must have falling minimums (\(a.minimum), \(b.minimum))."
+            "`overall` bands must have falling minimums "
+              + "(\(Diagnostic.number(a.minimum)), \(Diagnostic.number(b.minimum)))."
           ))
       }
     }
@@ -356,8 +396,9 @@ extension ScoringScheme {
       log.append(
         places.diagnostic(
           .error, "minimumRatedWeight",
-          "`minimumRatedWeight` is \(minimumRatedWeight); it must lie between 0 and "
-            + "the total weight \(totalWeight)."))
+          "`minimumRatedWeight` is \(Diagnostic.number(minimumRatedWeight)); it "
+            + "must lie between 0 and the total weight "
+            + "\(Diagnostic.number(totalWeight))."))
     }
   }
 }

@@ -30,6 +30,8 @@ public struct Reallocation: Sendable {
     case unrated(Scenario.Action)
     /// Outside the tree: the scenario's rule for excluded projects.
     case excluded(Scenario.Action)
+    /// A budget of 0, which the rule it would follow cannot change.
+    indirect case noBudget(Reason)
   }
 
   public let scenario: Scenario
@@ -39,8 +41,13 @@ public struct Reallocation: Sendable {
   public var reason: [Reason]
   /// Freed money that no priority project could take (budget neutral).
   public var unallocated: Double
-  /// Money freed by cuts and cancellations before it was shared out.
+  /// Money freed by the changes of the other projects (budget neutral):
+  /// `Σ (before − after)` over the projects outside the priority grades.
   public var pool: Double
+  /// The part of `pool` the priority projects received,
+  /// `Σ (after − before)` over them; `pool − sharedOut` is `unallocated`
+  /// when the pool is positive.
+  public var sharedOut: Double
 
   public var totalBefore: Double { before.reduce(0, +) }
   public var totalAfter: Double { after.reduce(0, +) }
@@ -65,6 +72,7 @@ public struct Reallocation: Sendable {
     reason = [Reason](repeating: .unrated(.change(0)), count: n)
     unallocated = 0
     pool = 0
+    sharedOut = 0
 
     var priority: [Int] = []
     var isPriority = [Bool](repeating: false, count: n)
@@ -98,6 +106,11 @@ public struct Reallocation: Sendable {
     if scenario.budgetNeutral {
       for p in 0..<n where !isPriority[p] { pool += before[p] - after[p] }
       share(pool, among: priority)
+      for p in priority { sharedOut += after[p] - before[p] }
+    }
+    // A rule that would change a budget of 0 changes nothing; say why.
+    for p in 0..<n where before[p] == 0 && Self.changes(reason[p]) {
+      reason[p] = .noBudget(reason[p])
     }
     for p in 0..<n {
       if evaluation.status[p] == .excluded {
@@ -109,6 +122,16 @@ public struct Reallocation: Sendable {
       } else if after[p] < before[p] {
         change[p] = .cut
       }
+    }
+  }
+
+  /// Whether a rule would change a budget other than 0.
+  private static func changes(_ reason: Reason) -> Bool {
+    switch reason {
+    case .grade(_, let action), .unrated(let action):
+      action != .change(0)
+    case .priorityShare: true
+    case .excluded, .noBudget: false
     }
   }
 

@@ -61,14 +61,17 @@ extension Scenario {
         }
       }
     }
-    if let cap = top.number("maxRaise", log: &log) {
+    // `null` is documented for maxRaise: no cap, the default.
+    let cap =
+      top.raw("maxRaise") is JSONNull ? nil : top.number("maxRaise", log: &log)
+    if let cap {
       if cap >= 0, cap <= 100 {
         scenario.maxRaise = cap
       } else {
         log.append(
           top.diagnostic(
             .error, "maxRaise",
-            "`maxRaise` is \(cap); it must be from 0 to 100 (0.3 means at most +30 %)."
+            "`maxRaise` is \(Diagnostic.number(cap)); it must be from 0 to 100 (0.3 means at most +30 %)."
           ))
       }
     }
@@ -97,7 +100,7 @@ extension Scenario {
     _ reader: inout JSONObjectReader, _ key: String,
     log: inout DiagnosticLog
   ) -> Action? {
-    guard let value = reader.raw(key) else { return nil }
+    guard let value = reader.given(key, log: &log) else { return nil }
     let name = reader.key(key)
     if let text = value as? String {
       switch text.lowercased() {
@@ -113,12 +116,13 @@ extension Scenario {
         return nil
       }
     }
-    if !isJSONBoolean(value), let number = value as? Double, number.isFinite {
+    if let written = value as? JSONNumber, written.value.isFinite {
+      let number = written.value
       if number > 100 {
         log.append(
           reader.diagnostic(
             .error, key,
-            "`\(name)` is \(number), a rise of more than 10,000 %.",
+            "`\(name)` is \(written.text), a rise of more than 10,000 %.",
             help: "0.1 means +10 %; check the value."))
         return nil
       }
@@ -126,7 +130,7 @@ extension Scenario {
         log.append(
           reader.diagnostic(
             .error, key,
-            "`\(name)` is \(number); a cut cannot exceed −1 (−100 %).",
+            "`\(name)` is \(written.text); a cut cannot exceed −1 (−100 %).",
             help: "Use \"cancel\" to remove the budget."))
         return nil
       }
