@@ -23,7 +23,9 @@ func loadDataset(_ arguments: Arguments, quiet: Bool = false) throws(UsageError)
       message: "unexpected argument \(arguments.positionals[1]).")
   }
   var loaded = DatasetLoader.load(
-    folder: folder, schemePath: arguments["scheme"])
+    folder: folder, schemePath: arguments["scheme"],
+    threads: try threadCount(arguments))
+  printTimings(arguments, loaded.timings)
   if let rounding = arguments["rounding"] {
     guard let value = ScoringScheme.RowRounding(rawValue: rounding) else {
       throw UsageError(
@@ -57,23 +59,49 @@ func levels(_ arguments: Arguments) throws(UsageError) -> Int? {
   return count
 }
 
-func setThreads(_ arguments: Arguments) throws(UsageError) {
-  guard let text = arguments["threads"] else { return }
+/// `--threads N`: how many cores read and write files (default: all).
+///
+/// One level of parallelism (DESIGN.md §4): the work here is split into
+/// chunks of files and blocks of rows, so BLAS itself runs on one thread;
+/// its products (projects × dimensions times a vector) are too small to
+/// gain from more.
+func threadCount(_ arguments: Arguments) throws(UsageError) -> Int {
+  guard let text = arguments["threads"] else {
+    return ProcessInfo.processInfo.activeProcessorCount
+  }
   guard let count = Int(text), (1...256).contains(count) else {
     throw UsageError(
       message: "--threads is \(text); give a whole number from 1 to 256.")
   }
-  BLAS.setThreadCount(count)
+  return count
+}
+
+func setThreads(_ arguments: Arguments) throws(UsageError) {
+  _ = try threadCount(arguments)
+  BLAS.setThreadCount(1)
+}
+
+/// With `--timings`, the seconds each step took, on standard error.
+func printTimings(
+  _ arguments: Arguments, _ laps: [(stage: String, seconds: Double)]
+) {
+  guard arguments.has("timings") else { return }
+  for lap in laps {
+    printError(
+      "timing: \(lap.stage) \(String(format: "%.1f", lap.seconds * 1000)) ms")
+  }
 }
 
 let commonOptions: Set<String> = [
   "scheme", "format", "out", "lang", "threads", "rounding", "levels",
 ]
 
+let commonFlags: Set<String> = ["timings"]
+
 /// `jixiao check DATASET`: every problem in one pass.
 func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
-    words, options: ["scheme", "format"], flags: [])
+    words, options: ["scheme", "format", "threads"], flags: commonFlags)
   let output = try Output(arguments)
   guard let folder = arguments.positionals.first,
     arguments.positionals.count == 1
@@ -81,7 +109,9 @@ func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
     throw UsageError(message: "name one data set folder.")
   }
   let loaded = DatasetLoader.load(
-    folder: folder, schemePath: arguments["scheme"])
+    folder: folder, schemePath: arguments["scheme"],
+    threads: try threadCount(arguments))
+  printTimings(arguments, loaded.timings)
   let errors = loaded.diagnostics.count { $0.severity == .error }
   let warnings = loaded.diagnostics.count { $0.severity == .warning }
   if output.format == .table {
@@ -118,14 +148,16 @@ func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
 /// `jixiao score DATASET`: scores, grades and roll-ups.
 func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
-    words, options: commonOptions, flags: ["detail"])
+    words, options: commonOptions, flags: commonFlags.union(["detail"]))
   let output = try Output(arguments)
   let shownLevels = try levels(arguments)
   try setThreads(arguments)
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
   return reportingFailures {
+    var clock = Stopwatch()
     let evaluation = try Evaluator.evaluate(dataset)
+    clock.lap("scoring")
     let language = output.language
     let projects = ScoreReport.projects(dataset, evaluation, language: language)
     let indicators = ScoreReport.indicators(
@@ -147,16 +179,20 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
     if arguments.has("detail") {
       shown = [projects, indicators, activities, duties, unitsShown]
     }
+    clock.lap("roll-ups and tables")
     try output.emit(
       shown: shown, all: [projects, indicators, activities, duties, units],
       primary: projects, inputs: inputs(arguments, dataset: dataset))
+    clock.lap("output")
+    printTimings(arguments, clock.laps)
   }
 }
 
 /// `jixiao simulate DATASET --scenario FILE`: budgets before and after.
 func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
-    words, options: commonOptions.union(["scenario"]), flags: ["detail"])
+    words, options: commonOptions.union(["scenario"]),
+    flags: commonFlags.union(["detail"]))
   let output = try Output(arguments)
   let shownLevels = try levels(arguments)
   try setThreads(arguments)

@@ -20,7 +20,11 @@ struct Output {
     self.format = format
     self.language = language
     self.folder = arguments["out"]
+    self.threads = try threadCount(arguments)
   }
+
+  /// Cores that format large tables.
+  var threads: Int
 
   /// Prints the tables, or writes them to the `--out` folder.
   ///
@@ -36,7 +40,7 @@ struct Output {
     if let folder {
       let fileFormat: OutputFormat = format == .json ? .json : .csv
       let writer = AtomicWriter(folder: folder, inputs: inputs)
-      try writer.write(all, format: fileFormat)
+      try writer.write(all, format: fileFormat, threads: threads)
       for table in shown where format == .table { print(table.renderText()) }
       for table in all {
         print(
@@ -51,14 +55,14 @@ struct Output {
         shown.map { $0.renderText() }.joined(separator: "\n"), terminator: "")
     case .csv:
       var out = StandardOutput()
-      try primary.write(.csv, to: &out)
+      try primary.write(.csv, to: &out, threads: threads)
     case .json:
       var out = StandardOutput()
       try out.write(Array("{\n".utf8))
       for (index, table) in all.enumerated() {
         try out.write(Array("\(jsonKey(table.name)): ".utf8))
         var buffer = CollectingSink()
-        try table.write(.json, to: &buffer)
+        try table.write(.json, to: &buffer, threads: threads)
         // Drop the array's final line break inside the object.
         if buffer.bytes.last == 0x0A { buffer.bytes.removeLast() }
         try out.write(buffer.bytes)
@@ -75,7 +79,7 @@ struct Output {
 struct CollectingSink: ByteSink {
   var bytes: [UInt8] = []
 
-  mutating func write(_ more: [UInt8]) throws(InputError) {
+  mutating func write(_ more: UnsafeRawBufferPointer) throws(InputError) {
     bytes.append(contentsOf: more)
   }
 }

@@ -3,37 +3,104 @@
 /// Numbers are formatted by integer arithmetic into the buffer, without a
 /// `String` per value, so writing millions of cells costs a few
 /// nanoseconds each.
-struct ByteText {
-  var bytes: [UInt8] = []
+final class ByteText: @unchecked Sendable {
+  // One owner writes at a time (a block of rows, a file's bytes); the
+  // buffer is managed by hand so that an append is a store, with no
+  // uniqueness check or bounds check per byte.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private(set) var count = 0
 
   init(capacity: Int = 0) {
-    bytes.reserveCapacity(capacity)
+    self.capacity = max(64, capacity)
+    base = .allocate(capacity: self.capacity)
   }
 
-  var count: Int { bytes.count }
+  deinit { base.deallocate() }
 
-  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+  /// A copy of the bytes.
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  var last: UInt8? { count > 0 ? base[count - 1] : nil }
+
+  func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R)
+    rethrows -> R
+  {
+    try body(UnsafeRawBufferPointer(start: base, count: count))
+  }
+
+  func withUnsafeBufferPointer<R>(
+    _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+  ) rethrows -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
+
+  func removeAll() { count = 0 }
+
+  func removeLast() {
+    precondition(count > 0, "nothing to remove")
+    count -= 1
+  }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  private func grow(_ needed: Int) {
+    var size = capacity * 2
+    while size < needed { size *= 2 }
+    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    bigger.update(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity = size
+  }
 
   @inline(__always)
-  mutating func append(_ byte: UInt8) { bytes.append(byte) }
-
-  mutating func append(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes.append(contentsOf: $0) }
+  func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
   }
 
-  mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: buffer)
+  func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append($0) }
+  }
+
+  @inline(__always)
+  func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+    let n = buffer.count
+    reserve(n)
+    let target = base + count
+    if n <= 16 {
+      // Cells are short: a loop beats a call to memmove.
+      for i in 0..<n { target[i] = source[i] }
+    } else {
+      target.update(from: source, count: n)
+    }
+    count += n
+  }
+
+  func append(contentsOf bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { append($0) }
+  }
+
+  func append(_ other: ByteText) {
+    other.withUnsafeBufferPointer { append($0) }
   }
 
   /// A field of a CSV record: quoted (with inner quotes doubled) only when
   /// it holds a comma, a quote or a line break (RFC 4180).
-  mutating func appendCSVField(_ text: String) {
+  func appendCSVField(_ text: String) {
     var text = text
     text.withUTF8 { appendCSVField($0) }
   }
 
-  mutating func appendCSVField(_ field: UnsafeBufferPointer<UInt8>) {
+  func appendCSVField(_ field: UnsafeBufferPointer<UInt8>) {
     var needsQuotes = false
     for byte in field
     where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
@@ -41,43 +108,44 @@ struct ByteText {
       break
     }
     guard needsQuotes else {
-      bytes.append(contentsOf: field)
+      append(field)
       return
     }
-    bytes.append(0x22)
+    append(0x22)
     for byte in field {
-      bytes.append(byte)
-      if byte == 0x22 { bytes.append(0x22) }
+      append(byte)
+      if byte == 0x22 { append(0x22) }
     }
-    bytes.append(0x22)
+    append(0x22)
   }
 
   /// A signed integer in decimal.
-  mutating func append(integer value: Int64) {
+  func append(integer value: Int64) {
     if value < 0 {
-      bytes.append(UInt8(ascii: "-"))
+      append(UInt8(ascii: "-"))
       append(unsigned: value.magnitude)
     } else {
       append(unsigned: UInt64(value))
     }
   }
 
-  mutating func append(unsigned value: UInt64) {
-    var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    var count = 0
-    var rest = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[count] = UInt8(truncatingIfNeeded: rest % 10) &+ 48
-        rest /= 10
-        count += 1
-      } while rest > 0
-      var i = count - 1
-      while i >= 0 {
-        bytes.append(buffer[i])
-        i -= 1
-      }
+  func append(unsigned value: UInt64) {
+    // Digits are written from the right into room made for 20 of them.
+    reserve(20)
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
     }
+    var i = count + digits - 1
+    rest = value
+    repeat {
+      base[i] = UInt8(truncatingIfNeeded: rest % 10) &+ 48
+      rest /= 10
+      i -= 1
+    } while rest > 0
+    count += digits
   }
 
   /// `value` with exactly `decimals` digits after the point (0…9),
@@ -85,7 +153,7 @@ struct ByteText {
   ///
   /// Values whose scaled magnitude does not fit 2⁶² fall back to the C
   /// library's formatting.
-  mutating func append(_ value: Double, decimals: Int) {
+  func append(_ value: Double, decimals: Int) {
     precondition((0...9).contains(decimals), "0 to 9 decimals")
     let scale = Self.powersOfTen[decimals]
     let scaled = (value.magnitude * Double(scale)).rounded(
@@ -95,26 +163,31 @@ struct ByteText {
       return
     }
     let units = UInt64(scaled)
-    if units != 0, value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if units != 0, value < 0 { append(UInt8(ascii: "-")) }
     append(unsigned: units / scale)
     guard decimals > 0 else { return }
-    bytes.append(UInt8(ascii: "."))
-    var fraction = units % scale
-    var digits = [UInt8](repeating: 48, count: decimals)
-    var i = decimals - 1
-    while i >= 0 {
-      digits[i] = UInt8(truncatingIfNeeded: fraction % 10) &+ 48
-      fraction /= 10
+    append(UInt8(ascii: "."))
+    appendFraction(units % scale, width: decimals)
+  }
+
+  /// `fraction` as exactly `width` digits, with leading zeros.
+  private func appendFraction(_ fraction: UInt64, width: Int) {
+    reserve(width)
+    var rest = fraction
+    var i = count + width - 1
+    while i >= count {
+      base[i] = UInt8(truncatingIfNeeded: rest % 10) &+ 48
+      rest /= 10
       i -= 1
     }
-    bytes.append(contentsOf: digits)
+    count += width
   }
 
   /// A number for machines: rounded to 10 decimals with trailing zeros
   /// dropped (119.35999999999999 → 119.36), integers without a point.
   /// Ten decimals keep every digit money or a score carries and drop the
   /// noise of binary arithmetic.
-  mutating func append(machine value: Double) {
+  func append(machine value: Double) {
     guard value.isFinite else { return }
     let magnitude = value.magnitude
     if magnitude < 1e15, value == value.rounded() {
@@ -128,10 +201,10 @@ struct ByteText {
     }
     let units = UInt64((magnitude * 1e10).rounded(.toNearestOrAwayFromZero))
     if units == 0 {
-      bytes.append(UInt8(ascii: "0"))
+      append(UInt8(ascii: "0"))
       return
     }
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if value < 0 { append(UInt8(ascii: "-")) }
     append(unsigned: units / 10_000_000_000)
     var fraction = units % 10_000_000_000
     guard fraction > 0 else { return }
@@ -140,15 +213,8 @@ struct ByteText {
       fraction /= 10
       width -= 1
     }
-    bytes.append(UInt8(ascii: "."))
-    let start = bytes.count
-    bytes.append(contentsOf: repeatElement(48, count: width))
-    var i = start + width - 1
-    while fraction > 0 {
-      bytes[i] = UInt8(truncatingIfNeeded: fraction % 10) &+ 48
-      fraction /= 10
-      i -= 1
-    }
+    append(UInt8(ascii: "."))
+    appendFraction(fraction, width: width)
   }
 
   static let powersOfTen: [UInt64] = [

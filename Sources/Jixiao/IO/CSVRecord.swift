@@ -6,7 +6,7 @@ struct CSVRecord {
   /// First byte and physical line of the record.
   var offset = 0
   var line = 0
-  var fields = FieldSpans()
+  let fields = FieldSpans()
 
   init(_ file: CSVFile) {
     bytes = file.bytes
@@ -16,7 +16,7 @@ struct CSVRecord {
   /// The field's text, quotes removed, surrounding white space trimmed.
   func text(_ column: Int) -> String {
     CSVFile.decode(
-      bytes, fields.start[column], fields.end[column], fields.flags[column])
+      bytes, fields.start(column), fields.end(column), fields.flags(column))
   }
 
   /// Calls `body` with the field's trimmed text as UTF-8, without making a
@@ -24,9 +24,9 @@ struct CSVRecord {
   func withText<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
     -> R
   {
-    let start = fields.start[column]
-    let end = fields.end[column]
-    guard fields.flags[column] & 2 != 0 else {
+    let start = fields.start(column)
+    let end = fields.end(column)
+    guard fields.flags(column) & 2 != 0 else {
       return body(
         UnsafeBufferPointer(rebasing: bytes[CSVFile.trim(bytes, start, end)]))
     }
@@ -63,8 +63,8 @@ struct CSVRecord {
 
   /// Whether the field holds nothing but spaces and tabs.
   func isBlank(_ column: Int) -> Bool {
-    var i = fields.start[column]
-    let end = fields.end[column]
+    var i = fields.start(column)
+    let end = fields.end(column)
     while i < end {
       if !DecimalParser.isSpace(bytes[i]) { return false }
       i += 1
@@ -76,14 +76,14 @@ struct CSVRecord {
   func number(_ column: Int) -> DecimalParser.Outcome {
     DecimalParser.parse(
       UnsafeBufferPointer(
-        rebasing: bytes[fields.start[column]..<fields.end[column]]))
+        rebasing: bytes[fields.start(column)..<fields.end(column)]))
   }
 
   /// The 1-based line and character column at which a field starts (at its
   /// opening quote when quoted), for messages.
   func position(_ column: Int) -> (line: Int, column: Int) {
-    var target = fields.start[column]
-    if fields.flags[column] & 1 != 0 { target -= 1 }
+    var target = fields.start(column)
+    if fields.flags(column) & 1 != 0 { target -= 1 }
     var line = self.line
     var lineStart = offset
     var i = offset
@@ -120,9 +120,11 @@ struct CSVRecordReader {
   /// Records skipped because of a fault (reported to the log given to
   /// `next`).
   private(set) var droppedCount = 0
+  private let chunkStart: Int
 
   init(_ file: CSVFile, _ chunk: CSVFile.Chunk) {
     self.file = file
+    chunkStart = chunk.start
     scanner = CSVScanner(
       file.bytes, path: file.path, from: chunk.start, line: chunk.line,
       limit: chunk.end)
@@ -132,6 +134,12 @@ struct CSVRecordReader {
   /// Where the next record starts.
   var position: Int { scanner.position }
 
+  /// Whether this is the first chunk of the file.
+  var isFirst: Bool { chunkStart == file.bodyStart }
+
+  /// Bytes in the chunk, to size what is built from it.
+  var byteCount: Int { scanner.limit - chunkStart }
+
   /// Moves to the next record that has the header's number of fields and
   /// no stray quote; records that do not are reported to `log` and
   /// skipped.
@@ -139,7 +147,7 @@ struct CSVRecordReader {
   /// - Returns: false at the end of the chunk.
   mutating func next(log: inout DiagnosticLog) throws(InputError) -> Bool {
     let columns = file.columnCount
-    while let place = try scanner.next(into: &record.fields) {
+    while let place = try scanner.next(into: record.fields) {
       record.offset = place.offset
       record.line = place.line
       let count = record.fields.count
@@ -154,7 +162,8 @@ struct CSVRecordReader {
               + "missing fields."))
         continue
       }
-      if let stray = record.fields.flags.firstIndex(where: { $0 & 4 != 0 }) {
+      if let stray = record.fields.spans.firstIndex(where: { $0.flags & 4 != 0 }
+      ) {
         droppedCount += 1
         log.append(
           record.diagnostic(
@@ -184,7 +193,7 @@ extension CSVFile {
     var record = CSVRecord(self)
     record.offset = offset
     record.line = line
-    guard (try? scanner.next(into: &record.fields)) != nil,
+    guard (try? scanner.next(into: record.fields)) != nil,
       column < record.fields.count
     else {
       return Diagnostic(

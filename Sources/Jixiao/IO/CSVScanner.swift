@@ -2,26 +2,56 @@
 ///
 /// Reused from record to record, so scanning a file allocates nothing per
 /// record. A quoted field's span excludes its quotes.
-struct FieldSpans {
-  var start: [Int] = []
-  var end: [Int] = []
-  /// Bit 0: quoted; bit 1: holds doubled quotes; bit 2: a quote stands
-  /// inside an unquoted field (not RFC 4180).
-  var flags: [UInt8] = []
-
-  var count: Int { start.count }
-
-  mutating func removeAll() {
-    start.removeAll(keepingCapacity: true)
-    end.removeAll(keepingCapacity: true)
-    flags.removeAll(keepingCapacity: true)
+final class FieldSpans: @unchecked Sendable {
+  struct Span {
+    var start: Int
+    var end: Int
+    /// Bit 0: quoted; bit 1: holds doubled quotes; bit 2: a quote stands
+    /// inside an unquoted field (not RFC 4180).
+    var flags: UInt8
   }
 
+  // One reader owns the spans; the buffer is managed by hand so that a
+  // field costs a store, not an array append.
+  private var base: UnsafeMutablePointer<Span>
+  private var capacity = 32
+  private(set) var count = 0
+
+  init() {
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  var spans: UnsafeBufferPointer<Span> {
+    UnsafeBufferPointer(start: base, count: count)
+  }
+
+  @inline(__always) func start(_ field: Int) -> Int { span(field).start }
+  @inline(__always) func end(_ field: Int) -> Int { span(field).end }
+  @inline(__always) func flags(_ field: Int) -> UInt8 { span(field).flags }
+
   @inline(__always)
-  mutating func append(_ s: Int, _ e: Int, _ f: UInt8) {
-    start.append(s)
-    end.append(e)
-    flags.append(f)
+  private func span(_ field: Int) -> Span {
+    precondition(field >= 0 && field < count, "no such field")
+    return base[field]
+  }
+
+  func removeAll() { count = 0 }
+
+  @inline(__always)
+  func append(_ s: Int, _ e: Int, _ f: UInt8) {
+    if count == capacity { grow() }
+    base[count] = Span(start: s, end: e, flags: f)
+    count += 1
+  }
+
+  private func grow() {
+    let bigger = UnsafeMutablePointer<Span>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity *= 2
   }
 }
 
@@ -72,24 +102,24 @@ struct CSVScanner {
   ///
   /// - Returns: the record's first byte and line, or nil when the next
   ///   record would start at or after `limit`.
-  mutating func next(into fields: inout FieldSpans) throws(InputError) -> (
+  mutating func next(into fields: FieldSpans) throws(InputError) -> (
     offset: Int, line: Int
   )? {
     while position < limit {
       let recordOffset = position
       let recordLine = line
       fields.removeAll()
-      try scanRecord(into: &fields, offset: recordOffset, line: recordLine)
+      try scanRecord(into: fields, offset: recordOffset, line: recordLine)
       let isEmptyLine =
-        fields.count == 1 && fields.flags[0] == 0
-        && fields.start[0] == fields.end[0]
+        fields.count == 1 && fields.flags(0) == 0
+        && fields.start(0) == fields.end(0)
       if !isEmptyLine { return (recordOffset, recordLine) }
     }
     return nil
   }
 
   private mutating func scanRecord(
-    into fields: inout FieldSpans, offset recordOffset: Int,
+    into fields: FieldSpans, offset recordOffset: Int,
     line recordLine: Int
   ) throws(InputError) {
     let b = bytes
@@ -100,20 +130,30 @@ struct CSVScanner {
     while true {
       if i < n, b[i] == 0x22 {
         i = try scanQuoted(
-          from: i, into: &fields, recordOffset: recordOffset,
+          from: i, into: fields, recordOffset: recordOffset,
           recordLine: recordLine)
       } else {
         let fieldStart = i
         var flags: UInt8 = 0
         scan: while i < n {
-          switch classes[Int(b[i])] {
+          let byte = b[i]
+          if byte > 0x2C, byte < 0x80 {
+            i += 1
+            continue
+          }
+          switch classes[Int(byte)] {
           case 0: i += 1
           case 1: break scan
           case 2:
             flags |= 4
             i += 1
           case 3: throw notText(at: i, recordOffset, recordLine)
-          default: i = try skipSequence(at: i, recordOffset, recordLine)
+          default:
+            // A run of multi-byte characters (Chinese text), one after
+            // another without going round the outer loop.
+            repeat {
+              i = try skipSequence(at: i, recordOffset, recordLine)
+            } while i < n && b[i] >= 0x80
           }
         }
         fields.append(fieldStart, i, flags)
@@ -146,7 +186,7 @@ struct CSVScanner {
   /// Scans a quoted field starting at its opening quote; returns the index
   /// after the closing quote.
   private mutating func scanQuoted(
-    from open: Int, into fields: inout FieldSpans, recordOffset: Int,
+    from open: Int, into fields: FieldSpans, recordOffset: Int,
     recordLine: Int
   ) throws(InputError) -> Int {
     let b = bytes

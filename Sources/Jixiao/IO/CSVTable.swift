@@ -60,9 +60,11 @@ public struct CSVTable: Sendable {
     do {
       while try reader.next(log: &log) {
         let fields = reader.record.fields
-        starts.append(contentsOf: fields.start)
-        ends.append(contentsOf: fields.end)
-        flags.append(contentsOf: fields.flags)
+        for span in fields.spans {
+          starts.append(span.start)
+          ends.append(span.end)
+          flags.append(span.flags)
+        }
         lines.append(reader.record.line)
         offsets.append(reader.record.offset)
       }

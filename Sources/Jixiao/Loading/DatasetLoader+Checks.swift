@@ -15,9 +15,7 @@ extension Reader {
     for project in 0..<dataset.projects.count {
       let range = rows.rows(of: project)
       // A repeated id was reported already; its rows went to the first.
-      let isRepeat =
-        dataset.projects.ids.withBytes(project) { projectIndex.find($0) }
-        != Int32(project)
+      let isRepeat = repeatedProjects[project]
       if range.isEmpty, !isRepeat {
         log.append(
           Diagnostic(

@@ -43,10 +43,18 @@ extension Reader {
     let scheme = dataset.scheme
     let context = IndicatorContext(scheme: scheme, map: map)
     guard
-      let parts = readChunks(
+      var parts = readChunks(
         table,
         { (worker, records) throws(InputError) in
           var part = IndicatorPart()
+          // About 90 bytes a row: reserve once instead of growing. The
+          // first chunk reserves for the whole file, since the others are
+          // appended to it.
+          let bytes = records.isFirst ? table.bytes.count : records.byteCount
+          let estimate = bytes / 80 + 16
+          part.rows.reserveCapacity(estimate)
+          part.rows.names.reserveCapacity(rows: estimate, bytes: estimate * 24)
+          part.offsets.reserveCapacity(estimate)
           var memos = IndicatorMemos(dimensions: scheme.dimensions.count)
           while try records.next(log: &worker.log) {
             worker.readIndicator(records.record, context, &memos, into: &part)
@@ -55,12 +63,14 @@ extension Reader {
         })
     else { return }
 
-    var rows = Indicators()
-    var offsets: [Int] = []
-    let total = parts.reduce(0) { $0 + $1.rows.count }
+    // Take the first chunk's columns over (no copy) and append the rest.
+    var rows = parts[0].rows
+    var offsets = parts[0].offsets
+    parts[0] = IndicatorPart()
+    let total = parts.reduce(rows.count) { $0 + $1.rows.count }
     rows.reserveCapacity(total)
     offsets.reserveCapacity(total)
-    for part in parts {
+    for part in parts.dropFirst() {
       rows.append(contentsOf: part.rows)
       offsets += part.offsets
     }
@@ -121,7 +131,7 @@ extension Reader {
 
     let dimension = readDimension(record, c.dimension, context, &memos)
     part.rows.dimension.append(dimension)
-    let kind = readKind(record, c.kind, context.scheme, &memos)
+    let kind = readKind(record, c.kind, context, &memos)
     part.rows.kind.append(kind)
 
     var weight =
@@ -179,12 +189,29 @@ extension Reader {
   private mutating func projectReference(
     _ record: CSVRecord, _ column: Int, _ memos: inout IndicatorMemos
   ) -> Int32 {
-    let same = record.withText(column) { id in
-      id.elementsEqual(memos.lastProjectID)
+    let last = Int(memos.lastProject)
+    let guess: Int32? = record.withText(column) { id in
+      if last >= 0,
+        memos.lastProjectID.withUnsafeBufferPointer({ equalBytes(id, $0) })
+      {
+        return Int32(last)
+      }
+      // Rows usually follow projects.csv: try the next project before a
+      // hash lookup (whose table does not stay in cache).
+      let next = last + 1
+      if next < projectIDs.count, !repeatedProjects[next],
+        projectIDs.withBytes(next, { equalBytes(id, $0) })
+      {
+        return Int32(next)
+      }
+      return nil
     }
-    if same, memos.lastProject >= 0 { return memos.lastProject }
-    let project = reference(
-      record, column, in: projectIndex, what: "project", file: "projects.csv")
+    if let guess, guess == memos.lastProject { return guess }
+    let project =
+      guess
+      ?? reference(
+        record, column, in: projectIndex, what: "project",
+        file: "projects.csv")
     record.withText(column) { memos.lastProjectID = Array($0) }
     memos.lastProject = project
     return project
@@ -203,9 +230,9 @@ extension Reader {
     _ record: CSVRecord, _ column: Int, _ context: IndicatorContext,
     _ memos: inout IndicatorMemos
   ) -> Int32 {
-    let scheme = context.scheme
     let code = record.withText(column) {
       memos.dimension.value(for: $0) { text in
+        let scheme = context.scheme
         guard let index = scheme.dimensionIndex(for: text, in: context.lookup)
         else { return Self.unknownDimension }
         return index == scheme.executionIndex
@@ -213,6 +240,7 @@ extension Reader {
       }
     }
     if code >= 0 { return code }
+    let scheme = context.scheme
     if code == Self.executionDimension {
       log.append(
         record.diagnostic(
@@ -237,9 +265,10 @@ extension Reader {
   }
 
   private mutating func readKind(
-    _ record: CSVRecord, _ column: Int, _ scheme: ScoringScheme,
+    _ record: CSVRecord, _ column: Int, _ context: IndicatorContext,
     _ memos: inout IndicatorMemos
   ) -> IndicatorKind {
+    let method = context.scheme.method
     let known = record.withText(column) {
       memos.kind.value(for: $0) { text in
         switch text.lowercased() {
@@ -256,9 +285,9 @@ extension Reader {
           .error, column: column,
           "kind \"\(record.text(column))\" is not known.",
           help: "Write quantitative (定量), qualitative (定性) or rating (评级)."))
-      return scheme.method == .ratings ? .rating : .quantitative
+      return method == .ratings ? .rating : .quantitative
     }
-    if (kind == .rating) != (scheme.method == .ratings) {
+    if (kind == .rating) != (method == .ratings) {
       let message =
         kind == .rating
         ? "a rating row needs a ratings scheme, but the scheme is self-evaluation."
@@ -431,13 +460,12 @@ extension Reader {
 enum IndicatorOperatorText {
   static func parse(_ text: UnsafeBufferPointer<UInt8>) -> IndicatorOperator? {
     // The three symbols of generated and most real tables, by bytes.
-    if text.elementsEqual("≥".utf8) || text.elementsEqual(">=".utf8) {
-      return .atLeast
+    // ≥ is E2 89 A5 and ≤ is E2 89 A4 in UTF-8.
+    if text.count == 3, text[0] == 0xE2, text[1] == 0x89 {
+      if text[2] == 0xA5 { return .atLeast }
+      if text[2] == 0xA4 { return .atMost }
     }
-    if text.elementsEqual("≤".utf8) || text.elementsEqual("<=".utf8) {
-      return .atMost
-    }
-    if text.elementsEqual("=".utf8) { return .exactly }
+    if text.count == 1, text[0] == UInt8(ascii: "=") { return .exactly }
     return TargetText.operator(String(decoding: text, as: UTF8.self))
   }
 }

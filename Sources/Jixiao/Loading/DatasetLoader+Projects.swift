@@ -22,12 +22,13 @@ extension Reader {
     defer { sortDiagnostics(since: mark) }
     let tree = dataset
     guard let (table, map) = table(path, specs: Columns.projects),
+      case let columns = ProjectColumns(map),
       let parts = readChunks(
         table,
         { (worker, records) throws(InputError) in
           var part = ProjectPart()
           while try records.next(log: &worker.log) {
-            worker.readProject(records.record, map, tree, path, into: &part)
+            worker.readProject(records.record, columns, tree, path, into: &part)
           }
           return part
         })
@@ -44,9 +45,12 @@ extension Reader {
       excluded += part.excluded.map { $0 + base }
       overspent += part.overspent.map { $0 + base }
     }
+    var repeated: [Bool] = []
     projectIndex = indexIDs(
       projects.ids, places: places, table: table, column: map["id"] ?? 0,
-      what: "project")
+      what: "project", repeated: &repeated)
+    repeatedProjects = repeated
+    projectIDs = projects.ids
     projectLine = places.line
     if !overspent.isEmpty {
       let lines = overspent.prefix(5).map { String(places.line[$0]) }
@@ -62,20 +66,40 @@ extension Reader {
     return excluded
   }
 
+  /// Where each column of projects.csv is, looked up once per file.
+  private struct ProjectColumns: Sendable {
+    let id, name, unit, budget, executed: Int
+    let activity, category, startYear, endYear, major, provenance: Int?
+
+    init(_ map: ColumnMap) {
+      id = map["id"] ?? 0
+      name = map["name"] ?? 0
+      unit = map["unit"] ?? 0
+      budget = map["budget"] ?? 0
+      executed = map["executed"] ?? 0
+      activity = map["activity"]
+      category = map["category"]
+      startYear = map["start_year"]
+      endYear = map["end_year"]
+      major = map["major"]
+      provenance = map["provenance"]
+    }
+  }
+
   private mutating func readProject(
-    _ record: CSVRecord, _ map: ColumnMap, _ tree: Dataset, _ path: String,
+    _ record: CSVRecord, _ map: ProjectColumns, _ tree: Dataset, _ path: String,
     into part: inout ProjectPart
   ) {
     let row = part.projects.count
     part.places.append(record)
-    record.withText(map["id"] ?? 0) { part.projects.ids.append($0) }
-    record.withText(map["name"] ?? 0) { part.projects.names.append($0) }
+    record.withText(map.id) { part.projects.ids.append($0) }
+    record.withText(map.name) { part.projects.names.append($0) }
     let unit = reference(
-      record, map["unit"] ?? 0, in: unitIndex, what: "unit", file: "units.csv")
+      record, map.unit, in: unitIndex, what: "unit", file: "units.csv")
     part.projects.unit.append(unit)
 
     var activity: Int32 = -1
-    if let column = map["activity"], !record.isBlank(column) {
+    if let column = map.activity, !record.isBlank(column) {
       activity = reference(
         record, column, in: activityIndex, what: "activity",
         file: "activities.csv")
@@ -94,19 +118,19 @@ extension Reader {
         ))
     }
     part.projects.activity.append(activity)
-    Self.appendOptional(record, map["category"], to: &part.projects.category)
+    Self.appendOptional(record, map.category, to: &part.projects.category)
 
-    let budget = readMoney(record, map["budget"] ?? 0, what: "budget")
+    let budget = readMoney(record, map.budget, what: "budget")
     let executed = readMoney(
-      record, map["executed"] ?? 0, what: "executed amount")
+      record, map.executed, what: "executed amount")
     part.projects.budget.append(budget ?? 0)
     part.projects.executed.append(executed ?? 0)
     if let budget, let executed, executed > budget {
       if budget == 0 {
         log.append(
           record.diagnostic(
-            .warning, column: map["budget"] ?? 0,
-            "the budget is 0 but \(record.text(map["executed"] ?? 0)) was "
+            .warning, column: map.budget,
+            "the budget is 0 but \(record.text(map.executed)) was "
               + "spent; execution is not scored for this project.",
             help: "Enter the adjusted budget of the year (全年预算数)."))
       } else {
@@ -115,14 +139,14 @@ extension Reader {
     }
 
     let start =
-      map["start_year"].map {
+      map.startYear.map {
         record.readYear($0, what: "start year", log: &log)
       } ?? 0
     let end =
-      map["end_year"].map {
+      map.endYear.map {
         record.readYear($0, what: "end year", log: &log)
       } ?? 0
-    if start > 0, end > 0, end < start, let column = map["end_year"] {
+    if start > 0, end > 0, end < start, let column = map.endYear {
       log.append(
         record.diagnostic(
           .error, column: column,
@@ -132,11 +156,11 @@ extension Reader {
     part.projects.startYear.append(start)
     part.projects.endYear.append(end)
     part.projects.isMajor.append(
-      map["major"].map {
+      map.major.map {
         record.readFlag($0, what: "major flag", log: &log)
       } ?? false)
     Self.appendOptional(
-      record, map["provenance"], to: &part.projects.provenance)
+      record, map.provenance, to: &part.projects.provenance)
   }
 
   /// Reads an amount of money: a finite number ≥ 0; nil after a fault.

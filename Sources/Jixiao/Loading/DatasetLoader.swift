@@ -7,6 +7,9 @@ public struct LoadedDataset: Sendable {
   public var diagnostics: [Diagnostic]
   /// Projects outside the duty → activity tree, excluded from budgeting.
   public var excluded: [Int]
+  /// Seconds spent on each file (and on the checks across files), for
+  /// `--timings`.
+  public var timings: [(stage: String, seconds: Double)] = []
 
   /// Whether anything blocks scoring.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -62,11 +65,16 @@ public enum DatasetLoader {
     let schemeFailed = log.errorCount > errorsBefore
 
     var reader = Reader(log: log, threads: threads)
+    var clock = Stopwatch()
     reader.readUnits(path(folder, fileNames.units), into: &dataset)
+    clock.lap("units")
     reader.readDuties(path(folder, fileNames.duties), into: &dataset)
+    clock.lap("duties")
     reader.readActivities(path(folder, fileNames.activities), into: &dataset)
+    clock.lap("activities")
     excluded = reader.readProjects(
       path(folder, fileNames.projects), into: &dataset)
+    clock.lap("projects")
     if schemeFailed {
       // Checking rows against a scheme that did not load would only repeat
       // the scheme's errors once per row.
@@ -78,11 +86,14 @@ public enum DatasetLoader {
     } else {
       reader.readIndicators(
         path(folder, fileNames.indicators), into: &dataset)
+      clock.lap("indicators")
       reader.checkProjects(dataset)
+      clock.lap("checks")
     }
     reader.reportSkippedReferences()
     return LoadedDataset(
-      dataset: dataset, diagnostics: reader.log.diagnostics, excluded: excluded)
+      dataset: dataset, diagnostics: reader.log.diagnostics, excluded: excluded,
+      timings: clock.laps)
   }
 
   public static func path(_ folder: String, _ file: String) -> String {
@@ -149,6 +160,10 @@ struct Reader: Sendable {
   var dutyIndex = ByteIndex()
   var activityIndex = ByteIndex()
   var projectIndex = ByteIndex()
+  /// Project ids in file order, to check the next project first.
+  var projectIDs = TextColumn()
+  /// Rows whose id repeats an earlier one (reported by `indexIDs`).
+  var repeatedProjects: [Bool] = []
   /// Line of each project in projects.csv, for messages.
   var projectLine: [Int] = []
   /// Files that did not load completely (unreadable, missing columns,
@@ -244,6 +259,18 @@ struct Reader: Sendable {
     _ ids: TextColumn, places: RecordPlaces, table: CSVFile, column: Int,
     what: String
   ) -> ByteIndex {
+    var repeated: [Bool] = []
+    return indexIDs(
+      ids, places: places, table: table, column: column, what: what,
+      repeated: &repeated)
+  }
+
+  /// `indexIDs`, also marking the rows whose id repeats an earlier one.
+  mutating func indexIDs(
+    _ ids: TextColumn, places: RecordPlaces, table: CSVFile, column: Int,
+    what: String, repeated: inout [Bool]
+  ) -> ByteIndex {
+    repeated = [Bool](repeating: false, count: ids.count)
     var index = ByteIndex(capacity: ids.count)
     for row in 0..<ids.count {
       if ids.byteCount(row) == 0 {
@@ -256,6 +283,7 @@ struct Reader: Sendable {
       }
       let first = ids.withBytes(row) { index.insert($0, value: Int32(row)) }
       if let first {
+        repeated[row] = true
         log.append(
           places.diagnostic(
             table, row, .error, column: column,

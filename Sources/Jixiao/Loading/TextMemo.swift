@@ -5,6 +5,7 @@
 /// once (with the scheme's `String` rules) and looking the rest up by
 /// bytes keeps the row loop free of `String`s.
 struct TextMemo<Value> {
+  private var recent = RecentTexts()
   private var index = ByteIndex()
   private var values: [Value] = []
 
@@ -12,10 +13,16 @@ struct TextMemo<Value> {
   mutating func value(
     for text: UnsafeBufferPointer<UInt8>, _ compute: (String) -> Value
   ) -> Value {
-    if let known = index.find(text) { return values[Int(known)] }
-    let value = compute(String(decoding: text, as: UTF8.self))
-    index.insert(text, value: Int32(values.count))
-    values.append(value)
-    return value
+    if let code = recent.code(for: text) { return values[Int(code)] }
+    let code: Int32
+    if let known = index.find(text) {
+      code = known
+    } else {
+      code = Int32(values.count)
+      values.append(compute(String(decoding: text, as: UTF8.self)))
+      index.insert(text, value: code)
+    }
+    recent.remember(text, code: code)
+    return values[Int(code)]
   }
 }

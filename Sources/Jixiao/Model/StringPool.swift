@@ -11,6 +11,7 @@ public struct StringPool: Sendable, Equatable {
   /// One code per row, an index into `values`.
   public private(set) var codes: [Int32] = []
   private var index = ByteIndex()
+  private var recent = RecentTexts()
 
   public init() {}
 
@@ -31,10 +32,13 @@ public struct StringPool: Sendable, Equatable {
   }
 
   mutating func code(for utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    // Such columns repeat a few recent texts more often than not.
+    if let code = recent.code(for: utf8) { return code }
     let next = Int32(values.count)
-    if let code = index.insert(utf8, value: next) { return code }
-    values.append(String(decoding: utf8, as: UTF8.self))
-    return next
+    let code = index.insert(utf8, value: next) ?? next
+    if code == next { values.append(String(decoding: utf8, as: UTF8.self)) }
+    recent.remember(utf8, code: code)
+    return code
   }
 
   /// Appends the rows of another pool, re-coding its texts into this one.

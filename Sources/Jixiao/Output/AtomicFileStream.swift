@@ -34,7 +34,8 @@ public struct AtomicFileStream: ByteSink {
   }
 
   /// Appends bytes; retries short writes.
-  mutating func write(_ bytes: UnsafeRawBufferPointer) throws(InputError) {
+  public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(InputError)
+  {
     var offset = 0
     while offset < bytes.count {
       guard let base = bytes.baseAddress else { return }
@@ -48,18 +49,6 @@ public struct AtomicFileStream: ByteSink {
       }
       offset += written
     }
-  }
-
-  public mutating func write(_ bytes: [UInt8]) throws(InputError) {
-    var failure: InputError?
-    bytes.withUnsafeBytes { buffer in
-      do throws(InputError) {
-        try write(buffer)
-      } catch {
-        failure = error
-      }
-    }
-    if let failure { throw failure }
   }
 
   /// Closes the file; `commit` then renames it into place.

@@ -72,15 +72,16 @@ public struct AtomicWriter: Sendable {
   }
 
   /// Writes each table as `NAME.csv` (or `.json`).
-  public func write(_ tables: [ReportTable], format: OutputFormat)
-    throws(InputError)
-  {
+  public func write(
+    _ tables: [ReportTable], format: OutputFormat,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) throws(InputError) {
     try write(
       tables.map { table in
         (
           name: "\(table.name).\(format.fileExtension)",
           body: { (stream: inout AtomicFileStream) throws(InputError) in
-            try table.write(format, to: &stream)
+            try table.write(format, to: &stream, threads: threads)
           }
         )
       })

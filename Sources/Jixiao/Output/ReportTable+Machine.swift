@@ -12,23 +12,24 @@ extension ReportTable {
   static let blockRows = 16_384
 
   /// Writes the table in `format` (CSV or JSON) to `stream`.
+  ///
+  /// - Parameter threads: cores that format blocks of rows (default: all).
   public func write<Sink: ByteSink>(
-    _ format: OutputFormat, to stream: inout Sink
-  )
-    throws(InputError)
-  {
+    _ format: OutputFormat, to stream: inout Sink,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) throws(InputError) {
     let isJSON = format == .json
     var head = ByteText()
     if isJSON {
       head.append(rowCount == 0 ? "[]\n" : "[\n")
     } else {
-      writeCSVHeader(into: &head)
+      writeCSVHeader(into: head)
     }
-    try stream.write(head.bytes)
+    try stream.write(head)
     guard rowCount > 0 else { return }
 
     let blocks = (rowCount + Self.blockRows - 1) / Self.blockRows
-    let wave = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    let wave = max(1, 2 * threads)
     var first = 0
     while first < blocks {
       let count = min(wave, blocks - first)
@@ -42,14 +43,14 @@ extension ReportTable {
         var text = ByteText(capacity: rows.count * 64)
         if isJSON {
           if block > 0 { text.append(",\n") }
-          table.writeJSONObjects(rows: rows, into: &text)
+          table.writeJSONObjects(rows: rows, into: text)
         } else {
-          table.writeCSV(rows: rows, into: &text)
+          table.writeCSV(rows: rows, into: text)
         }
         texts[offset] = text
       }
       for offset in 0..<count {
-        if let text = texts[offset] { try stream.write(text.bytes) }
+        if let text = texts[offset] { try stream.write(text) }
       }
       first += count
     }
@@ -58,7 +59,7 @@ extension ReportTable {
 
   // MARK: CSV
 
-  func writeCSVHeader(into text: inout ByteText) {
+  func writeCSVHeader(into text: ByteText) {
     for (j, column) in columns.enumerated() {
       if j > 0 { text.append(0x2C) }
       text.appendCSVField(column.name)
@@ -66,39 +67,118 @@ extension ReportTable {
     text.append(0x0A)
   }
 
-  func writeCSV(rows: Range<Int>, into text: inout ByteText) {
-    for row in rows {
-      for column in 0..<columns.count {
-        if column > 0 { text.append(0x2C) }
-        writeCSVCell(row, column, into: &text)
+  func writeCSV(rows: Range<Int>, into text: ByteText) {
+    guard sources != nil else {
+      for row in rows {
+        for column in 0..<columns.count {
+          if column > 0 { text.append(0x2C) }
+          writeCell(cell(row, column), json: false, into: text)
+        }
+        text.append(0x0A)
       }
-      text.append(0x0A)
+      return
     }
+    let cells = formatColumns(rows: rows, json: false)
+    cells.interleave(
+      into: text, rowStart: [], prefixes: [], between: [0x2C], rowEnd: [0x0A],
+      rowSeparator: [])
   }
 
-  private func writeCSVCell(
-    _ row: Int, _ column: Int, into text: inout ByteText
+  /// Formats each column's cells for `rows` into one arena, column by
+  /// column: the switch on a column's source happens once, and the loop
+  /// over its rows touches only that column's array.
+  private func formatColumns(rows: Range<Int>, json: Bool) -> FormattedCells {
+    var cells = FormattedCells(columns: columns.count, rows: rows.count)
+    for column in 0..<columns.count {
+      formatColumn(column, rows: rows, json: json, into: &cells)
+    }
+    return cells
+  }
+
+  private func formatColumn(
+    _ column: Int, rows: Range<Int>, json: Bool,
+    into cells: inout FormattedCells
   ) {
     switch source(column) {
     case .text(let texts)?:
-      texts.withBytes(row) { text.appendCSVField($0) }
-    case .pooled(let pool)?:
-      text.appendCSVField(pool[row])
-    case .numbers(let values, _, let present)?:
-      if present?[row] ?? true { text.append(machine: values[row]) }
-    case .integers(let values)?:
-      text.append(integer: Int64(values[row]))
-    case .labels(let labels, let codes)?:
-      let code = Int(codes[row])
-      if code >= 0 { text.appendCSVField(labels[code]) }
-    case .cells, nil:
-      switch cell(row, column) {
-      case .text(let value), .indented(let value, _):
-        text.appendCSVField(value)
-      case .number(let value, _): text.append(machine: value)
-      case .integer(let value): text.append(integer: Int64(value))
-      case .empty: break
+      for row in rows {
+        texts.withBytes(row) {
+          json ? cells.text.appendJSONString($0) : cells.text.appendCSVField($0)
+        }
+        cells.end()
       }
+    case .pooled(let pool)?:
+      let encoded = pool.values.map { Self.encoded($0, json: json) }
+      for row in rows {
+        cells.text.append(contentsOf: encoded[Int(pool.codes[row])])
+        cells.end()
+      }
+    case .numbers(let values, _, let present)?:
+      for row in rows {
+        if present?[row] ?? true, values[row].isFinite {
+          cells.text.append(machine: values[row])
+        } else if json {
+          cells.text.append("null")
+        }
+        cells.end()
+      }
+    case .integers(let values)?:
+      for row in rows {
+        cells.text.append(integer: Int64(values[row]))
+        cells.end()
+      }
+    case .labels(let labels, let codes)?:
+      let encoded = labels.map { Self.encoded($0, json: json) }
+      let empty: [UInt8] = json ? Array("null".utf8) : []
+      for row in rows {
+        let code = Int(codes[row])
+        cells.text.append(contentsOf: code >= 0 ? encoded[code] : empty)
+        cells.end()
+      }
+    case .lookup(let texts, let indices)?:
+      for row in rows {
+        let index = Int(indices[row])
+        if index >= 0 {
+          texts.withBytes(index) {
+            json
+              ? cells.text.appendJSONString($0) : cells.text.appendCSVField($0)
+          }
+        } else if json {
+          cells.text.append("null")
+        }
+        cells.end()
+      }
+    case .cells, nil:
+      for row in rows {
+        writeCell(cell(row, column), json: json, into: cells.text)
+        cells.end()
+      }
+    }
+  }
+
+  /// A text as a CSV field or a JSON string.
+  private static func encoded(_ value: String, json: Bool) -> [UInt8] {
+    var text = ByteText()
+    if json { text.appendJSONString(value) } else { text.appendCSVField(value) }
+    return text.bytes
+  }
+
+  private func writeCell(_ cell: Cell, json: Bool, into text: ByteText) {
+    switch cell {
+    case .text(let value), .indented(let value, _):
+      if json {
+        text.appendJSONString(value)
+      } else {
+        text.appendCSVField(value)
+      }
+    case .number(let value, _):
+      if value.isFinite {
+        text.append(machine: value)
+      } else if json {
+        text.append("null")
+      }
+    case .integer(let value): text.append(integer: Int64(value))
+    case .empty: if json { text.append("null") }
     }
   }
 
@@ -106,71 +186,87 @@ extension ReportTable {
 
   /// The rows as JSON objects, one per line, separated by ",\n" (no
   /// surrounding brackets).
-  func writeJSONObjects(rows: Range<Int>, into text: inout ByteText) {
+  func writeJSONObjects(rows: Range<Int>, into text: ByteText) {
     let names = columns.map { column -> [UInt8] in
       var key = ByteText()
       key.appendJSONString(column.name)
       key.append(": ")
       return key.bytes
     }
-    for row in rows {
-      if row > rows.lowerBound { text.append(",\n") }
-      text.append("  {")
-      for column in 0..<columns.count {
-        if column > 0 { text.append(", ") }
-        text.bytes.append(contentsOf: names[column])
-        writeJSONValue(row, column, into: &text)
+    if sources == nil {
+      for row in rows {
+        if row > rows.lowerBound { text.append(",\n") }
+        text.append("  {")
+        for column in 0..<columns.count {
+          if column > 0 { text.append(", ") }
+          text.append(contentsOf: names[column])
+          writeCell(cell(row, column), json: true, into: text)
+        }
+        text.append(0x7D)
       }
-      text.append(0x7D)
+      return
     }
+    let cells = formatColumns(rows: rows, json: true)
+    cells.interleave(
+      into: text, rowStart: Array("  {".utf8), prefixes: names,
+      between: Array(", ".utf8), rowEnd: [0x7D], rowSeparator: Array(",\n".utf8)
+    )
   }
 
   /// The whole table as a JSON array of objects.
-  func writeJSON(rows: Range<Int>, into text: inout ByteText) {
+  func writeJSON(rows: Range<Int>, into text: ByteText) {
     guard !rows.isEmpty else {
       text.append("[]\n")
       return
     }
     text.append("[\n")
-    writeJSONObjects(rows: rows, into: &text)
+    writeJSONObjects(rows: rows, into: text)
     text.append("\n]\n")
   }
 
-  private func writeJSONValue(
-    _ row: Int, _ column: Int, into text: inout ByteText
+}
+
+/// The formatted cells of a block of rows, column after column in one
+/// arena; cell (row, column) ends at `ends[column * rows + row]`.
+struct FormattedCells {
+  let text: ByteText
+  var ends: [Int] = []
+  let columns: Int
+  let rows: Int
+
+  init(columns: Int, rows: Int) {
+    self.columns = columns
+    self.rows = rows
+    text = ByteText(capacity: columns * rows * 8)
+    ends.reserveCapacity(columns * rows)
+  }
+
+  /// Marks the end of the cell just formatted.
+  @inline(__always)
+  mutating func end() { ends.append(text.count) }
+
+  /// Writes the cells row by row: `rowSeparator` between rows, then
+  /// `rowStart`, the cells with `prefixes[column]` (if given) before each
+  /// and `between` between them, and `rowEnd`.
+  func interleave(
+    into out: ByteText, rowStart: [UInt8], prefixes: [[UInt8]],
+    between: [UInt8], rowEnd: [UInt8], rowSeparator: [UInt8]
   ) {
-    switch source(column) {
-    case .text(let texts)?:
-      texts.withBytes(row) { text.appendJSONString($0) }
-    case .pooled(let pool)?:
-      text.appendJSONString(pool[row])
-    case .numbers(let values, _, let present)?:
-      if present?[row] ?? true, values[row].isFinite {
-        text.append(machine: values[row])
-      } else {
-        text.append("null")
-      }
-    case .integers(let values)?:
-      text.append(integer: Int64(values[row]))
-    case .labels(let labels, let codes)?:
-      let code = Int(codes[row])
-      if code >= 0 {
-        text.appendJSONString(labels[code])
-      } else {
-        text.append("null")
-      }
-    case .cells, nil:
-      switch cell(row, column) {
-      case .text(let value), .indented(let value, _):
-        text.appendJSONString(value)
-      case .number(let value, _):
-        if value.isFinite {
-          text.append(machine: value)
-        } else {
-          text.append("null")
+    text.withUnsafeBufferPointer { arena in
+      ends.withUnsafeBufferPointer { ends in
+        for row in 0..<rows {
+          if row > 0 { out.append(contentsOf: rowSeparator) }
+          out.append(contentsOf: rowStart)
+          for column in 0..<columns {
+            if column > 0 { out.append(contentsOf: between) }
+            if !prefixes.isEmpty { out.append(contentsOf: prefixes[column]) }
+            let index = column * rows + row
+            let start = index == 0 ? 0 : ends[index - 1]
+            out.append(
+              UnsafeBufferPointer(rebasing: arena[start..<ends[index]]))
+          }
+          out.append(contentsOf: rowEnd)
         }
-      case .integer(let value): text.append(integer: Int64(value))
-      case .empty: text.append("null")
       }
     }
   }
@@ -179,6 +275,33 @@ extension ReportTable {
 /// Where written bytes go: a file being staged, standard output.
 public protocol ByteSink {
   mutating func write(_ bytes: [UInt8]) throws(InputError)
+  mutating func write(_ bytes: UnsafeRawBufferPointer) throws(InputError)
+}
+
+extension ByteSink {
+  public mutating func write(_ bytes: [UInt8]) throws(InputError) {
+    var failure: InputError?
+    bytes.withUnsafeBytes { buffer in
+      do throws(InputError) {
+        try write(buffer)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  mutating func write(_ text: ByteText) throws(InputError) {
+    var failure: InputError?
+    text.withUnsafeBytes { buffer in
+      do throws(InputError) {
+        try write(buffer)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
 }
 
 /// Standard output as a sink. C's buffered streams (which `print` uses)
@@ -186,20 +309,20 @@ public protocol ByteSink {
 public struct StandardOutput: ByteSink {
   public init() {}
 
-  public mutating func write(_ bytes: [UInt8]) throws(InputError) {
+  public mutating func write(_ buffer: UnsafeRawBufferPointer)
+    throws(InputError)
+  {
     fflush(nil)
     var offset = 0
     var failed = false
-    bytes.withUnsafeBufferPointer { buffer in
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = Glibc.write(1, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failed = true
-          return
-        }
-        offset += written
+    while offset < buffer.count, let base = buffer.baseAddress {
+      let written = Glibc.write(1, base + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failed = true
+        break
       }
+      offset += written
     }
     guard !failed else {
       throw InputError(
@@ -212,12 +335,12 @@ public struct StandardOutput: ByteSink {
 
 extension ByteText {
   /// A JSON string: quotes, backslashes and control characters escaped.
-  mutating func appendJSONString(_ value: String) {
+  func appendJSONString(_ value: String) {
     var value = value
     value.withUTF8 { appendJSONString($0) }
   }
 
-  mutating func appendJSONString(_ utf8: UnsafeBufferPointer<UInt8>) {
+  func appendJSONString(_ utf8: UnsafeBufferPointer<UInt8>) {
     append(0x22)
     for byte in utf8 {
       switch byte {

@@ -46,6 +46,9 @@ public struct ReportTable: Sendable {
     case integers([Int32])
     /// One of a few labels per row, by code (−1: empty).
     case labels([String], codes: [Int32])
+    /// The text of another table's row, by index (−1: empty): the unit of
+    /// each project, the project of each indicator.
+    case lookup(TextColumn, rows: [Int32])
     /// Anything else, computed per row.
     case cells(@Sendable (Int) -> Cell)
   }
@@ -59,7 +62,7 @@ public struct ReportTable: Sendable {
   public var footnotes: [String] = []
 
   private var rowCells: [[Cell]] = []
-  private var sources: [Source]?
+  private(set) var sources: [Source]?
   private var columnarRowCount = 0
 
   /// An empty table to be filled row by row.
@@ -103,6 +106,9 @@ public struct ReportTable: Sendable {
     case .labels(let labels, let codes):
       let code = Int(codes[row])
       return code >= 0 ? .text(labels[code]) : .empty
+    case .lookup(let texts, let rows):
+      let index = Int(rows[row])
+      return index >= 0 ? .text(texts[index]) : .empty
     case .cells(let make): return make(row)
     }
   }

@@ -120,7 +120,6 @@ public enum ScoreReport {
     let rows = dataset.indicators
     let scheme = evaluation.scheme
     let n = rows.count
-    let projectIDs = Array(dataset.projects.ids)
     let isQuantitative = rows.kind.map { $0 == .quantitative }
     let isApplicable = rows.status.map { $0 == .applicable }
     let dimensionLabels = scheme.dimensions.map {
@@ -142,7 +141,10 @@ public enum ScoreReport {
         ? .number(rows.actual[r], decimals: 2) : .text(rows.label[r])
     }
     let sources: [(ReportTable.Column, ReportTable.Source)] = [
-      (.init(l("project", "项目编号")), .labels(projectIDs, codes: rows.project)),
+      (
+        .init(l("project", "项目编号")),
+        .lookup(dataset.projects.ids, rows: rows.project)
+      ),
       (
         .init(l("dimension", "一级指标")),
         .labels(dimensionLabels, codes: rows.dimension)

@@ -179,9 +179,9 @@ public enum SyntheticGenerator {
       }
       for offset in 0..<count {
         guard let block = blocks[offset] else { continue }
-        try streams[0].write(block.projects.bytes)
-        try streams[1].write(block.indicators.bytes)
-        try streams[2].write(block.spending.bytes)
+        try streams[0].write(block.projects)
+        try streams[1].write(block.indicators)
+        try streams[2].write(block.spending)
         total +=
           block.projects.count + block.indicators.count + block.spending.count
         rows += block.rowCount

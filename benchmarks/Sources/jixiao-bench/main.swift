@@ -19,6 +19,12 @@ struct Options {
   var runs = 5
   var out = NSTemporaryDirectory() + "jixiao-bench-out"
   var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// Stages to time (all when empty); the others run once, untimed.
+  var stages: Set<String> = []
+
+  func runs(_ stage: String) -> Int {
+    stages.isEmpty || stages.contains(stage) ? runs : 1
+  }
 }
 
 func parse() -> Options {
@@ -30,6 +36,9 @@ func parse() -> Options {
     case "--runs": options.runs = Int(words.next() ?? "") ?? 5
     case "--out": options.out = words.next() ?? options.out
     case "--threads": options.threads = Int(words.next() ?? "") ?? 1
+    case "--stages":
+      options.stages = Set(
+        (words.next() ?? "").split(separator: ",").map(String.init))
     default:
       FileHandle.standardError.write(Data("unknown argument \(word)\n".utf8))
       exit(64)
@@ -49,7 +58,10 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+nonisolated(unsafe) var selected: Set<String> = []
+
 func emit(_ stage: String, _ times: [Double], work: Double, unit: String) {
+  guard selected.isEmpty || selected.contains(stage) else { return }
   let list = times.map { String(format: "%.6f", $0) }.joined(separator: ", ")
   print(
     "{\"tool\": \"jixiao\", \"stage\": \"\(stage)\", \"seconds\": [\(list)], "
@@ -83,10 +95,11 @@ func writeTables(
 
 func main() throws {
   let options = parse()
+  selected = options.stages
   BLAS.setThreadCount(1)
   var loaded: LoadedDataset?
   var times: [Double] = []
-  for _ in 0..<options.runs {
+  for _ in 0..<options.runs("load") {
     times.append(
       seconds {
         loaded = DatasetLoader.load(
@@ -101,14 +114,14 @@ func main() throws {
   let dataset = loaded.dataset
 
   var rows: Evaluator.RowScores?
-  times = try (0..<options.runs).map { _ in
+  times = try (0..<options.runs("score_rows")).map { _ in
     seconds { rows = Evaluator.scoreRows(dataset) }
   }
   emit(
     "score_rows", times, work: Double(dataset.indicators.count), unit: "rows")
 
   var evaluation: Evaluation?
-  times = try (0..<options.runs).map { _ in
+  times = try (0..<options.runs("composite")).map { _ in
     try seconds {
       guard let rows else { return }
       let result = try Evaluator.composite(dataset, rows)
@@ -121,7 +134,7 @@ func main() throws {
   guard let evaluation else { return }
 
   var total = 0.0
-  times = (0..<options.runs).map { _ in
+  times = (0..<options.runs("simulate")).map { _ in
     seconds {
       let result = Reallocation(
         dataset, evaluation: evaluation, scenario: Scenario())
@@ -132,12 +145,12 @@ func main() throws {
     "simulate", times, work: Double(dataset.projects.count), unit: "projects")
   FileHandle.standardError.write(Data("simulated total \(total)\n".utf8))
 
-  times = try (0..<options.runs).map { _ in
+  times = try (0..<options.runs("write")).map { _ in
     try seconds { try writeTables(dataset, evaluation, to: options.out) }
   }
   emit("write", times, work: Double(dataset.indicators.count), unit: "rows")
 
-  times = try (0..<options.runs).map { _ in
+  times = try (0..<options.runs("end_to_end")).map { _ in
     try seconds {
       let fresh = DatasetLoader.load(
         folder: options.data, threads: options.threads)
