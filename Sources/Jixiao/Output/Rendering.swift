@@ -56,7 +56,7 @@ extension ReportTable {
 
   /// RFC 4180 CSV with a header; fields quoted only when they must be.
   public func renderCSV() -> String {
-    var text = ByteText()
+    let text = ByteText()
     writeCSVHeader(into: text)
     writeCSV(rows: 0..<rowCount, into: text)
     return String(decoding: text.bytes, as: UTF8.self)
@@ -64,7 +64,7 @@ extension ReportTable {
 
   /// A JSON array of objects keyed by column name; numbers stay numbers.
   public func renderJSON() -> String {
-    var text = ByteText()
+    let text = ByteText()
     writeJSON(rows: 0..<rowCount, into: text)
     return String(decoding: text.bytes, as: UTF8.self)
   }

@@ -19,7 +19,7 @@ extension ReportTable {
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) throws(InputError) {
     let isJSON = format == .json
-    var head = ByteText()
+    let head = ByteText()
     if isJSON {
       head.append(rowCount == 0 ? "[]\n" : "[\n")
     } else {
@@ -40,7 +40,7 @@ extension ReportTable {
         let block = firstBlock + offset
         let start = block * Self.blockRows
         let rows = start..<min(table.rowCount, start + Self.blockRows)
-        var text = ByteText(capacity: rows.count * 64)
+        let text = ByteText(capacity: rows.count * 64)
         if isJSON {
           if block > 0 { text.append(",\n") }
           table.writeJSONObjects(rows: rows, into: text)
@@ -158,7 +158,7 @@ extension ReportTable {
 
   /// A text as a CSV field or a JSON string.
   private static func encoded(_ value: String, json: Bool) -> [UInt8] {
-    var text = ByteText()
+    let text = ByteText()
     if json { text.appendJSONString(value) } else { text.appendCSVField(value) }
     return text.bytes
   }
@@ -188,7 +188,7 @@ extension ReportTable {
   /// surrounding brackets).
   func writeJSONObjects(rows: Range<Int>, into text: ByteText) {
     let names = columns.map { column -> [UInt8] in
-      var key = ByteText()
+      let key = ByteText()
       key.appendJSONString(column.name)
       key.append(": ")
       return key.bytes

@@ -190,7 +190,7 @@ extension ReportTable.Cell {
   /// every digit that money in 万元 or a score carries, and remove the noise
   /// of binary arithmetic that would otherwise reach spreadsheets.
   static func shortest(_ value: Double) -> String {
-    var text = ByteText()
+    let text = ByteText()
     text.append(machine: value)
     return String(decoding: text.bytes, as: UTF8.self)
   }

@@ -214,7 +214,7 @@ struct SyntheticTree: Sendable {
   // MARK: Files
 
   func unitsCSV() -> [UInt8] {
-    var text = ByteText()
+    let text = ByteText()
     text.append("id,name,parent,level,region\n")
     for unit in units {
       let parent = unit.parent >= 0 ? units[unit.parent].id : ""
@@ -225,7 +225,7 @@ struct SyntheticTree: Sendable {
   }
 
   func dutiesCSV() -> [UInt8] {
-    var text = ByteText()
+    let text = ByteText()
     text.append("id,unit,name\n")
     for duty in duties {
       text.append("\(duty.id),\(units[duty.unit].id),\(duty.name)\n")
@@ -234,7 +234,7 @@ struct SyntheticTree: Sendable {
   }
 
   func activitiesCSV() -> [UInt8] {
-    var text = ByteText()
+    let text = ByteText()
     text.append("id,duty,name\n")
     for activity in activities {
       text.append(
