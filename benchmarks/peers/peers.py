@@ -30,6 +30,13 @@ import time
 import numpy as np
 
 WEIGHTS = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
+DIMENSION_IDS = {"产出指标": "output", "效益指标": "benefit", "满意度指标": "satisfaction"}
+SOFT_RATIO = 1.2
+PROJECT_COLUMNS = ["project", "name", "unit", "unit name", "budget", "executed", "execution %",
+                   "execution", "output", "benefit", "satisfaction", "score", "grade",
+                   "soft targets", "status"]
+INDICATOR_COLUMNS = ["project", "dimension", "subdimension", "indicator", "operator", "target",
+                     "actual", "unit", "weight", "points", "status", "soft target"]
 EXECUTION_WEIGHT = 10.0
 TIERS = {"达成年度指标": 1.0, "部分达成并具有一定效果": 0.7, "未达成且效果较差": 0.3}
 NA = "不适用"
@@ -171,16 +178,45 @@ def run_pandas(data, out, runs):
     times, _ = timed(runs, lambda: simulate_numpy(projects["budget"].to_numpy(), grade, in_tree))
     emit(tool, "simulate", times, len(projects), "projects")
 
-    def write(projects, rows, score, grade, share):
-        table = pd.DataFrame({"project": projects["id"], "name": projects["name"],
-                              "score": score, "grade": grade})
-        table.to_csv(os.path.join(out, "pandas-projects.csv"), index=False)
-        points = rows["weight"].to_numpy() * share
-        pd.DataFrame({"project": rows["project"], "indicator": rows["name"],
-                      "weight": rows["weight"], "points": points}).to_csv(
-            os.path.join(out, "pandas-indicators.csv"), index=False)
+    def write(frames, rows, share, result):
+        """The two tables `jixiao score --out` writes, same columns."""
+        projects, units = frames["projects.csv"], frames["units.csv"]
+        score, grade, execution, shares = result
+        target = pd.to_numeric(rows["target"], errors="coerce").to_numpy()
+        actual = pd.to_numeric(rows["actual"], errors="coerce").to_numpy()
+        quantitative = rows["kind"].to_numpy() == "定量"
+        op = rows["operator"].to_numpy()
+        soft = quantitative & (target > 0) & (((op == "≥") & (actual >= SOFT_RATIO * target)) |
+                                              ((op == "≤") & (actual <= target / SOFT_RATIO)))
+        applicable = ~np.isnan(share)
+        pd.DataFrame({
+            "project": rows["project"], "dimension": rows["dimension"].map(DIMENSION_IDS),
+            "subdimension": rows["subdimension"], "indicator": rows["name"],
+            "operator": np.where(quantitative, op, ""), "target": np.where(quantitative, target, np.nan),
+            "actual": rows["actual"], "unit": rows["unit"], "weight": rows["weight"],
+            "points": np.where(applicable, rows["weight"].to_numpy() * share, np.nan),
+            "status": np.where(applicable, "", "n/a"), "soft target": np.where(soft, "yes", ""),
+        }).to_csv(os.path.join(out, "pandas-indicators.csv"), index=False)
+        index = pd.Index(projects["id"]).get_indexer(rows["project"])
+        soft_count = np.bincount(index[soft], minlength=len(projects))
+        budget = projects["budget"].to_numpy()
+        possible = np.where(budget > 0, EXECUTION_WEIGHT, 0.0)
+        for d in WEIGHTS:
+            possible = possible + np.where(np.isnan(shares[d]), 0.0, WEIGHTS[d])
+        factor = 100 / possible
+        names = units.set_index("id")["name"]
+        table = {"project": projects["id"], "name": projects["name"], "unit": projects["unit"],
+                 "unit name": projects["unit"].map(names), "budget": budget,
+                 "executed": projects["executed"],
+                 "execution %": np.where(budget > 0, projects["executed"].to_numpy() / np.where(budget > 0, budget, 1) * 100, np.nan),
+                 "execution": execution * EXECUTION_WEIGHT * factor}
+        for d, name in DIMENSION_IDS.items():
+            table[name] = shares[d] * WEIGHTS[d] * factor
+        table.update({"score": score, "grade": grade, "soft targets": soft_count,
+                      "status": np.where(projects["activity"].to_numpy() != "", "scored", "excluded: outside tree")})
+        pd.DataFrame(table).to_csv(os.path.join(out, "pandas-projects.csv"), index=False)
 
-    times, _ = timed(runs, lambda: write(projects, rows, score, grade, share))
+    times, _ = timed(runs, lambda: write(frames, rows, share, (score, grade, execution, shares)))
     emit(tool, "write", times, len(rows), "rows")
 
     def end_to_end():
@@ -190,9 +226,9 @@ def run_pandas(data, out, runs):
                         pd.to_numeric(r["actual"], errors="coerce").to_numpy(), r["kind"].to_numpy(),
                         r["actual"].to_numpy())
         index = pd.Index(p["id"]).get_indexer(r["project"])
-        sc, g, _, _ = composite_numpy(index, r["dimension"].to_numpy(), r["weight"].to_numpy(), s,
-                                      p["budget"].to_numpy(), p["executed"].to_numpy())
-        write(p, r, sc, g, s)
+        result = composite_numpy(index, r["dimension"].to_numpy(), r["weight"].to_numpy(), s,
+                                 p["budget"].to_numpy(), p["executed"].to_numpy())
+        write(f, r, s, result)
 
     times, _ = timed(runs, end_to_end)
     emit(tool, "end_to_end", times, len(rows), "rows")
@@ -242,7 +278,9 @@ def run_polars(data, out, runs):
                .agg(((pl.col("weight") * pl.col("share")).sum() / pl.col("weight").sum()).alias("s"))
                .with_columns(pl.col("dimension").replace_strict(WEIGHTS, return_dtype=pl.Float64).alias("w"))
                .group_by("project")
-               .agg((pl.col("w") * pl.col("s")).sum().alias("points"), pl.col("w").sum().alias("possible")))
+               .agg((pl.col("w") * pl.col("s")).sum().alias("points"), pl.col("w").sum().alias("possible"),
+                    *[pl.col("s").filter(pl.col("dimension") == d).first().alias(name)
+                      for d, name in DIMENSION_IDS.items()]))
         e = pl.when(pl.col("budget") > 0).then(pl.min_horizontal(pl.col("executed") / pl.col("budget"), pl.lit(1.0)))
         result = (projects.join(per, left_on="id", right_on="project", how="left")
                   .with_columns(e.alias("e"))
@@ -267,18 +305,47 @@ def run_polars(data, out, runs):
     times, _ = timed(runs, lambda: simulate(result))
     emit(tool, "simulate", times, len(projects), "projects")
 
-    def write(result, scored):
-        result.select("id", "name", "score", "grade").write_csv(os.path.join(out, "polars-projects.csv"))
-        scored.select("project", "name", "weight", (pl.col("weight") * pl.col("share")).alias("points")).write_csv(
-            os.path.join(out, "polars-indicators.csv"))
+    def write(frames, result, scored):
+        """The two tables `jixiao score --out` writes, same columns."""
+        a = pl.col("actual").cast(pl.Float64, strict=False)
+        t = pl.col("target").cast(pl.Float64, strict=False)
+        quantitative = pl.col("kind") == "定量"
+        soft = quantitative & (t > 0) & (((pl.col("operator") == "≥") & (a >= SOFT_RATIO * t)) |
+                                         ((pl.col("operator") == "≤") & (a <= t / SOFT_RATIO)))
+        rows = scored.with_columns(soft.fill_null(False).alias("soft"))
+        rows.select(
+            "project", pl.col("dimension").replace_strict(DIMENSION_IDS).alias("dimension"), "subdimension",
+            pl.col("name").alias("indicator"),
+            pl.when(quantitative).then(pl.col("operator")).otherwise(pl.lit("")).alias("operator"),
+            pl.when(quantitative).then(t).alias("target"), "actual", "unit", "weight",
+            (pl.col("weight") * pl.col("share")).alias("points"),
+            pl.when(pl.col("share").is_null()).then(pl.lit("n/a")).otherwise(pl.lit("")).alias("status"),
+            pl.when(pl.col("soft")).then(pl.lit("yes")).otherwise(pl.lit("")).alias("soft target"),
+        ).write_csv(os.path.join(out, "polars-indicators.csv"))
+        soft_count = rows.group_by("project").agg(pl.col("soft").sum().alias("soft targets"))
+        units = frames["units.csv"].select(pl.col("id").alias("unit"), pl.col("name").alias("unit name"))
+        factor = 100 / pl.col("possible_all")
+        out_table = (result.join(units, on="unit", how="left")
+                     .join(soft_count, left_on="id", right_on="project", how="left")
+                     .with_columns((pl.col("possible").fill_null(0) + pl.when(pl.col("e").is_not_null())
+                                    .then(EXECUTION_WEIGHT).otherwise(0.0)).alias("possible_all")))
+        columns = [pl.col("id").alias("project"), "name", "unit", "unit name", "budget", "executed",
+                   pl.when(pl.col("budget") > 0).then(pl.col("executed") / pl.col("budget") * 100).alias("execution %"),
+                   (pl.col("e") * EXECUTION_WEIGHT * factor).alias("execution")]
+        for d, name in DIMENSION_IDS.items():
+            columns.append((pl.col(name) * WEIGHTS[d] * factor).alias(name))
+        columns += ["score", "grade", pl.col("soft targets").fill_null(0),
+                    pl.when(pl.col("activity").is_null()).then(pl.lit("excluded: outside tree"))
+                    .otherwise(pl.lit("scored")).alias("status")]
+        out_table.select(columns).write_csv(os.path.join(out, "polars-projects.csv"))
 
-    times, _ = timed(runs, lambda: write(result, scored))
+    times, _ = timed(runs, lambda: write(frames, result, scored))
     emit(tool, "write", times, len(rows), "rows")
 
     def end_to_end():
         f = load()
         s = score_rows(f["indicators.csv"])
-        write(composite(f["projects.csv"], s), s)
+        write(f, composite(f["projects.csv"], s), s)
 
     times, _ = timed(runs, end_to_end)
     emit(tool, "end_to_end", times, len(rows), "rows")
@@ -305,10 +372,13 @@ def duck_composite_sql():
     WITH w(dimension, w) AS (VALUES {dims}),
     d AS (SELECT project, dimension, sum(weight * share) / sum(weight) AS s
           FROM scored WHERE share IS NOT NULL GROUP BY project, dimension),
-    p AS (SELECT project, sum(w.w * s) AS points, sum(w.w) AS possible
+    p AS (SELECT project, sum(w.w * s) AS points, sum(w.w) AS possible,
+            {", ".join(f"max(s) FILTER (WHERE dimension = '{d}') AS d_{name}" for d, name in DIMENSION_IDS.items())}
           FROM d JOIN w USING (dimension) GROUP BY project),
     e AS (SELECT *, CASE WHEN budget > 0 THEN least(executed / budget, 1.0) END AS e FROM projects)
-    SELECT e.id, e.name, e.unit, e.activity, e.budget,
+    SELECT e.id, e.name, e.unit, e.activity, e.budget, e.executed, e.e,
+      {", ".join(f"p.d_{name}" for name in DIMENSION_IDS.values())},
+      coalesce(p.possible, 0) + CASE WHEN e.e IS NULL THEN 0 ELSE {EXECUTION_WEIGHT} END AS possible_all,
       round(100 * (coalesce(p.points, 0) + {EXECUTION_WEIGHT} * coalesce(e.e, 0))
             / (coalesce(p.possible, 0) + CASE WHEN e.e IS NULL THEN 0 ELSE {EXECUTION_WEIGHT} END), 9) AS score
     FROM e LEFT JOIN p ON e.id = p.project"""
@@ -336,7 +406,10 @@ def run_duckdb(data, out, runs):
 
     def score_rows(con):
         con.execute(f"""CREATE OR REPLACE TABLE scored AS
-            SELECT project, name, dimension, weight, {SHARE_SQL} AS share FROM
+            SELECT project, name, dimension, subdimension, kind, operator, actual, unit, weight, t,
+              {SHARE_SQL} AS share,
+              coalesce(kind = '定量' AND t > 0 AND ((operator = '≥' AND a >= {SOFT_RATIO} * t)
+                OR (operator = '≤' AND a <= t / {SOFT_RATIO})), false) AS soft FROM
             (SELECT *, try_cast(actual AS DOUBLE) AS a, try_cast(target AS DOUBLE) AS t FROM indicators)""")
 
     times, _ = timed(runs, lambda: score_rows(con))
@@ -358,10 +431,25 @@ def run_duckdb(data, out, runs):
     emit(tool, "simulate", times, projects, "projects")
 
     def write(con):
-        con.execute(f"COPY (SELECT id, name, score, grade FROM graded) TO "
-                    f"'{os.path.join(out, 'duckdb-projects.csv')}' (HEADER)")
-        con.execute(f"COPY (SELECT project, name, weight, weight * share AS points FROM scored) TO "
-                    f"'{os.path.join(out, 'duckdb-indicators.csv')}' (HEADER)")
+        """The two tables `jixiao score --out` writes, same columns."""
+        dims = DIMENSION_IDS.items()
+        ids = " ".join(f"WHEN '{d}' THEN '{name}'" for d, name in dims)
+        con.execute(f"""COPY (SELECT project, CASE dimension {ids} END AS dimension, subdimension,
+              name AS indicator, CASE WHEN kind = '定量' THEN operator ELSE '' END AS operator,
+              CASE WHEN kind = '定量' THEN t END AS target, actual, unit, weight,
+              weight * share AS points, CASE WHEN share IS NULL THEN 'n/a' ELSE '' END AS status,
+              CASE WHEN soft THEN 'yes' ELSE '' END AS "soft target" FROM scored) TO
+            '{os.path.join(out, 'duckdb-indicators.csv')}' (HEADER)""")
+        points = ", ".join(f"d_{name} * {WEIGHTS[d]} * 100 / possible_all AS {name}" for d, name in dims)
+        con.execute(f"""COPY (SELECT g.id AS project, g.name, g.unit, u.name AS "unit name", g.budget,
+              g.executed, CASE WHEN g.budget > 0 THEN g.executed / g.budget * 100 END AS "execution %",
+              g.e * {EXECUTION_WEIGHT} * 100 / possible_all AS execution, {points}, g.score, g.grade,
+              coalesce(s.soft, 0) AS "soft targets",
+              CASE WHEN g.activity IS NULL THEN 'excluded: outside tree' ELSE 'scored' END AS status
+            FROM graded g LEFT JOIN units u ON g.unit = u.id
+              LEFT JOIN (SELECT project, count(*) FILTER (WHERE soft) AS soft FROM scored GROUP BY project) s
+              ON g.id = s.project ORDER BY g.id) TO
+            '{os.path.join(out, 'duckdb-projects.csv')}' (HEADER)""")
 
     times, _ = timed(runs, lambda: write(con))
     emit(tool, "write", times, count, "rows")

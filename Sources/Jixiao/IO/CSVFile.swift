@@ -108,11 +108,13 @@ struct CSVFile: Sendable {
   }
 
   /// Splits the body into at most `count` chunks at record boundaries.
-  func chunks(_ count: Int) -> [Chunk] {
+  func chunks(
+    _ count: Int, minimumBytes: Int = CSVFile.minimumChunkBytes
+  ) -> [Chunk] {
     let b = bytes
     let n = b.count
     let size = n - bodyStart
-    let k = max(1, min(count, size / Self.minimumChunkBytes))
+    let k = max(1, min(count, size / max(1, minimumBytes)))
     guard k > 1 else {
       return [Chunk(start: bodyStart, line: bodyLine, end: n)]
     }
@@ -223,10 +225,10 @@ struct CSVFile: Sendable {
   ///
   /// - Throws: the first fault that stops the scan, in file order.
   func forEachChunk<Result: Sendable>(
-    threads: Int,
+    threads: Int, minimumChunkBytes: Int = CSVFile.minimumChunkBytes,
     _ body: @Sendable (inout CSVRecordReader) throws(InputError) -> Result
   ) throws(InputError) -> [Result] {
-    let plan = chunks(threads)
+    let plan = chunks(threads, minimumBytes: minimumChunkBytes)
     let outcomes = ResultSlots<Swift.Result<(Result, Int), InputError>>(
       count: plan.count)
     let file = self

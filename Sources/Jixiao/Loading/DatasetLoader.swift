@@ -37,6 +37,16 @@ public enum DatasetLoader {
     folder: String, schemePath: String? = nil,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> LoadedDataset {
+    load(
+      folder: folder, schemePath: schemePath, threads: threads,
+      minimumChunkBytes: CSVFile.minimumChunkBytes)
+  }
+
+  /// `load` with the smallest chunk a file is split into (tests split
+  /// small files to check that chunks change nothing).
+  static func load(
+    folder: String, schemePath: String?, threads: Int, minimumChunkBytes: Int
+  ) -> LoadedDataset {
     var log = DiagnosticLog()
     var dataset = Dataset()
     dataset.folder = folder
@@ -64,7 +74,8 @@ public enum DatasetLoader {
       schemeFile, isExplicit: schemePath != nil, log: &log)
     let schemeFailed = log.errorCount > errorsBefore
 
-    var reader = Reader(log: log, threads: threads)
+    var reader = Reader(
+      log: log, threads: threads, minimumChunkBytes: minimumChunkBytes)
     var clock = Stopwatch()
     reader.readUnits(path(folder, fileNames.units), into: &dataset)
     clock.lap("units")
@@ -181,9 +192,12 @@ struct Reader: Sendable {
   /// Whether the indicators file was read without a fatal fault.
   var indicatorsRead = false
 
-  init(log: DiagnosticLog, threads: Int) {
+  let minimumChunkBytes: Int
+
+  init(log: DiagnosticLog, threads: Int, minimumChunkBytes: Int) {
     self.log = log
     self.threads = max(1, threads)
+    self.minimumChunkBytes = minimumChunkBytes
   }
 
   /// A copy for one chunk of a file: same lookups, empty log.
@@ -237,7 +251,9 @@ struct Reader: Sendable {
     let base = self
     let name = (table.path as NSString).lastPathComponent
     do {
-      let parts = try table.forEachChunk(threads: threads) {
+      let parts = try table.forEachChunk(
+        threads: threads, minimumChunkBytes: minimumChunkBytes
+      ) {
         (records) throws(InputError) -> ChunkResult<Part> in
         var worker = base.forChunk()
         let part = try body(&worker, &records)

@@ -97,6 +97,9 @@ func main() throws {
   let options = parse()
   selected = options.stages
   BLAS.setThreadCount(1)
+  print(
+    "{\"info\": {\"blas_core\": \"\(BLAS.coreName)\", \"blas_threads\": "
+      + "\(BLAS.threadCount), \"threads\": \(options.threads)}}")
   var loaded: LoadedDataset?
   var times: [Double] = []
   for _ in 0..<options.runs("load") {

@@ -1,0 +1,147 @@
+"""Prints the benchmark table from run.sh's raw JSON lines.
+
+For each stage: the median of the runs for Jixiao and each peer, the
+throughput, and the peer's median divided by Jixiao's (above 1: Jixiao is
+faster). Then the machine, the BLAS build, the peak memory of the command,
+and whether every peer's project scores agree with Jixiao's to 1e-9.
+
+Usage: python report.py RAW.jsonl DATA OUT
+"""
+
+import csv
+import json
+import os
+import platform
+import statistics
+import sys
+
+STAGES = [
+    ("load", "CSV load", "MB/s"),
+    ("score_rows", "indicator scoring", "rows/s"),
+    ("composite", "composite, grades, unit roll-up", "projects/s"),
+    ("simulate", "simulate (grade rules)", "projects/s"),
+    ("write", "write projects + indicators CSV", "rows/s"),
+    ("end_to_end", "end to end: load → score → grade → write", "rows/s"),
+    ("command", "`jixiao score --out` as a process", ""),
+]
+TOLERANCE = 1e-9
+
+
+def rate(work, seconds):
+    value = work / seconds
+    if value >= 1e6:
+        return f"{value / 1e6:.2f} M"
+    if value >= 1e3:
+        return f"{value / 1e3:.0f} k"
+    return f"{value:.0f}"
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as f:
+            memory = int(f.readline().split()[1]) / 1024 / 1024
+    except OSError:
+        memory = 0
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def scores(path, key, column):
+    with open(path, newline="") as f:
+        return {row[key]: row[column] for row in csv.DictReader(f)}
+
+
+def agreement(out, tools):
+    mine = scores(os.path.join(out, "jixiao", "projects.csv"), "project", "score")
+    lines = []
+    for tool in tools:
+        path = os.path.join(out, f"{tool}-projects.csv")
+        if not os.path.exists(path):
+            continue
+        theirs = scores(path, "project", "score")
+        worst, mismatched = 0.0, 0
+        for project, value in mine.items():
+            other = theirs.get(project, "")
+            if (value == "") != (other == ""):
+                mismatched += 1
+                continue
+            if value:
+                worst = max(worst, abs(float(value) - float(other)))
+        ok = mismatched == 0 and worst <= TOLERANCE * (1 + 1e-6) and len(theirs) == len(mine)
+        lines.append(f"- {tool}: {len(theirs)} projects, largest difference {worst:.2e}, "
+                     f"{mismatched} missing or extra: {'agree' if ok else 'DISAGREE'}")
+        if not ok:
+            agreement.failed = True
+    return lines
+
+
+agreement.failed = False
+
+
+def main():
+    raw, data, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    runs, info = {}, {}
+    with open(raw) as f:
+        for line in f:
+            record = json.loads(line)
+            if "info" in record:
+                info.update(record["info"])
+                continue
+            runs[(record["tool"], record["stage"])] = record
+    tools = ["jixiao"] + sorted({t for t, _ in runs} - {"jixiao"})
+    peers = tools[1:]
+    header = ["stage", "Jixiao"] + [f"{p}" for p in peers] + [f"{p} ÷ Jixiao" for p in peers]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for stage, title, unit in STAGES:
+        mine = runs.get(("jixiao", stage))
+        if mine is None:
+            continue
+        base = statistics.median(mine["seconds"])
+        cells = [title]
+
+        def cell(record):
+            median = statistics.median(record["seconds"])
+            speed = f" ({rate(record['work'], median)} {unit})" if unit and record["work"] else ""
+            return median, f"{median:.3f} s{speed}"
+
+        cells.append(cell(mine)[1])
+        ratios = []
+        for peer in peers:
+            record = runs.get((peer, stage)) or (runs.get((peer, "end_to_end")) if stage == "command" else None)
+            if record is None:
+                cells.append("—")
+                ratios.append("—")
+                continue
+            median, text = cell(record)
+            cells.append(text)
+            ratios.append(f"{median / base:.2f}")
+        print("| " + " | ".join(cells + ratios) + " |")
+    runs_count = len(runs[("jixiao", "load")]["seconds"])
+    print()
+    print(f"Medians of {runs_count} runs. Machine: {machine()}.")
+    print(f"BLAS: OpenBLAS core {info.get('blas_core', '?')}, {info.get('blas_threads', '?')} thread(s); "
+          f"Jixiao read and wrote on {info.get('threads', '?')} thread(s).")
+    load = runs[("jixiao", "load")]
+    rows = runs[("jixiao", "score_rows")]["work"]
+    print(f"Data set: {data}: {load['work']:.1f} MB of CSV, {int(rows):,} indicator rows.")
+    command = runs.get(("jixiao", "command"))
+    if command and "peak_mb" in command:
+        print(f"Peak memory of `jixiao score --out`: {command['peak_mb']:.0f} MB "
+              f"({command['peak_mb'] / load['work']:.2f} × the CSV size).")
+    print("The peers' `command` column repeats their in-process end-to-end time (no start-up).")
+    print()
+    print("Agreement on every project's score (tolerance 1e-9):")
+    for line in agreement(out, peers):
+        print(line)
+    if agreement.failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
