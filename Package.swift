@@ -22,7 +22,9 @@ let package = Package(
       name: "JixiaoNumericsTests", dependencies: ["JixiaoNumerics"]),
     .testTarget(
       name: "JixiaoTests",
-      dependencies: ["Jixiao"]
+      dependencies: ["Jixiao"],
+      // Reference files, read by path from the tests.
+      exclude: ["Fixtures"]
     ),
   ]
 )
