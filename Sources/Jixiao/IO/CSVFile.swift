@@ -304,17 +304,22 @@ struct CSVFile: Sendable {
     -> Range<Int>
   {
     // Most fields neither start with a byte that can begin white space
-    // (space, tab, C2, E1, E2, E3) nor end with one that can end it
-    // (space, tab, 80–8A, 9F, A0, AF).
+    // (space, tab, C2 of U+00A0, E1–E3 of the wide spaces) nor end with
+    // one that can end it (space, tab, A0 after C2, or a continuation
+    // byte of a three-byte sequence led by E1–E3).
     if start < end {
       let first = b[start]
       let last = b[end - 1]
       let firstCanBeSpace =
         first == 0x20 || first == 0x09 || first == 0xC2
         || (first >= 0xE1 && first <= 0xE3)
-      let lastCanBeSpace =
-        last == 0x20 || last == 0x09 || (last >= 0x80 && last <= 0x8A)
-        || last == 0x9F || last == 0xA0 || last == 0xAF
+      var lastCanBeSpace = last == 0x20 || last == 0x09
+      if last >= 0x80 {
+        let lead = end - 3 >= start ? b[end - 3] : 0
+        let before = end - 2 >= start ? b[end - 2] : 0
+        lastCanBeSpace =
+          (lead >= 0xE1 && lead <= 0xE3) || (last == 0xA0 && before == 0xC2)
+      }
       if !firstCanBeSpace, !lastCanBeSpace { return start..<end }
     }
     var s = start

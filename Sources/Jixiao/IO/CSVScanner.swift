@@ -152,7 +152,16 @@ struct CSVScanner {
             // A run of multi-byte characters (Chinese text), one after
             // another without going round the outer loop.
             repeat {
-              i = try skipSequence(at: i, recordOffset, recordLine)
+              // E1…EC and EE…EF lead three bytes whose two continuation
+              // bytes may be anything in 80…BF (the rest: skipSequence).
+              let lead = b[i]
+              if lead &- 0xE1 < 0x0F, lead != 0xED, i + 2 < n,
+                b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80
+              {
+                i += 3
+              } else {
+                i = try skipSequence(at: i, recordOffset, recordLine)
+              }
             } while i < n && b[i] >= 0x80
           }
         }

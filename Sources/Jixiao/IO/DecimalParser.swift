@@ -30,6 +30,7 @@ enum DecimalParser {
   ]
 
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    if let value = plainDecimal(bytes) { return .value(value) }
     var start = 0
     var end = bytes.count
     while start < end, isSpace(bytes[start]) { start += 1 }
@@ -94,6 +95,41 @@ enum DecimalParser {
       return .value(negative ? -value : value)
     }
     return slowPath(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+  }
+
+  /// The common cell, `-?digits(.digits)?` with at most 15 digits and
+  /// nothing around it, in one tight loop (Clinger's exact case); nil for
+  /// anything else, which the general parser then reads.
+  @inline(__always)
+  private static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    let n = b.count
+    guard n > 0, n <= 16 else { return nil }
+    var i = 0
+    let negative = b[0] == UInt8(ascii: "-")
+    if negative { i = 1 }
+    var significand: UInt64 = 0
+    var digits = 0
+    var fraction = -1
+    while i < n {
+      let byte = b[i]
+      let digit = byte &- 48
+      if digit < 10 {
+        significand = significand &* 10 &+ UInt64(digit)
+        digits += 1
+      } else if byte == UInt8(ascii: "."), fraction < 0 {
+        fraction = 0
+        i += 1
+        continue
+      } else {
+        return nil
+      }
+      if fraction >= 0 { fraction += 1 }
+      i += 1
+    }
+    guard digits > 0, digits <= 15, fraction != 0 else { return nil }
+    var value = Double(significand)
+    if fraction > 0 { value /= powersOfTen[fraction] }
+    return negative ? -value : value
   }
 
   private static func accumulate(

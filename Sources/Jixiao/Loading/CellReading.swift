@@ -5,10 +5,16 @@ extension CSVRecord {
   /// - Parameter what: the column's meaning, for the message ("budget").
   /// - Returns: nil when the cell is empty (and `required` is false) or bad.
   func readNumber(
-    _ column: Int, what: String, required: Bool = true,
-    log: inout DiagnosticLog
+    _ column: Int, what describe: @autoclosure () -> String,
+    required: Bool = true, log: inout DiagnosticLog
   ) -> Double? {
-    switch number(column) {
+    let outcome = number(column)
+    if case .value(let value) = outcome, NumberRange.contains(value) {
+      return value
+    }
+    // Only a fault needs the column's description.
+    let what = describe()
+    switch outcome {
     case .value(let value):
       guard NumberRange.contains(value) else {
         log.append(
@@ -87,6 +93,14 @@ extension CSVRecord {
   func readFlag(
     _ column: Int, what: String, log: inout DiagnosticLog
   ) -> Bool {
+    // The usual cells, by their bytes.
+    let quick: Bool? = withText(column) { text in
+      if text.isEmpty { return false }
+      if text.count == 1, text[0] == UInt8(ascii: "0") { return false }
+      if text.count == 1, text[0] == UInt8(ascii: "1") { return true }
+      return nil
+    }
+    if let quick { return quick }
     switch text(column).lowercased() {
     case "", "0", "false", "no", "n", "否": return false
     case "1", "true", "yes", "y", "是": return true
