@@ -156,7 +156,7 @@ extension ReportTable.Cell {
     switch self {
     case .text(let text): text
     case .indented(let text, let depth):
-      String(repeating: "  ", count: depth) + text
+      Self.indent(depth) + text
     case .number(let value, let decimals): Self.fixed(value, decimals)
     case .integer(let value): String(value)
     case .empty: "—"
@@ -172,6 +172,18 @@ extension ReportTable.Cell {
     case .empty: ""
     }
   }
+
+  /// Two spaces a level, up to `deepestIndent` levels; a deeper tree shows
+  /// its depth instead of more spaces, so that a tree thousands of levels
+  /// deep still prints lines of sensible width.
+  static func indent(_ depth: Int) -> String {
+    guard depth > deepestIndent else {
+      return String(repeating: "  ", count: max(0, depth))
+    }
+    return String(repeating: "  ", count: deepestIndent) + "[\(depth)] "
+  }
+
+  static let deepestIndent = 12
 
   static func fixed(_ value: Double, _ decimals: Int) -> String {
     guard value.isFinite else { return "—" }

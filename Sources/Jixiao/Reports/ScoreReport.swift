@@ -201,36 +201,63 @@ public enum ScoreReport {
       title = l("By unit with units below (budget-weighted)", "按单位汇总（含下级，预算加权）")
     }
     let parents = rollup.level == .unitTree ? unitParents : nil
-    var columns: [ReportTable.Column] = [
-      .init(l("id", "编号")), .init(l("name", "名称")),
-    ]
-    if parents != nil { columns.append(.init(l("parent", "上级单位"))) }
-    columns += [
-      .init(l("projects", "项目数"), numeric: true),
-      .init(l("scored", "已评分"), numeric: true),
-      .init(l("budget", "预算数"), numeric: true),
-      .init(l("executed", "执行数"), numeric: true),
-      .init(l("score", "得分"), numeric: true),
-    ]
-    columns += Grade.allCases.map { .init($0.label(language), numeric: true) }
-    var table = ReportTable(
-      name: "by_\(rollup.level.rawValue)", title: title, columns: columns)
-    for g in order ?? Array(0..<rollup.count)
-    where (depth?[g] ?? 0) < levels ?? Int.max {
-      var cells: [ReportTable.Cell] = [
-        .text(rollup.ids[g]), .indented(rollup.names[g], depth: depth?[g] ?? 0),
-      ]
-      if let parents { cells.append(.text(parents[g])) }
-      cells += [
-        .integer(rollup.projectCount[g]), .integer(rollup.scoredCount[g]),
-        .number(rollup.budget[g], decimals: 2),
-        .number(rollup.executed[g], decimals: 2),
-        rollup.meanScore[g].map { .number($0, decimals: 2) } ?? .empty,
-      ]
-      cells += rollup.gradeCounts[g].map { .integer($0) }
-      table.append(cells)
+    // The groups shown, in order; every column gathers its values for them.
+    let groups = (order ?? Array(0..<rollup.count)).filter {
+      (depth?[$0] ?? 0) < levels ?? Int.max
     }
-    return table
+    let rows = groups.map { Int32($0) }
+    func numbers(_ values: [Double]) -> ReportTable.Source {
+      .numbers(groups.map { values[$0] }, decimals: 2, present: nil)
+    }
+    func integers(_ values: [Int]) -> ReportTable.Source {
+      .integers(groups.map { Int32(clamping: values[$0]) })
+    }
+    let names: ReportTable.Source
+    if let depth {
+      let texts = rollup.names
+      let depths = groups.map { depth[$0] }
+      names = .cells { row in
+        .indented(texts[groups[row]], depth: depths[row])
+      }
+    } else {
+      names = .lookup(rollup.names, rows: rows)
+    }
+    var sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (.init(l("id", "编号")), .lookup(rollup.ids, rows: rows)),
+      (.init(l("name", "名称")), names),
+    ]
+    if let parents {
+      sources.append(
+        (.init(l("parent", "上级单位")), .cells { .text(parents[groups[$0]]) }))
+    }
+    sources += [
+      (
+        .init(l("projects", "项目数"), numeric: true),
+        integers(rollup.projectCount)
+      ),
+      (.init(l("scored", "已评分"), numeric: true), integers(rollup.scoredCount)),
+      (.init(l("budget", "预算数"), numeric: true), numbers(rollup.budget)),
+      (.init(l("executed", "执行数"), numeric: true), numbers(rollup.executed)),
+      (
+        .init(l("score", "得分"), numeric: true),
+        .numbers(
+          groups.map { rollup.meanScore[$0] ?? 0 }, decimals: 2,
+          present: groups.map { rollup.meanScore[$0] != nil })
+      ),
+    ]
+    for grade in Grade.allCases {
+      sources.append(
+        (
+          .init(grade.label(language), numeric: true),
+          .integers(
+            groups.map {
+              Int32(clamping: rollup.gradeCounts[$0][grade.rawValue])
+            })
+        ))
+    }
+    return ReportTable(
+      name: "by_\(rollup.level.rawValue)", title: title, sources: sources,
+      rowCount: groups.count)
   }
 
   static func unitID(_ dataset: Dataset, _ project: Int) -> String {
