@@ -210,9 +210,12 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
   return reportingFailures {
+    var clock = Stopwatch()
     let evaluation = try Evaluator.evaluate(dataset)
+    clock.lap("scoring")
     let result = Reallocation(
       dataset, evaluation: evaluation, scenario: scenario)
+    clock.lap("reallocation")
     let language = output.language
     let summary = SimulationReport.summary(
       result, evaluation, moneyUnit: dataset.info.moneyUnit, language: language)
@@ -234,6 +237,8 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
         "(\(dataset.projects.count) projects: add --detail to list each, "
           + "or --out DIR to write projects.csv)")
     }
+    clock.lap("tables and output")
+    printTimings(arguments, clock.laps)
   }
 }
 
@@ -257,7 +262,7 @@ func inputs(_ arguments: Arguments, dataset: Dataset) -> [String] {
   var list = [dataset.folder]
   for name in [
     "units.csv", "duties.csv", "activities.csv", "projects.csv",
-    "indicators.csv", "scheme.json", "dataset.json",
+    "indicators.csv", "spending.csv", "scheme.json", "dataset.json",
   ] {
     list.append(DatasetLoader.path(dataset.folder, name))
   }

@@ -37,17 +37,19 @@ enum Help {
       """
     ),
     "check": (
-      "jixiao check DATASET [--scheme FILE] [--format table|csv|json]",
+      "jixiao check DATASET [--scheme FILE] [--format table|csv|json] [--threads N] [--timings]",
       """
       Reads every file of DATASET and reports every problem with file:line:column
       and what to do. Exit status 1 when anything blocks scoring, 0 otherwise.
 
         --scheme FILE   use this scoring scheme instead of DATASET/scheme.json
         --format F      table (default), csv or json list of the diagnostics
+        --threads N     cores that read the files (default: all)
+        --timings       print the time of each file on standard error
       """
     ),
     "score": (
-      "jixiao score DATASET [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N]",
+      "jixiao score DATASET [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N] [--timings]",
       """
       Scores every project (财预〔2020〕10号 self-evaluation, or ratings), grades it
       优/良/中/差 and rolls scores up to activities, duties and units, weighted by budget.
@@ -60,11 +62,12 @@ enum Help {
         --lang L          labels in en (default) or zh
         --detail          also print indicator rows and all roll-ups
         --levels N        show N levels of the unit tree on the terminal
-        --threads N       BLAS threads
+        --threads N       cores that read and write files (default: all)
+        --timings         print the time of each step on standard error
       """
     ),
     "simulate": (
-      "jixiao simulate DATASET [--scenario FILE] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N]",
+      "jixiao simulate DATASET [--scenario FILE] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N] [--timings]",
       """
       Applies a result-application scenario (grade → budget change, optionally
       budget neutral) and shows budgets before and after, per unit and in total,
@@ -78,7 +81,8 @@ enum Help {
         --lang L          labels in en (default) or zh
         --detail          list every project on the terminal
         --levels N        show N levels of the unit tree on the terminal
-        --threads N       BLAS threads
+        --threads N       cores that read and write files (default: all)
+        --timings         print the time of each step on standard error
       """
     ),
     "import": (

@@ -41,11 +41,17 @@ EXECUTION_WEIGHT = 10.0
 TIERS = {"达成年度指标": 1.0, "部分达成并具有一定效果": 0.7, "未达成且效果较差": 0.3}
 NA = "不适用"
 GRADES = ["excellent", "good", "fair", "poor"]
-FILES = ["units.csv", "duties.csv", "activities.csv", "projects.csv", "indicators.csv"]
+FILES = ["units.csv", "duties.csv", "activities.csv", "projects.csv", "indicators.csv",
+         "spending.csv"]
+
+
+def present(data):
+    """The data set's files (spending.csv is optional)."""
+    return [f for f in FILES if os.path.exists(os.path.join(data, f))]
 
 
 def megabytes(data):
-    return sum(os.path.getsize(os.path.join(data, f)) for f in FILES) / 1e6
+    return sum(os.path.getsize(os.path.join(data, f)) for f in present(data)) / 1e6
 
 
 def timed(runs, work):
@@ -127,7 +133,7 @@ def run_pandas(data, out, runs):
 
     def load():
         frames = {}
-        for name in FILES:
+        for name in present(data):
             frames[name] = pd.read_csv(os.path.join(data, name), dtype=str if name != "indicators.csv" else
                                        {"target": str, "actual": str, "weight": float, "operator": str},
                                        keep_default_na=False)
@@ -244,7 +250,7 @@ def run_polars(data, out, runs):
 
     def load():
         frames = {}
-        for name in FILES:
+        for name in present(data):
             overrides = {"target": pl.Utf8, "actual": pl.Utf8, "operator": pl.Utf8} \
                 if name == "indicators.csv" else {"id": pl.Utf8}
             frames[name] = pl.read_csv(os.path.join(data, name), schema_overrides=overrides,
@@ -391,7 +397,7 @@ def run_duckdb(data, out, runs):
     con.execute(f"SET threads TO {os.cpu_count()}")
 
     def load(con):
-        for name in FILES:
+        for name in present(data):
             table = name[:-4]
             types = "types={'target': 'VARCHAR', 'actual': 'VARCHAR', 'operator': 'VARCHAR'}" \
                 if table == "indicators" else "all_varchar=false, types={'id': 'VARCHAR', 'activity': 'VARCHAR'}" \

@@ -49,4 +49,17 @@ enum Columns {
     ColumnSpec("weight", ["分值", "权重"], required: true),
     ColumnSpec("provenance", ["来源"]),
   ]
+
+  /// spending.csv: the project and one column per month, `m01` … `m12`
+  /// (aliases `1月` … `12月`, `m1` … `m9`).
+  static let spending =
+    [ColumnSpec("project", ["项目编号"], required: true)]
+    + (1...12).map { month in
+      ColumnSpec(Columns.month(month), ["\(month)月", "m\(month)"])
+    }
+
+  /// The English name of a month column.
+  static func month(_ month: Int) -> String {
+    month < 10 ? "m0\(month)" : "m\(month)"
+  }
 }

@@ -91,8 +91,8 @@ extension Reader {
   }
 
   private func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15
-      ? String(Int64(value)) : String(value)
+    // Sums of weights such as 0.1 + 0.2 print as the user would add them.
+    Diagnostic.number((value * 1e9).rounded() / 1e9)
   }
 
   /// Warns about scheme dimensions that no row uses (a renamed or

@@ -139,7 +139,8 @@ extension Reader {
     if weight < 0 {
       log.append(
         record.diagnostic(
-          .error, column: c.weight, "the weight is negative (\(weight)).",
+          .error, column: c.weight,
+          "the weight is negative (\(record.text(c.weight))).",
           help: "Weights are points ≥ 0."))
       weight = 0
     }

@@ -24,6 +24,7 @@ public enum DatasetLoader {
   public static let fileNames = (
     units: "units.csv", duties: "duties.csv", activities: "activities.csv",
     projects: "projects.csv", indicators: "indicators.csv",
+    spending: "spending.csv",
     scheme: "scheme.json",
     info: "dataset.json"
   )
@@ -100,6 +101,11 @@ public enum DatasetLoader {
       clock.lap("indicators")
       reader.checkProjects(dataset)
       clock.lap("checks")
+    }
+    let spending = path(folder, fileNames.spending)
+    if FileManager.default.fileExists(atPath: spending) {
+      reader.readSpending(spending, into: &dataset)
+      clock.lap("spending")
     }
     reader.reportSkippedReferences()
     return LoadedDataset(

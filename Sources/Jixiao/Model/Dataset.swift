@@ -21,6 +21,27 @@ public struct Dataset: Sendable {
   public var activities = Activities()
   public var projects = Projects()
   public var indicators = Indicators()
+  /// Cumulative spending by month (`spending.csv`); empty when absent.
+  public var spending = MonthlySpending()
+}
+
+/// Cumulative spending of projects by month (`spending.csv`): the input of
+/// execution-progress monitoring (双监控, DOMAIN.md §5).
+public struct MonthlySpending: Sendable {
+  /// Months reported: 1 (January only) to 12.
+  public var months = 0
+  /// The project of each row.
+  public var project: [Int32] = []
+  /// `months` amounts per row, row after row: cumulative spending at the
+  /// end of each month, in the data set's money unit.
+  public var cumulative: [Double] = []
+
+  public var count: Int { project.count }
+
+  /// Cumulative spending of row `row` at the end of month `month` (1-based).
+  public func amount(_ row: Int, month: Int) -> Double {
+    cumulative[row * months + month - 1]
+  }
 }
 
 /// Units (单位): unions, departments, institutions; a forest by `parent`.

@@ -72,7 +72,7 @@ func csvBytes(_ folder: String) -> Double {
   var total = 0
   for name in [
     "units.csv", "duties.csv", "activities.csv", "projects.csv",
-    "indicators.csv",
+    "indicators.csv", "spending.csv",
   ] {
     let path = DatasetLoader.path(folder, name)
     let size =
