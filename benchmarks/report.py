@@ -16,6 +16,8 @@ import statistics
 import sys
 
 STAGES = [
+    ("bytes", "floor: bytes through the cores once", "MB/s"),
+    ("scan", "floor: split into fields, no conversion", "MB/s"),
     ("load", "CSV load", "MB/s"),
     ("score_rows", "indicator scoring", "rows/s"),
     ("composite", "composite, grades, unit roll-up", "projects/s"),

@@ -149,14 +149,17 @@ extension Reader {
     var value = Value()
     switch kind {
     case .quantitative:
-      part.rows.label.append("")
+      part.rows.label.appendEmpty()
       value = readQuantitative(record, context)
     case .qualitative:
-      record.withText(c.actual) { part.rows.label.append($0) }
-      value =
-        record.withText(c.actual) {
-          memos.qualitative.value(for: $0) { context.labels.qualitative($0) }
+      let resolved = record.withText(c.actual) { text -> Value? in
+        part.rows.label.append(text)
+        return memos.qualitative.value(for: text) {
+          context.labels.qualitative($0)
         }
+      }
+      value =
+        resolved
         ?? unknownLabel(
           record, c.actual, context.labels.tierLabels,
           what: "qualitative tier")
@@ -178,11 +181,14 @@ extension Reader {
     part.rows.target.append(value.target)
     part.rows.actual.append(value.actual)
     part.rows.status.append(value.status)
-    if c.unit >= 0, !record.isBlank(c.unit) {
-      record.withText(c.unit) { part.rows.unit.append($0) }
-    } else {
-      part.rows.unit.append(value.unitFromTarget)
-    }
+    let hasUnit =
+      c.unit >= 0
+      && record.withText(c.unit) { text -> Bool in
+        guard !text.isEmpty else { return false }
+        part.rows.unit.append(text)
+        return true
+      }
+    if !hasUnit { part.rows.unit.append(value.unitFromTarget) }
   }
 
   /// The project a row refers to, reusing the previous row's when the id

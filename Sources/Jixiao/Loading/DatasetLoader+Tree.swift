@@ -85,7 +85,7 @@ extension Reader {
     if let column {
       record.withText(column) { pool.append($0) }
     } else {
-      pool.append("")
+      pool.appendEmpty()
     }
   }
 

@@ -12,12 +12,27 @@ public struct StringPool: Sendable, Equatable {
   public private(set) var codes: [Int32] = []
   private var index = ByteIndex()
   private var recent = RecentTexts()
+  private var emptyCode: Int32 = -1
 
   public init() {}
 
   /// Appends a row holding `text`.
   public mutating func append(_ text: String) {
+    if text.isEmpty {
+      appendEmpty()
+      return
+    }
     codes.append(code(for: text))
+  }
+
+  /// Appends a row holding the empty text (an absent column, a label of a
+  /// quantitative row): one code, found once.
+  mutating func appendEmpty() {
+    if emptyCode < 0 {
+      let empty: [UInt8] = []
+      emptyCode = empty.withUnsafeBufferPointer { code(for: $0) }
+    }
+    codes.append(emptyCode)
   }
 
   /// Appends a row holding the text of these UTF-8 bytes.

@@ -7,6 +7,10 @@ import JixiaoNumerics
 /// {"tool": "jixiao", "stage": …, "seconds": [...], "work": …, "unit": …}.
 ///
 /// Stages, each on the result of the one before (as the peers run them):
+///   bytes       map every CSV file and count its line breaks (the floor
+///               of reading the bytes at all)
+///   scan        split every file into records and fields, converting
+///               nothing (the floor of parsing)
 ///   load        read and validate every CSV file (work: MB of CSV)
 ///   score_rows  score every indicator row (work: rows)
 ///   composite   dimension shares, BLAS composite, grades, unit roll-up
@@ -100,8 +104,27 @@ func main() throws {
   print(
     "{\"info\": {\"blas_core\": \"\(BLAS.coreName)\", \"blas_threads\": "
       + "\(BLAS.threadCount), \"threads\": \(options.threads)}}")
+  // The floors under loading: bytes through the cores once, and records
+  // split into fields without converting them.
+  var count = 0
+  var times = try (0..<options.runs("bytes")).map { _ in
+    try seconds {
+      count = try DatasetLoader.touchBytes(
+        folder: options.data, threads: options.threads)
+    }
+  }
+  emit("bytes", times, work: csvBytes(options.data), unit: "MB")
+  times = try (0..<options.runs("scan")).map { _ in
+    try seconds {
+      count = try DatasetLoader.scanFields(
+        folder: options.data, threads: options.threads)
+    }
+  }
+  emit("scan", times, work: csvBytes(options.data), unit: "MB")
+  FileHandle.standardError.write(Data("fields \(count)\n".utf8))
+
   var loaded: LoadedDataset?
-  var times: [Double] = []
+  times = []
   for _ in 0..<options.runs("load") {
     times.append(
       seconds {
