@@ -85,6 +85,17 @@ final class ByteText: @unchecked Sendable {
     count += n
   }
 
+  /// Makes room for `capacity` bytes at the end and lets `body` write
+  /// them through a pointer; `body` returns how many it wrote.
+  func appendInPlace(
+    capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int
+  ) {
+    reserve(capacity)
+    let written = body(base + count)
+    precondition(written <= capacity, "wrote past the room made")
+    count += written
+  }
+
   func append(contentsOf bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { append($0) }
   }
@@ -101,13 +112,7 @@ final class ByteText: @unchecked Sendable {
   }
 
   func appendCSVField(_ field: UnsafeBufferPointer<UInt8>) {
-    var needsQuotes = false
-    for byte in field
-    where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-      needsQuotes = true
-      break
-    }
-    guard needsQuotes else {
+    guard Self.needsQuotes(field) else {
       append(field)
       return
     }
@@ -117,6 +122,40 @@ final class ByteText: @unchecked Sendable {
       if byte == 0x22 { append(0x22) }
     }
     append(0x22)
+  }
+
+  /// Whether a field holds a comma, a quote or a line break, looked for
+  /// eight bytes at a time: a byte b equals c when (b ^ c) has a zero
+  /// byte, found by the classic (x − 0x01…) & ~x & 0x80… test.
+  static func needsQuotes(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = field.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let n = field.count
+    var i = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always)
+    func hasByte(_ word: UInt64, _ byte: UInt64) -> Bool {
+      let x = word ^ (byte &* ones)
+      return (x &- ones) & ~x & highs != 0
+    }
+    while i + 8 <= n {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      if hasByte(word, 0x2C) || hasByte(word, 0x22) || hasByte(word, 0x0A)
+        || hasByte(word, 0x0D)
+      {
+        return true
+      }
+      i += 8
+    }
+    while i < n {
+      let byte = field[i]
+      if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        return true
+      }
+      i += 1
+    }
+    return false
   }
 
   /// A signed integer in decimal.
@@ -130,22 +169,39 @@ final class ByteText: @unchecked Sendable {
   }
 
   func append(unsigned value: UInt64) {
-    // Digits are written from the right into room made for 20 of them.
+    // Digits are written from the right, two at a time from a table, into
+    // room made for 20 of them.
     reserve(20)
     var digits = 1
-    var rest = value / 10
-    while rest > 0 {
+    var rest = value
+    while rest >= 10 {
       digits += 1
       rest /= 10
     }
-    var i = count + digits - 1
-    rest = value
-    repeat {
-      base[i] = UInt8(truncatingIfNeeded: rest % 10) &+ 48
-      rest /= 10
-      i -= 1
-    } while rest > 0
+    writeDigits(value, width: digits, at: base + count)
     count += digits
+  }
+
+  /// `value` as exactly `width` digits (leading zeros) ending at
+  /// `target + width`.
+  @inline(__always)
+  private func writeDigits(
+    _ value: UInt64, width: Int, at target: UnsafeMutablePointer<UInt8>
+  ) {
+    // Two digits a step: one division by 100, and the pair split by a
+    // multiplication (divisions by constants compile to multiplications).
+    var rest = value
+    var i = width
+    while i >= 2 {
+      let next = rest / 100
+      let pair = rest &- next &* 100
+      let tens = pair / 10
+      target[i - 1] = UInt8(truncatingIfNeeded: pair &- tens &* 10) &+ 48
+      target[i - 2] = UInt8(truncatingIfNeeded: tens) &+ 48
+      rest = next
+      i -= 2
+    }
+    if i == 1 { target[0] = UInt8(truncatingIfNeeded: rest % 10) &+ 48 }
   }
 
   /// `value` with exactly `decimals` digits after the point (0…9),
@@ -173,13 +229,7 @@ final class ByteText: @unchecked Sendable {
   /// `fraction` as exactly `width` digits, with leading zeros.
   private func appendFraction(_ fraction: UInt64, width: Int) {
     reserve(width)
-    var rest = fraction
-    var i = count + width - 1
-    while i >= count {
-      base[i] = UInt8(truncatingIfNeeded: rest % 10) &+ 48
-      rest /= 10
-      i -= 1
-    }
+    writeDigits(fraction, width: width, at: base + count)
     count += width
   }
 
@@ -190,16 +240,23 @@ final class ByteText: @unchecked Sendable {
   func append(machine value: Double) {
     guard value.isFinite else { return }
     let magnitude = value.magnitude
-    if magnitude < 1e15, value == value.rounded() {
-      append(integer: Int64(value))
-      return
+    if magnitude < 1e15 {
+      let whole = Int64(value)
+      if Double(whole) == value {
+        append(integer: whole)
+        return
+      }
     }
     // 10 decimals of a value below 9e8 fit in 63 bits.
     guard magnitude < 9e8 else {
       append(Self.machineFallback(value))
       return
     }
-    let units = UInt64((magnitude * 1e10).rounded(.toNearestOrAwayFromZero))
+    // Round half away from zero: below 2^53 the difference is exact, and
+    // above it the scaled value has no fraction left.
+    let scaled = magnitude * 1e10
+    var units = UInt64(scaled)
+    if scaled - Double(units) >= 0.5 { units += 1 }
     if units == 0 {
       append(UInt8(ascii: "0"))
       return
@@ -209,7 +266,11 @@ final class ByteText: @unchecked Sendable {
     var fraction = units % 10_000_000_000
     guard fraction > 0 else { return }
     var width = 10
-    while fraction % 10 == 0 {
+    while fraction % 100 == 0 {
+      fraction /= 100
+      width -= 2
+    }
+    if fraction % 10 == 0 {
       fraction /= 10
       width -= 1
     }

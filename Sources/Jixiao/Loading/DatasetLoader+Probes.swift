@@ -28,7 +28,9 @@ extension DatasetLoader {
       let counts = ResultSlots<Int>(count: k)
       DispatchQueue.concurrentPerform(iterations: k) { j in
         counts[j] =
-          CSVFile.countQuotesAndLines(bytes.buffer, (n * j / k)..<(n * (j + 1) / k))
+          CSVFile.countQuotesAndLines(
+            bytes.buffer, (n * j / k)..<(n * (j + 1) / k)
+          )
           .lines
       }
       for j in 0..<k { total += counts[j] ?? 0 }
@@ -53,7 +55,9 @@ extension DatasetLoader {
         (records) throws(InputError) -> Int in
         var log = DiagnosticLog()
         var fields = 0
-        while try records.next(log: &log) { fields += records.record.fields.count }
+        while try records.next(log: &log) {
+          fields += records.record.fields.count
+        }
         return fields
       }
       total += parts.reduce(0, +)

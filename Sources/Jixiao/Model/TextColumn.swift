@@ -36,6 +36,18 @@ public struct TextColumn: Sendable, Equatable, RandomAccessCollection,
     }
   }
 
+  /// Calls `body` with all bytes and offsets at once, for loops over many
+  /// rows: text `i` is `bytes[offsets[i] ..< offsets[i + 1]]`.
+  func withStorage<R>(
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R
+  ) rethrows -> R {
+    try bytes.withUnsafeBufferPointer { bytes in
+      try offsets.withUnsafeBufferPointer { offsets in
+        try body(bytes, offsets)
+      }
+    }
+  }
+
   /// Byte length of row `row`.
   func byteCount(_ row: Int) -> Int { offsets[row + 1] - offsets[row] }
 

@@ -101,11 +101,17 @@ extension ReportTable {
   ) {
     switch source(column) {
     case .text(let texts)?:
-      for row in rows {
-        texts.withBytes(row) {
-          json ? cells.text.appendJSONString($0) : cells.text.appendCSVField($0)
+      texts.withStorage { bytes, offsets in
+        for row in rows {
+          let text = UnsafeBufferPointer(
+            rebasing: bytes[offsets[row]..<offsets[row + 1]])
+          if json {
+            cells.text.appendJSONString(text)
+          } else {
+            cells.text.appendCSVField(text)
+          }
+          cells.end()
         }
-        cells.end()
       }
     case .pooled(let pool)?:
       let encoded = pool.values.map { Self.encoded($0, json: json) }
@@ -145,6 +151,16 @@ extension ReportTable {
           }
         } else if json {
           cells.text.append("null")
+        }
+        cells.end()
+      }
+    case .numberOrLabel(let values, _, let present, let labels)?:
+      let encoded = labels.values.map { Self.encoded($0, json: json) }
+      for row in rows {
+        if present[row] {
+          cells.text.append(machine: values[row])
+        } else {
+          cells.text.append(contentsOf: encoded[Int(labels.codes[row])])
         }
         cells.end()
       }
@@ -245,27 +261,77 @@ struct FormattedCells {
   @inline(__always)
   mutating func end() { ends.append(text.count) }
 
+  /// Copies a few bytes (a cell, a separator) and returns how many.
+  @inline(__always)
+  static func copy(
+    _ source: UnsafeBufferPointer<UInt8>, _ target: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    let n = source.count
+    guard let from = source.baseAddress else { return 0 }
+    if n > 16 {
+      target.update(from: from, count: n)
+    } else {
+      for i in 0..<n { target[i] = from[i] }
+    }
+    return n
+  }
+
   /// Writes the cells row by row: `rowSeparator` between rows, then
   /// `rowStart`, the cells with `prefixes[column]` (if given) before each
-  /// and `between` between them, and `rowEnd`.
+  /// and `between` between them, and `rowEnd`. The size is known before,
+  /// so the bytes are copied straight into the output's buffer.
   func interleave(
     into out: ByteText, rowStart: [UInt8], prefixes: [[UInt8]],
     between: [UInt8], rowEnd: [UInt8], rowSeparator: [UInt8]
   ) {
+    let prefixBytes = prefixes.flatMap { $0 }
+    var prefixEnds: [Int] = []
+    var sum = 0
+    for prefix in prefixes {
+      sum += prefix.count
+      prefixEnds.append(sum)
+    }
+    let perRow =
+      rowStart.count + rowEnd.count + max(0, columns - 1) * between.count
+      + prefixBytes.count
+    let total =
+      text.count + rows * perRow + max(0, rows - 1) * rowSeparator.count
     text.withUnsafeBufferPointer { arena in
       ends.withUnsafeBufferPointer { ends in
-        for row in 0..<rows {
-          if row > 0 { out.append(contentsOf: rowSeparator) }
-          out.append(contentsOf: rowStart)
-          for column in 0..<columns {
-            if column > 0 { out.append(contentsOf: between) }
-            if !prefixes.isEmpty { out.append(contentsOf: prefixes[column]) }
-            let index = column * rows + row
-            let start = index == 0 ? 0 : ends[index - 1]
-            out.append(
-              UnsafeBufferPointer(rebasing: arena[start..<ends[index]]))
+        prefixBytes.withUnsafeBufferPointer { prefixBytes in
+          rowStart.withUnsafeBufferPointer { rowStart in
+            rowEnd.withUnsafeBufferPointer { rowEnd in
+              between.withUnsafeBufferPointer { between in
+                rowSeparator.withUnsafeBufferPointer { rowSeparator in
+                  out.appendInPlace(capacity: total) { start in
+                    var p = start
+                    let copy = Self.copy
+                    for row in 0..<rows {
+                      if row > 0 { p += copy(rowSeparator, p) }
+                      p += copy(rowStart, p)
+                      for column in 0..<columns {
+                        if column > 0 { p += copy(between, p) }
+                        if !prefixEnds.isEmpty {
+                          let from = column == 0 ? 0 : prefixEnds[column - 1]
+                          p += copy(
+                            UnsafeBufferPointer(
+                              rebasing: prefixBytes[from..<prefixEnds[column]]),
+                            p)
+                        }
+                        let index = column * rows + row
+                        let from = index == 0 ? 0 : ends[index - 1]
+                        p += copy(
+                          UnsafeBufferPointer(
+                            rebasing: arena[from..<ends[index]]), p)
+                      }
+                      p += copy(rowEnd, p)
+                    }
+                    return p - start
+                  }
+                }
+              }
+            }
           }
-          out.append(contentsOf: rowEnd)
         }
       }
     }

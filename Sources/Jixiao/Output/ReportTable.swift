@@ -49,6 +49,11 @@ public struct ReportTable: Sendable {
     /// The text of another table's row, by index (−1: empty): the unit of
     /// each project, the project of each indicator.
     case lookup(TextColumn, rows: [Int32])
+    /// A number where `present` is true (decimals as for `numbers`), the
+    /// row's text of `labels` elsewhere: a column that mixes measured
+    /// values and tier labels.
+    case numberOrLabel(
+      [Double], decimals: Int, present: [Bool], labels: StringPool)
     /// Anything else, computed per row.
     case cells(@Sendable (Int) -> Cell)
   }
@@ -109,6 +114,9 @@ public struct ReportTable: Sendable {
     case .lookup(let texts, let rows):
       let index = Int(rows[row])
       return index >= 0 ? .text(texts[index]) : .empty
+    case .numberOrLabel(let values, let decimals, let present, let labels):
+      return present[row]
+        ? .number(values[row], decimals: decimals) : .text(labels[row])
     case .cells(let make): return make(row)
     }
   }

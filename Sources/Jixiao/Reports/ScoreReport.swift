@@ -136,10 +136,7 @@ public enum ScoreReport {
       case .missing: 3
       }
     }
-    let actual: @Sendable (Int) -> ReportTable.Cell = { r in
-      isQuantitative[r] && isApplicable[r]
-        ? .number(rows.actual[r], decimals: 2) : .text(rows.label[r])
-    }
+    let measured = (0..<n).map { isQuantitative[$0] && isApplicable[$0] }
     let sources: [(ReportTable.Column, ReportTable.Source)] = [
       (
         .init(l("project", "项目编号")),
@@ -163,7 +160,11 @@ public enum ScoreReport {
         .init(l("target", "年度指标值"), numeric: true),
         .numbers(rows.target, decimals: 2, present: isQuantitative)
       ),
-      (.init(l("actual", "实际完成值")), .cells(actual)),
+      (
+        .init(l("actual", "实际完成值")),
+        .numberOrLabel(
+          rows.actual, decimals: 2, present: measured, labels: rows.label)
+      ),
       (.init(l("unit", "计量单位")), .pooled(rows.unit)),
       (
         .init(l("weight", "分值"), numeric: true),
