@@ -62,10 +62,27 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     return text
   }
 
+  /// `file:line:column: severity: message help`, on one line: line
+  /// breaks inside quoted text (an id with a line break in it) are shown
+  /// as `\n`, so one diagnostic is always one line.
   public var description: String {
     let prefix = place.isEmpty ? "" : place + ": "
     let tail = help.isEmpty ? "" : " " + help
-    return "\(prefix)\(severity.rawValue): \(message)\(tail)"
+    return Self.oneLine("\(prefix)\(severity.rawValue): \(message)\(tail)")
+  }
+
+  static func oneLine(_ text: String) -> String {
+    guard text.contains(where: { $0.isNewline }) else { return text }
+    var result = ""
+    for character in text {
+      switch character {
+      case "\r\n": result += "\\r\\n"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      default: result.append(character)
+      }
+    }
+    return result
   }
 }
 

@@ -15,8 +15,8 @@ extension Reader {
     for project in 0..<dataset.projects.count {
       let range = rows.rows(of: project)
       // A repeated id was reported already; its rows went to the first.
-      let isRepeat = repeatedProjects[project]
-      if range.isEmpty, !isRepeat {
+      guard !repeatedProjects[project] else { continue }
+      if range.isEmpty {
         log.append(
           Diagnostic(
             .error, file: projectsPath, line: projectLine[project], column: 1,

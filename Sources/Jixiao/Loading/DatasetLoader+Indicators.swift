@@ -352,6 +352,8 @@ extension Reader {
     }
     let column = c.target
     switch record.number(column) {
+    case .value(let target) where !NumberRange.contains(target):
+      _ = record.readNumber(column, what: "target", log: &log)
     case .value(let target):
       value.target = target
     case .empty:
@@ -363,7 +365,13 @@ extension Reader {
               "Enter the target value, or mark the row n/a in the actual column."
           ))
       }
-    case .outOfRange, .notANumber:
+    case .outOfRange:
+      log.append(
+        record.diagnostic(
+          .error, column: column,
+          "target \"\(record.text(column))\" is out of the range of numbers.",
+          help: "Check the value and its unit."))
+    case .notANumber:
       let text = record.text(column)
       if let parsed = TargetText.parse(text) {
         value.target = parsed.value

@@ -52,7 +52,8 @@ extension Reader {
     repeatedProjects = repeated
     projectIDs = projects.ids
     projectLine = places.line
-    if !overspent.isEmpty {
+    // Overspending matters only where execution is scored.
+    if !overspent.isEmpty, dataset.scheme.executionIndex != nil {
       let lines = overspent.prefix(5).map { String(places.line[$0]) }
       let more = overspent.count > 5 ? ", …" : ""
       log.append(
