@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JixiaoNumerics
 
 /// A CSV file (RFC 4180) read straight from its bytes: the header, and the
 /// records after it, scanned one at a time on all cores.
@@ -228,11 +229,14 @@ struct CSVFile: Sendable {
     threads: Int, minimumChunkBytes: Int = CSVFile.minimumChunkBytes,
     _ body: @Sendable (inout CSVRecordReader) throws(InputError) -> Result
   ) throws(InputError) -> [Result] {
-    let plan = chunks(threads, minimumBytes: minimumChunkBytes)
+    // Four chunks a thread, taken in turn: a thread that finishes early
+    // takes another, so no core waits for the slowest chunk.
+    let plan = chunks(
+      threads == 1 ? 1 : 4 * threads, minimumBytes: minimumChunkBytes)
     let outcomes = ResultSlots<Swift.Result<(Result, Int), InputError>>(
       count: plan.count)
     let file = self
-    DispatchQueue.concurrentPerform(iterations: plan.count) { j in
+    parallelFor(plan.count, threads: threads) { j in
       var reader = CSVRecordReader(file, plan[j])
       do throws(InputError) {
         let result = try body(&reader)

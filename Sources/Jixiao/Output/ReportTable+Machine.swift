@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JixiaoNumerics
 
 /// CSV and JSON for machines, written as bytes.
 ///
@@ -36,7 +37,7 @@ extension ReportTable {
       let texts = ResultSlots<ByteText>(count: count)
       let firstBlock = first
       let table = self
-      DispatchQueue.concurrentPerform(iterations: count) { offset in
+      parallelFor(count, threads: threads) { offset in
         let block = firstBlock + offset
         let start = block * Self.blockRows
         let rows = start..<min(table.rowCount, start + Self.blockRows)
