@@ -134,8 +134,10 @@ func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
       ])
     for d in loaded.diagnostics {
       table.append([
-        .text(d.severity.rawValue), .text(d.file), .integer(d.line),
-        .integer(d.column), .text(d.message), .text(d.help),
+        .text(d.severity.rawValue), .text(d.file),
+        d.line > 0 ? .integer(d.line) : .empty,
+        d.column > 0 ? .integer(d.column) : .empty, .text(d.message),
+        .text(d.help),
       ])
     }
     print(

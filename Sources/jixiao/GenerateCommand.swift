@@ -1,10 +1,16 @@
 import Foundation
 import Jixiao
 
+/// "1 project", "2 projects".
+private func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+  "\(n) \(n == 1 ? one : many ?? one + "s")"
+}
+
 /// `jixiao generate --projects N [--seed S] [--year Y] --out DIR`.
 func runGenerate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
-    words, options: ["projects", "seed", "year", "out"], flags: [])
+    words, options: ["projects", "seed", "year", "out", "threads"],
+    flags: commonFlags)
   guard arguments.positionals.isEmpty else {
     throw UsageError(
       message: "unexpected argument \(arguments.positionals[0]).")
@@ -33,18 +39,28 @@ func runGenerate(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   if let text = arguments["year"] {
     guard let year = Int(text), (1950...2200).contains(year) else {
-      throw UsageError(message: "--year is \(text); give a year such as 2025.")
+      throw UsageError(
+        message:
+          "--year is \(text); give a year from 1950 to 2200, such as 2025.")
     }
     settings.year = year
   }
+  settings.threads = try threadCount(arguments)
   do {
+    var clock = Stopwatch()
     let summary = try SyntheticGenerator.generate(settings, into: folder)
+    clock.lap("generate")
+    printTimings(arguments, clock.laps)
     let megabytes = String(format: "%.1f", Double(summary.bytes) / 1e6)
+    let parts: [String] = [
+      counted(summary.units, "unit"), counted(summary.duties, "duty", "duties"),
+      counted(summary.activities, "activity", "activities"),
+      counted(summary.projects, "project"),
+      counted(summary.indicators, "indicator row") + " (\(megabytes) MB)",
+    ]
     print(
-      "wrote \(folder): \(summary.units) units, \(summary.duties) duties, "
-        + "\(summary.activities) activities, \(summary.projects) projects, "
-        + "\(summary.indicators) indicator rows (\(megabytes) MB), seed "
-        + "\(settings.seed)")
+      "wrote \(folder): " + parts.joined(separator: ", ")
+        + ", seed \(settings.seed)")
     return .success
   } catch {
     report(error.diagnostics)

@@ -94,7 +94,7 @@ enum Help {
       """
     ),
     "generate": (
-      "jixiao generate --projects N [--seed S] [--year Y] --out DIR",
+      "jixiao generate --projects N [--seed S] [--year Y] --out DIR [--threads N] [--timings]",
       """
       Writes a realistic synthetic data set of N projects (1 to 10,000,000): a
       union tree of province, cities, counties and grassroots units, duties and
@@ -104,8 +104,10 @@ enum Help {
 
         --projects N   number of projects (about 10 indicator rows each)
         --seed S       seed of the random streams (default 1)
-        --year Y       the budget year (default 2025)
+        --year Y       the budget year, 1950 to 2200 (default 2025)
         --out DIR      a new folder, or one made by an earlier generate
+        --threads N    cores that generate (default: all; the files are the same)
+        --timings      print the time taken on standard error
       """
     ),
   ]

@@ -23,6 +23,9 @@ struct Output {
     self.threads = try threadCount(arguments)
   }
 
+  /// Rows of the longest table printed on the terminal next to `--out`.
+  static let longestShown = 60
+
   /// Cores that format large tables.
   var threads: Int
 
@@ -41,7 +44,19 @@ struct Output {
       let fileFormat: OutputFormat = format == .json ? .json : .csv
       let writer = AtomicWriter(folder: folder, inputs: inputs)
       try writer.write(all, format: fileFormat, threads: threads)
-      for table in shown where format == .table { print(table.renderText()) }
+      // With files written, the terminal gets only the short tables; a
+      // long one (every project, a deep unit tree) is in its file.
+      for table in shown where format == .table {
+        if table.rowCount <= Self.longestShown {
+          print(table.renderText())
+        } else {
+          print(
+            "\(table.title): \(table.rowCount) rows, in "
+              + "\(writer.path(for: "\(table.name).\(fileFormat.fileExtension)"))"
+          )
+          for line in table.footnotes { print(line) }
+        }
+      }
       for table in all {
         print(
           "wrote \(writer.path(for: "\(table.name).\(fileFormat.fileExtension)"))"

@@ -82,8 +82,8 @@ import Testing
       .sorted()
     #expect(
       files == [
-        "by_activity.csv", "by_duty.csv", "by_unitTree.csv", "indicators.csv",
-        "projects.csv",
+        ".jixiao-output", "by_activity.csv", "by_duty.csv", "by_unitTree.csv",
+        "indicators.csv", "projects.csv",
       ])
     let projects = try String(
       contentsOfFile: out + "/projects.csv", encoding: .utf8)

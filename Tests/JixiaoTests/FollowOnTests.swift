@@ -79,3 +79,18 @@ import Testing
       !loaded.diagnostics.contains { $0.message.contains("spent more than") })
   }
 }
+
+@Suite struct DroppedRowTests {
+  /// A row dropped for a stray quote is the fault; its project's weights
+  /// are not also reported as not adding up.
+  @Test func strayQuoteIsNotAlsoAWeightError() {
+    var files = Fixture.validFiles
+    files["indicators.csv"] = files["indicators.csv"]?
+      .replacingOccurrences(
+        of: "P1,产出指标,数量指标,慰问人数", with: "P1,产出指标,数量指标,慰问\"人数")
+    let problems = Fixture.problems(Fixture.dataset(files.mapValues { $0 }))
+    #expect(problems.count == 1, "\(problems)")
+    #expect(
+      problems.first?.contains("a double quote stands inside a field") == true)
+  }
+}

@@ -52,6 +52,17 @@ import Testing
       ])
   }
 
+  @Test func aSecondRowForAProjectIsRefused() {
+    let folder = Fixture.dataset([
+      "spending.csv": "project,m01\nP1,1\nP2,2\nP1,3"
+    ])
+    #expect(
+      Fixture.problems(folder) == [
+        "spending.csv:4:1: error: project \"P1\" has a second row (first on line 2). "
+          + "Keep one row of cumulative spending per project."
+      ])
+  }
+
   @Test func aGapInTheMonthsIsRefused() {
     let folder = Fixture.dataset(["spending.csv": "project,m01,m03\nP1,1,2"])
     #expect(

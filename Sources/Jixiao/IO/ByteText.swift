@@ -233,28 +233,36 @@ final class ByteText: @unchecked Sendable {
     count += width
   }
 
-  /// A number for machines: rounded to 10 decimals with trailing zeros
-  /// dropped (119.35999999999999 → 119.36), integers without a point.
-  /// Ten decimals keep every digit money or a score carries and drop the
-  /// noise of binary arithmetic.
+  /// A number for machines: at most 15 significant digits and at most 10
+  /// decimals, trailing zeros dropped (119.35999999999999 → 119.36,
+  /// 267617.9700000003 → 267617.97), integers without a point. A double
+  /// carries 15 to 17 significant digits, of which the last are the noise
+  /// of binary arithmetic; fifteen keep every digit that money or a score
+  /// carries and drop that noise before it reaches a spreadsheet.
   func append(machine value: Double) {
     guard value.isFinite else { return }
     let magnitude = value.magnitude
-    if magnitude < 1e15 {
-      let whole = Int64(value)
-      if Double(whole) == value {
-        append(integer: whole)
-        return
-      }
-    }
-    // 10 decimals of a value below 9e8 fit in 63 bits.
-    guard magnitude < 9e8 else {
+    guard magnitude < 1e15 else {
       append(Self.machineFallback(value))
       return
     }
+    let whole = Int64(value)
+    if Double(whole) == value {
+      append(integer: whole)
+      return
+    }
+    // Decimals so that digits before and after the point are at most 15.
+    var integerDigits = 1
+    var limit = 10.0
+    while magnitude >= limit, integerDigits < 15 {
+      integerDigits += 1
+      limit *= 10
+    }
+    let decimals = min(10, 15 - integerDigits)
+    let scale = Self.powersOfTen[decimals]
     // Round half away from zero: below 2^53 the difference is exact, and
     // above it the scaled value has no fraction left.
-    let scaled = magnitude * 1e10
+    let scaled = magnitude * Double(scale)
     var units = UInt64(scaled)
     if scaled - Double(units) >= 0.5 { units += 1 }
     if units == 0 {
@@ -262,10 +270,10 @@ final class ByteText: @unchecked Sendable {
       return
     }
     if value < 0 { append(UInt8(ascii: "-")) }
-    append(unsigned: units / 10_000_000_000)
-    var fraction = units % 10_000_000_000
+    append(unsigned: units / scale)
+    var fraction = units % scale
     guard fraction > 0 else { return }
-    var width = 10
+    var width = decimals
     while fraction % 100 == 0 {
       fraction /= 100
       width -= 2
@@ -280,7 +288,7 @@ final class ByteText: @unchecked Sendable {
 
   static let powersOfTen: [UInt64] = [
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-    1_000_000_000,
+    1_000_000_000, 10_000_000_000,
   ]
 
   static func formatted(_ value: Double, _ decimals: Int) -> String {

@@ -120,6 +120,11 @@ struct CSVRecordReader {
   /// Records skipped because of a fault (reported to the log given to
   /// `next`).
   private(set) var droppedCount = 0
+  /// A column whose text is kept for each dropped record, so that the
+  /// caller can tell which entity lost a row (the project of an
+  /// indicator row); nil keeps nothing.
+  var keyColumn: Int?
+  private(set) var droppedKeys: [String] = []
   private let chunkStart: Int
 
   init(_ file: CSVFile, _ chunk: CSVFile.Chunk) {
@@ -152,7 +157,7 @@ struct CSVRecordReader {
       record.line = place.line
       let count = record.fields.count
       guard count == columns else {
-        droppedCount += 1
+        dropped()
         log.append(
           Diagnostic(
             .error, file: file.path, line: place.line, column: 1,
@@ -164,7 +169,7 @@ struct CSVRecordReader {
       }
       if let stray = record.fields.spans.firstIndex(where: { $0.flags & 4 != 0 }
       ) {
-        droppedCount += 1
+        dropped()
         log.append(
           record.diagnostic(
             .error, column: stray,
@@ -177,6 +182,13 @@ struct CSVRecordReader {
       return true
     }
     return false
+  }
+
+  private mutating func dropped() {
+    droppedCount += 1
+    if let keyColumn, keyColumn < record.fields.count {
+      droppedKeys.append(record.text(keyColumn))
+    }
   }
 }
 

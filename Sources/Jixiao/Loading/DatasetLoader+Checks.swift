@@ -15,7 +15,8 @@ extension Reader {
     for project in 0..<dataset.projects.count {
       let range = rows.rows(of: project)
       // A repeated id was reported already; its rows went to the first.
-      guard !repeatedProjects[project] else { continue }
+      guard !repeatedProjects[project], !projectsMissingRows.contains(project)
+      else { continue }
       if range.isEmpty {
         log.append(
           Diagnostic(

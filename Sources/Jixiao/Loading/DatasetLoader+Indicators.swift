@@ -6,6 +6,8 @@ extension Reader {
     var rows = Indicators()
     /// Byte offset of each row's record, for messages.
     var offsets: [Int] = []
+    /// Project ids of records that were dropped (a fault in the record).
+    var droppedProjects: [String] = []
   }
 
   /// The lookups of one chunk: each distinct text of the dimension, kind,
@@ -56,13 +58,22 @@ extension Reader {
           part.rows.names.reserveCapacity(rows: estimate, bytes: estimate * 24)
           part.offsets.reserveCapacity(estimate)
           var memos = IndicatorMemos(dimensions: scheme.dimensions.count)
+          records.keyColumn = context.columns.project
           while try records.next(log: &worker.log) {
             worker.readIndicator(records.record, context, &memos, into: &part)
           }
+          part.droppedProjects = records.droppedKeys
           return part
         })
     else { return }
 
+    // A project that lost a row to a fault is not checked for weights and
+    // dimensions: the fault is reported, its sums would only mislead.
+    for part in parts {
+      for id in part.droppedProjects {
+        if let p = projectIndex.find(id) { projectsMissingRows.insert(Int(p)) }
+      }
+    }
     // Take the first chunk's columns over (no copy) and append the rest.
     var rows = parts[0].rows
     var offsets = parts[0].offsets

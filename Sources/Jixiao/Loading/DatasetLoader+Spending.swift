@@ -4,6 +4,7 @@ import Foundation
 extension Reader {
   private struct SpendingPart: Sendable {
     var spending = MonthlySpending()
+    var places = RecordPlaces()
   }
 
   /// Reads spending.csv: a `project` column and the month columns `m01`
@@ -44,26 +45,45 @@ extension Reader {
           var part = SpendingPart()
           part.spending.months = months
           while try records.next(log: &worker.log) {
-            worker.readSpendingRow(
+            let kept = worker.readSpendingRow(
               records.record, projectColumn, columns, projects,
               into: &part.spending)
+            if kept { part.places.append(records.record) }
           }
           return part
         })
     else { return }
     var spending = MonthlySpending()
     spending.months = months
+    var places = RecordPlaces()
     for part in parts {
       spending.project += part.spending.project
       spending.cumulative += part.spending.cumulative
+      places.append(contentsOf: part.places)
+    }
+    // One curve per project.
+    var first = [Int](repeating: -1, count: projects.count)
+    for row in 0..<spending.count {
+      let p = Int(spending.project[row])
+      if first[p] < 0 {
+        first[p] = row
+        continue
+      }
+      log.append(
+        places.diagnostic(
+          table, row, .error, column: projectColumn,
+          "project \"\(projects.ids[p])\" has a second row (first on line "
+            + "\(places.line[first[p]])).",
+          help: "Keep one row of cumulative spending per project."))
     }
     dataset.spending = spending
   }
 
+  /// Reads one row; returns whether it was kept.
   private mutating func readSpendingRow(
     _ record: CSVRecord, _ projectColumn: Int, _ columns: [Int],
     _ projects: Projects, into spending: inout MonthlySpending
-  ) {
+  ) -> Bool {
     let project = reference(
       record, projectColumn, in: projectIndex, what: "project",
       file: "projects.csv")
@@ -77,7 +97,7 @@ extension Reader {
           column, what: "the spending of month \(month + 1)", log: &log)
       else {
         spending.cumulative.removeSubrange(first...)
-        return
+        return false
       }
       if value < 0 {
         spending.cumulative.removeSubrange(first...)
@@ -86,7 +106,7 @@ extension Reader {
             .error, column: column,
             "the spending of month \(month + 1) is negative (\(record.text(column))).",
             help: "Amounts are cumulative spending since January, ≥ 0."))
-        return
+        return false
       }
       if value < previous, !falls {
         falls = true
@@ -104,7 +124,7 @@ extension Reader {
     }
     guard project >= 0 else {
       spending.cumulative.removeSubrange(first...)
-      return
+      return false
     }
     if columns.count == 12, let december = spending.cumulative.last {
       let executed = projects.executed[Int(project)]
@@ -118,5 +138,6 @@ extension Reader {
       }
     }
     spending.project.append(project)
+    return true
   }
 }

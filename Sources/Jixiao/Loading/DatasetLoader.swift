@@ -181,6 +181,8 @@ struct Reader: Sendable {
   var projectIDs = TextColumn()
   /// Rows whose id repeats an earlier one (reported by `indexIDs`).
   var repeatedProjects: [Bool] = []
+  /// Projects that lost an indicator row to a fault in its record.
+  var projectsMissingRows: Set<Int> = []
   /// Line of each project in projects.csv, for messages.
   var projectLine: [Int] = []
   /// Files that did not load completely (unreadable, missing columns,

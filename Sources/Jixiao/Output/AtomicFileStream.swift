@@ -15,6 +15,9 @@ import Foundation
 public struct AtomicFileStream: ByteSink {
   let target: String
   private let temporary: String
+
+  /// Where the bytes go until the file is put in place.
+  var temporaryPath: String { temporary }
   private var descriptor: Int32
   /// Set once the temporary file is renamed or removed.
   private var isAbandoned = false
@@ -75,6 +78,10 @@ public struct AtomicFileStream: ByteSink {
       throw Self.failure(target, code)
     }
   }
+
+  /// Records that the temporary file was renamed into place by a
+  /// `StagedFiles` commit.
+  mutating func markCommitted() { isAbandoned = true }
 
   /// Closes and removes the temporary file; the target is left as it was.
   mutating func abandon() {

@@ -3,11 +3,13 @@ import Foundation
 /// Writes output files so that a reader never sees half a file and no
 /// input is ever overwritten.
 ///
-/// Each file is written to a temporary name in the same folder and then
-/// renamed over the target, which POSIX makes atomic within one file system.
-/// Before anything is written, every target is checked against the inputs
-/// of the run (compared after resolving symbolic links), and the whole
-/// write is refused if one would replace an input.
+/// The files of one run appear together or not at all (`StagedFiles`):
+/// each is written under a temporary name in the same folder, and all are
+/// renamed into place at the end, which POSIX makes atomic per file within
+/// one file system. Before anything is written, every target is checked
+/// against the inputs of the run (compared after resolving symbolic
+/// links), and against the files of the folder that Jixiao did not write;
+/// the whole write is refused if one would be replaced.
 public struct AtomicWriter: Sendable {
   /// The folder written into.
   public let folder: String
@@ -87,39 +89,24 @@ public struct AtomicWriter: Sendable {
       })
   }
 
-  /// Stages every file under a temporary name, then renames them all into
-  /// place: a fault while writing (a full disk, a folder in the way)
-  /// leaves none of the targets changed.
+  /// Stages every file under a temporary name, then puts them all in
+  /// place together (`StagedFiles`): a fault while writing (a full disk, a
+  /// folder in the way) leaves the folder as it was, and a file Jixiao did
+  /// not write there is never replaced.
   func write(
     _ files: [(
       name: String, body: (inout AtomicFileStream) throws(InputError) -> Void
     )]
   ) throws(InputError) {
     try checkTargets(files.map(\.name))
-    try Self.createFolder(folder)
-    var staged: [AtomicFileStream] = []
-    do throws(InputError) {
-      for file in files {
-        var stream = try AtomicFileStream(target: path(for: file.name))
-        staged.append(stream)
-        try file.body(&stream)
-        try stream.close()
-        staged[staged.count - 1] = stream
-      }
-    } catch {
-      for index in staged.indices { staged[index].abandon() }
-      throw error
-    }
-    for index in staged.indices {
-      do throws(InputError) {
-        try staged[index].commit()
-      } catch {
-        for later in staged.indices where later > index {
-          staged[later].abandon()
-        }
-        throw error
+    var staged = try StagedFiles(folder: folder, names: files.map(\.name))
+    for (index, file) in files.enumerated() {
+      let stream = try staged.open(index)
+      try staged.withStream(stream) { (out) throws(InputError) in
+        try file.body(&out)
       }
     }
+    try staged.commit()
   }
 
   /// Creates a folder and its parents, naming the part that failed and

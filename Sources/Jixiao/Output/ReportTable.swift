@@ -205,26 +205,20 @@ extension ReportTable.Cell {
     return text
   }
 
-  /// A number for machines: rounded to 10 decimals, trailing zeros
-  /// dropped (119.35999999999999 → 119.36, −5.8e-11 → 0). Ten decimals keep
-  /// every digit that money in 万元 or a score carries, and remove the noise
-  /// of binary arithmetic that would otherwise reach spreadsheets.
+  /// A number for machines: at most 15 significant digits and 10
+  /// decimals, trailing zeros dropped (119.35999999999999 → 119.36,
+  /// −4e-11 → 0); see `ByteText.append(machine:)`.
   static func shortest(_ value: Double) -> String {
     let text = ByteText()
     text.append(machine: value)
     return String(decoding: text.bytes, as: UTF8.self)
   }
 
-  /// `shortest` by the C library, for magnitudes the fast path leaves out.
+  /// `shortest` by the C library, for magnitudes of 1e15 and more (which
+  /// the inputs' range keeps out of money, but a product could reach):
+  /// fifteen significant digits.
   static func shortestByFormat(_ value: Double) -> String {
     guard value.isFinite else { return "" }
-    if value == value.rounded(), abs(value) < 1e15 {
-      return String(Int64(value))
-    }
-    var text = String(format: "%.10f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    if text == "-0" { text = "0" }
-    return text
+    return String(format: "%.15g", value)
   }
 }

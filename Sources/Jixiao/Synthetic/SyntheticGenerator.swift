@@ -48,8 +48,11 @@ public enum SyntheticGenerator {
           help: "Choose --projects from 1 to 10000000."))
     }
     try checkFolder(folder)
-    try AtomicWriter.createFolder(folder)
 
+    // All files appear together; dataset.json, which marks the folder as a
+    // complete generated set, is put in place last.
+    var staged = try StagedFiles(
+      folder: folder, names: fileNames, owned: Set(fileNames))
     let tree = SyntheticTree(settings)
     var summary = Summary()
     summary.units = tree.units.count
@@ -57,20 +60,32 @@ public enum SyntheticGenerator {
     summary.activities = tree.activities.count
     summary.projects = settings.projects
 
-    summary.bytes += try writeSmallFile(folder, "units.csv", tree.unitsCSV())
-    summary.bytes += try writeSmallFile(folder, "duties.csv", tree.dutiesCSV())
-    summary.bytes += try writeSmallFile(
-      folder, "activities.csv", tree.activitiesCSV())
-    summary.bytes += try writeSmallFile(
-      folder, "scheme.json", Array(defaultScheme.utf8))
-    summary.bytes += try writeSmallFile(
-      folder, "dataset.json", Array(info(settings).utf8))
-
-    let (rows, bytes) = try writeProjects(settings, tree, folder)
+    var streams: [Int] = []
+    for index in fileNames.indices { streams.append(try staged.open(index)) }
+    let small: [[UInt8]] = [
+      tree.unitsCSV(), tree.dutiesCSV(), tree.activitiesCSV(),
+      Array(defaultScheme.utf8),
+    ]
+    for (index, bytes) in small.enumerated() {
+      try staged.write(streams[index], bytes)
+      summary.bytes += bytes.count
+    }
+    let (rows, bytes) = try writeProjects(
+      settings, tree, &staged, streams: Array(streams[4...6]))
     summary.indicators = rows
     summary.bytes += bytes
+    let info = Array(info(settings).utf8)
+    try staged.write(streams[7], info)
+    summary.bytes += info.count
+    try staged.commit()
     return summary
   }
+
+  /// The files of a generated set, in the order they are put in place.
+  static let fileNames = [
+    "units.csv", "duties.csv", "activities.csv", "scheme.json",
+    "projects.csv", "indicators.csv", "spending.csv", "dataset.json",
+  ]
 
   /// Refuses a folder that holds anything but an earlier generated set.
   private static func checkFolder(_ folder: String) throws(InputError) {
@@ -132,35 +147,19 @@ public enum SyntheticGenerator {
 
     """
 
-  private static func writeSmallFile(
-    _ folder: String, _ name: String, _ bytes: [UInt8]
-  ) throws(InputError) -> Int {
-    var stream = try AtomicFileStream(
-      target: DatasetLoader.path(folder, name))
-    try stream.write(bytes)
-    try stream.commit()
-    return bytes.count
-  }
-
   /// Generates projects, indicators and spending curves block by block,
   /// a wave of blocks at a time on all cores, and streams them to disk.
   private static func writeProjects(
-    _ settings: SyntheticSettings, _ tree: SyntheticTree, _ folder: String
+    _ settings: SyntheticSettings, _ tree: SyntheticTree,
+    _ staged: inout StagedFiles, streams: [Int]
   ) throws(InputError) -> (rows: Int, bytes: Int) {
-    var streams: [AtomicFileStream] = []
-    for name in ["projects.csv", "indicators.csv", "spending.csv"] {
-      streams.append(
-        try AtomicFileStream(target: DatasetLoader.path(folder, name)))
-    }
-    defer { for index in streams.indices { streams[index].abandon() } }
-
     var total = 0
     var rows = 0
     for (index, header) in [
       ProjectBlock.projectHeader, ProjectBlock.indicatorHeader,
       ProjectBlock.spendingHeader,
     ].enumerated() {
-      try streams[index].write(Array(header.utf8))
+      try staged.write(streams[index], Array(header.utf8))
       total += header.utf8.count
     }
 
@@ -170,7 +169,7 @@ public enum SyntheticGenerator {
       let count = min(wave, blockCount - first)
       let blocks = ResultSlots<ProjectBlock>(count: count)
       let firstBlock = first
-      DispatchQueue.concurrentPerform(iterations: count) { offset in
+      parallelFor(count, threads: settings.threads) { offset in
         let block = firstBlock + offset
         let start = block * blockSize
         let end = min(settings.projects, start + blockSize)
@@ -179,16 +178,16 @@ public enum SyntheticGenerator {
       }
       for offset in 0..<count {
         guard let block = blocks[offset] else { continue }
-        try streams[0].write(block.projects)
-        try streams[1].write(block.indicators)
-        try streams[2].write(block.spending)
-        total +=
-          block.projects.count + block.indicators.count + block.spending.count
+        for (index, text) in [block.projects, block.indicators, block.spending]
+          .enumerated()
+        {
+          try staged.write(streams[index], text)
+          total += text.count
+        }
         rows += block.rowCount
       }
       first += count
     }
-    for index in streams.indices { try streams[index].commit() }
     return (rows, total)
   }
 }

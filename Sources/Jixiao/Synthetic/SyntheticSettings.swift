@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distributions of a synthetic data set, each with its default.
 ///
 /// docs/generate.md gives the same table with the reasons for each value.
@@ -10,8 +12,11 @@ public struct SyntheticSettings: Sendable {
   public var projects = 1_000
   /// The seed: the same seed and settings give byte-identical files.
   public var seed: UInt64 = 1
-  /// The budget year.
+  /// The budget year (1950 … 2200).
   public var year = 2025
+  /// Cores that generate blocks of projects (the files do not depend on
+  /// it).
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
 
   /// Projects per grassroots unit on average; sets the size of the tree.
   public var projectsPerLeafUnit = 20.0

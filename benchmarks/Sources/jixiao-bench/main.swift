@@ -121,7 +121,7 @@ func main() throws {
     }
   }
   emit("scan", times, work: csvBytes(options.data), unit: "MB")
-  FileHandle.standardError.write(Data("fields \(count)\n".utf8))
+  precondition(count > 0, "the data set has no fields")
 
   var loaded: LoadedDataset?
   times = []
@@ -169,7 +169,7 @@ func main() throws {
   }
   emit(
     "simulate", times, work: Double(dataset.projects.count), unit: "projects")
-  FileHandle.standardError.write(Data("simulated total \(total)\n".utf8))
+  precondition(total >= 0, "a negative total")
 
   times = try (0..<options.runs("write")).map { _ in
     try seconds { try writeTables(dataset, evaluation, to: options.out) }
