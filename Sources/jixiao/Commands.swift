@@ -61,7 +61,7 @@ func levels(_ arguments: Arguments) throws(UsageError) -> Int? {
 
 /// `--threads N`: how many cores read and write files (default: all).
 ///
-/// One level of parallelism (DESIGN.md §4): the work here is split into
+/// One level of parallelism (docs/design.md §4): the work here is split into
 /// chunks of files and blocks of rows, so BLAS itself runs on one thread;
 /// its products (projects × dimensions times a vector) are too small to
 /// gain from more.

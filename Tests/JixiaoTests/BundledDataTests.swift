@@ -4,7 +4,7 @@ import Testing
 @testable import Jixiao
 
 /// The bundled data sets, against values computed independently (Python,
-/// by the rules of DOMAIN.md §6.3) and listed in their READMEs.
+/// by the rules of docs/domain.md §6.3) and listed in their READMEs.
 @Suite struct BundledDataTests {
   static func load(_ name: String) throws -> (Dataset, Evaluation) {
     let loaded = DatasetLoader.load(folder: Fixture.repo("datasets/\(name)"))

@@ -4,7 +4,7 @@ import Testing
 @testable import Jixiao
 
 @Suite struct IndicatorRulesTests {
-  /// Hand-computed values of the rules in DOMAIN.md §6.3.
+  /// Hand-computed values of the rules in docs/domain.md §6.3.
   @Test func quantitativeRules() {
     #expect(
       abs(IndicatorRules.atLeast(actual: 37.24, target: 43.2) - 37.24 / 43.2)
@@ -38,7 +38,7 @@ import Testing
 }
 
 @Suite struct SelfEvaluationTests {
-  /// SELF-1 (REFERENCES.md): the Langfang 2019 self-evaluation table,
+  /// SELF-1 (docs/references.md): the Langfang 2019 self-evaluation table,
   /// lfsp.cn "办公宿舍楼、食堂及餐厅暖通改造经费 绩效自评表": budget 43.2,
   /// executed 37.24 万元, ten rows of weight 10.
   static let langfang: [String: String?] = [

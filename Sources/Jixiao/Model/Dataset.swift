@@ -26,7 +26,7 @@ public struct Dataset: Sendable {
 }
 
 /// Cumulative spending of projects by month (`spending.csv`): the input of
-/// execution-progress monitoring (双监控, DOMAIN.md §5).
+/// execution-progress monitoring (双监控, docs/domain.md §5).
 public struct MonthlySpending: Sendable {
   /// Months reported: 1 (January only) to 12.
   public var months = 0

@@ -4,7 +4,7 @@ import JixiaoNumerics
 /// How projects are scored and graded: configuration, never code.
 ///
 /// `ScoringScheme()` is the self-evaluation scheme of 财预〔2020〕10号 with
-/// the defaults of DOMAIN.md §6: level-1 weights 预算执行率 10, 产出 50,
+/// the defaults of docs/domain.md §6: level-1 weights 预算执行率 10, 产出 50,
 /// 效益 30, 满意度 10; grades 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below; exact
 /// (unrounded) row scores. docs/scheme.md describes every field.
 public struct ScoringScheme: Sendable {
@@ -103,7 +103,7 @@ public struct ScoringScheme: Sendable {
   public var rowRounding: RowRounding = .none
   public var roundingRule: RoundingRule = .halfUp
   /// Actual ÷ target (or target ÷ actual for ≤) at which a row is flagged
-  /// as beating a soft target (DOMAIN.md §6.3.4, default [D] 1.2).
+  /// as beating a soft target (docs/domain.md §6.3.4, default [D] 1.2).
   public var overshootReviewRatio = 1.2
   public var qualitativeTiers: [QualitativeTier] = [
     QualitativeTier(

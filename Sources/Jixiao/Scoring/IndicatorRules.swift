@@ -1,4 +1,4 @@
-/// The scoring rules for one indicator row (DOMAIN.md §6.3, 财预〔2020〕10号).
+/// The scoring rules for one indicator row (docs/domain.md §6.3, 财预〔2020〕10号).
 ///
 /// Each rule returns the share of the row's weight earned, in [0, 1]:
 /// over-completion earns no bonus, and no input gives a negative share.
@@ -20,7 +20,7 @@ public enum IndicatorRules {
   ///     IndicatorRules.atMost(actual: 100, target: 90)  // 0.9
   ///
   /// Source: the local rule "target/actual × weight" (biz.doczj.com, see
-  /// DOMAIN.md §6.3.3). A target ≤ 0 that is exceeded earns 0.
+  /// docs/domain.md §6.3.3). A target ≤ 0 that is exceeded earns 0.
   public static func atMost(actual a: Double, target t: Double) -> Double {
     if a <= t { return 1 }
     guard t > 0 else { return 0 }
@@ -51,7 +51,7 @@ public enum IndicatorRules {
   }
 
   /// Whether the actual beats the target by `ratio` or more, which
-  /// suggests the target was set too low (DOMAIN.md §6.3.4).
+  /// suggests the target was set too low (docs/domain.md §6.3.4).
   ///
   /// `≥`: `a ≥ ratio × t`; `≤`: `a ≤ t / ratio`; both need `t > 0`.
   /// Exact targets are never soft.

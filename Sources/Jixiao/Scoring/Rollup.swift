@@ -4,7 +4,7 @@ import JixiaoNumerics
 ///
 /// A group's projects, budget and executed amount count every project in
 /// it; its score is the budget-weighted mean over its *scored* projects
-/// (DOMAIN.md §2 [D]): `Σ budget·score / Σ budget`. Projects outside the
+/// (docs/domain.md §2 [D]): `Σ budget·score / Σ budget`. Projects outside the
 /// tree, unrated ones and those without applicable rows have no score, so
 /// `scoredCount` can be smaller than `projectCount`. Each roll-up is a
 /// segment sum over an index array (a sparse 0/1 matrix times a vector),

@@ -1,6 +1,6 @@
-/// A what-if rule set for next year's budgets (结果应用, DOMAIN.md §7).
+/// A what-if rule set for next year's budgets (结果应用, docs/domain.md §7).
 ///
-/// The default is the [D] rule of DOMAIN.md: 优 +10 %, 良 unchanged,
+/// The default is the [D] rule of docs/domain.md: 优 +10 %, 良 unchanged,
 /// 中 −10 %, 差 cancelled; unrated projects keep their budget; projects
 /// outside the duty → activity tree get none. datasets/scenarios/ has
 /// examples and docs/simulate.md describes every field.

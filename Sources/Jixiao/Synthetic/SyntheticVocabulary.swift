@@ -1,7 +1,7 @@
 /// Names, categories and indicator templates of synthetic data sets.
 ///
 /// The categories and the shapes of their indicators follow the union
-/// projects of DOMAIN.md (§3, §8: 送温暖, 帮扶, training, model workers)
+/// projects of docs/domain.md (§3, §8: 送温暖, 帮扶, training, model workers)
 /// and the level-2 dimensions of the 财预〔2020〕10号 tree. No text here
 /// holds a comma, quote or line break, so generated CSV needs no quoting.
 enum SyntheticVocabulary {
