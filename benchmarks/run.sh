@@ -25,6 +25,8 @@ root="$(cd .. && pwd)"
 data="data/p${projects}-s${seed}"
 results="results"
 out="$results/out"
+# The outputs of earlier runs are the suite's own: start from nothing.
+rm -rf "$out"
 mkdir -p "$results" "$out"
 
 make -C "$root" build >/dev/null

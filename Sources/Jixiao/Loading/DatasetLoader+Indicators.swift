@@ -17,10 +17,8 @@ extension Reader {
     var kind = TextMemo<IndicatorKind?>()
     var qualitative = TextMemo<Value?>()
     var rating: [TextMemo<Value?>]
-    /// The project id of the previous row and its index: rows come grouped
-    /// by project, so most rows need no hash lookup.
-    var lastProjectID: [UInt8] = []
-    var lastProject: Int32 = -1
+    /// The previous row's project.
+    var project = ReferenceCache()
 
     init(dimensions: Int) {
       rating = Array(repeating: TextMemo<Value?>(), count: dimensions)
@@ -127,7 +125,10 @@ extension Reader {
     _ memos: inout IndicatorMemos, into part: inout IndicatorPart
   ) {
     let c = context.columns
-    let project = projectReference(record, c.project, &memos)
+    let project = reference(
+      record, c.project, in: projectIndex, cache: &memos.project,
+      next: projectIDs, skip: repeatedProjects, what: "project",
+      file: "projects.csv")
     guard project >= 0 else { return }
     part.offsets.append(record.offset)
     part.rows.project.append(project)
@@ -200,39 +201,6 @@ extension Reader {
         return true
       }
     if !hasUnit { part.rows.unit.append(value.unitFromTarget) }
-  }
-
-  /// The project a row refers to, reusing the previous row's when the id
-  /// is the same; −1 (logged) when unknown.
-  private mutating func projectReference(
-    _ record: CSVRecord, _ column: Int, _ memos: inout IndicatorMemos
-  ) -> Int32 {
-    let last = Int(memos.lastProject)
-    let guess: Int32? = record.withText(column) { id in
-      if last >= 0,
-        memos.lastProjectID.withUnsafeBufferPointer({ equalBytes(id, $0) })
-      {
-        return Int32(last)
-      }
-      // Rows usually follow projects.csv: try the next project before a
-      // hash lookup (whose table does not stay in cache).
-      let next = last + 1
-      if next < projectIDs.count, !repeatedProjects[next],
-        projectIDs.withBytes(next, { equalBytes(id, $0) })
-      {
-        return Int32(next)
-      }
-      return nil
-    }
-    if let guess, guess == memos.lastProject { return guess }
-    let project =
-      guess
-      ?? reference(
-        record, column, in: projectIndex, what: "project",
-        file: "projects.csv")
-    record.withText(column) { memos.lastProjectID = Array($0) }
-    memos.lastProject = project
-    return project
   }
 
   /// What a row's cells resolve to.

@@ -9,6 +9,9 @@ extension Reader {
     var excluded: [Int] = []
     /// Rows (within the chunk) that spent more than their budget.
     var overspent: [Int] = []
+    /// The previous row's unit and activity.
+    var unit = ReferenceCache()
+    var activity = ReferenceCache()
   }
 
   /// Reads projects.csv.
@@ -96,14 +99,15 @@ extension Reader {
     record.withText(map.id) { part.projects.ids.append($0) }
     record.withText(map.name) { part.projects.names.append($0) }
     let unit = reference(
-      record, map.unit, in: unitIndex, what: "unit", file: "units.csv")
+      record, map.unit, in: unitIndex, cache: &part.unit, what: "unit",
+      file: "units.csv")
     part.projects.unit.append(unit)
 
     var activity: Int32 = -1
     if let column = map.activity, !record.isBlank(column) {
       activity = reference(
-        record, column, in: activityIndex, what: "activity",
-        file: "activities.csv")
+        record, column, in: activityIndex, cache: &part.activity,
+        what: "activity", file: "activities.csv")
       if activity >= 0, unit >= 0 {
         checkActivityUnit(tree, record, column, activity: activity, unit: unit)
       }

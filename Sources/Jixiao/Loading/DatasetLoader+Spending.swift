@@ -5,6 +5,7 @@ extension Reader {
   private struct SpendingPart: Sendable {
     var spending = MonthlySpending()
     var places = RecordPlaces()
+    var project = ReferenceCache()
   }
 
   /// Reads spending.csv: a `project` column and the month columns `m01`
@@ -47,7 +48,7 @@ extension Reader {
           while try records.next(log: &worker.log) {
             let kept = worker.readSpendingRow(
               records.record, projectColumn, columns, projects,
-              into: &part.spending)
+              cache: &part.project, into: &part.spending)
             if kept { part.places.append(records.record) }
           }
           return part
@@ -82,10 +83,12 @@ extension Reader {
   /// Reads one row; returns whether it was kept.
   private mutating func readSpendingRow(
     _ record: CSVRecord, _ projectColumn: Int, _ columns: [Int],
-    _ projects: Projects, into spending: inout MonthlySpending
+    _ projects: Projects, cache: inout ReferenceCache,
+    into spending: inout MonthlySpending
   ) -> Bool {
     let project = reference(
-      record, projectColumn, in: projectIndex, what: "project",
+      record, projectColumn, in: projectIndex, cache: &cache,
+      next: projectIDs, skip: repeatedProjects, what: "project",
       file: "projects.csv")
     // The row's amounts go straight to the column; a fault takes them out.
     let first = spending.cumulative.count
