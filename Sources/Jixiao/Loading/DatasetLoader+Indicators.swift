@@ -18,10 +18,11 @@ extension Reader {
     var qualitative = TextMemo<Value?>()
     var rating: [TextMemo<Value?>]
     /// The previous row's project.
-    var project = ReferenceCache()
+    var project: ReferenceCache
 
-    init(dimensions: Int) {
+    init(dimensions: Int, projects: ReferenceCache) {
       rating = Array(repeating: TextMemo<Value?>(), count: dimensions)
+      project = projects
     }
   }
 
@@ -55,7 +56,10 @@ extension Reader {
           part.rows.reserveCapacity(estimate)
           part.rows.names.reserveCapacity(rows: estimate, bytes: estimate * 24)
           part.offsets.reserveCapacity(estimate)
-          var memos = IndicatorMemos(dimensions: scheme.dimensions.count)
+          var memos = IndicatorMemos(
+            dimensions: scheme.dimensions.count,
+            projects: ReferenceCache(
+              next: worker.projectIDs, skip: worker.repeatedProjects))
           records.keyColumn = context.columns.project
           while try records.next(log: &worker.log) {
             worker.readIndicator(records.record, context, &memos, into: &part)
@@ -127,8 +131,7 @@ extension Reader {
     let c = context.columns
     let project = reference(
       record, c.project, in: projectIndex, cache: &memos.project,
-      next: projectIDs, skip: repeatedProjects, what: "project",
-      file: "projects.csv")
+      what: "project", file: "projects.csv")
     guard project >= 0 else { return }
     part.offsets.append(record.offset)
     part.rows.project.append(project)

@@ -45,6 +45,8 @@ extension Reader {
         { (worker, records) throws(InputError) in
           var part = SpendingPart()
           part.spending.months = months
+          part.project = ReferenceCache(
+            next: worker.projectIDs, skip: worker.repeatedProjects)
           while try records.next(log: &worker.log) {
             let kept = worker.readSpendingRow(
               records.record, projectColumn, columns, projects,
@@ -88,8 +90,7 @@ extension Reader {
   ) -> Bool {
     let project = reference(
       record, projectColumn, in: projectIndex, cache: &cache,
-      next: projectIDs, skip: repeatedProjects, what: "project",
-      file: "projects.csv")
+      what: "project", file: "projects.csv")
     // The row's amounts go straight to the column; a fault takes them out.
     let first = spending.cumulative.count
     var previous = 0.0

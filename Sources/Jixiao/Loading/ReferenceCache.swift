@@ -6,19 +6,31 @@
 struct ReferenceCache: Sendable {
   private var lastID: [UInt8] = []
   private var last: Int32 = -1
+  /// The ids of the referred table, to try the row after the last one;
+  /// rows marked in `skip` (repeated ids) are never guessed.
+  private let ids: TextColumn
+  private let skip: [Bool]
 
-  /// The row `id` names, if it is the previous reference or, when `ids` is
-  /// given, the row after it (`skip` rows excepted: repeated ids).
-  mutating func find(
-    _ id: UnsafeBufferPointer<UInt8>, next ids: TextColumn? = nil,
-    skip: [Bool] = []
-  ) -> Int32? {
+  /// A cache of the previous reference only.
+  init() {
+    ids = TextColumn()
+    skip = []
+  }
+
+  /// A cache that also tries the row after the previous one in `ids`.
+  init(next ids: TextColumn, skip: [Bool]) {
+    self.ids = ids
+    self.skip = skip
+  }
+
+  /// The row `id` names, if it is the previous reference or the row after
+  /// it.
+  mutating func find(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
     if last >= 0, lastID.withUnsafeBufferPointer({ equalBytes(id, $0) }) {
       return last
     }
-    guard let ids else { return nil }
     let next = Int(last) + 1
-    guard next < ids.count, skip.isEmpty || !skip[next],
+    guard next < ids.count, next >= skip.count || !skip[next],
       ids.withBytes(next, { equalBytes(id, $0) })
     else { return nil }
     remember(id, Int32(next))
@@ -38,10 +50,9 @@ extension Reader {
   /// diagnostic) when the id is unknown.
   mutating func reference(
     _ record: CSVRecord, _ column: Int, in index: ByteIndex,
-    cache: inout ReferenceCache, next ids: TextColumn? = nil,
-    skip: [Bool] = [], what: String, file: String
+    cache: inout ReferenceCache, what: String, file: String
   ) -> Int32 {
-    if let found = record.withText(column, { cache.find($0, next: ids, skip: skip) }) {
+    if let found = record.withText(column, { cache.find($0) }) {
       return found
     }
     let row = reference(record, column, in: index, what: what, file: file)
