@@ -137,6 +137,13 @@ def main():
         print(f"Peak memory of `jixiao score --out`: {command['peak_mb']:.0f} MB "
               f"({command['peak_mb'] / load['work']:.2f} × the CSV size).")
     print("The peers' `command` column repeats their in-process end-to-end time (no start-up).")
+    try:
+        import duckdb, numpy, pandas, polars, scipy
+        print(f"Peers: DuckDB {duckdb.__version__}, polars {polars.__version__}, pandas "
+              f"{pandas.__version__} with NumPy {numpy.__version__} and SciPy {scipy.__version__} "
+              f"(benchmarks/requirements.txt).")
+    except ImportError:
+        pass
     print()
     print("Agreement on every project's score (tolerance 1e-9):")
     for line in agreement(out, peers):
