@@ -12,10 +12,10 @@ import Testing
   @Test(arguments: [(0, 3), (3, 0), (1, 1), (4, 7), (50, 4)])
   func multiplyMatchesNaiveLoop(shape: (Int, Int)) throws {
     let (rows, columns) = shape
-    var generator = SplitMix64(seed: 7)
+    var generator = RandomStream(seed: 7)
     var a = Matrix(rows: rows, columns: columns)
-    for k in a.storage.indices { a.storage[k] = generator.nextUnit() - 0.5 }
-    let x = (0..<columns).map { _ in generator.nextUnit() }
+    for k in a.storage.indices { a.storage[k] = generator.uniform() - 0.5 }
+    let x = (0..<columns).map { _ in generator.uniform() }
     let y = try BLAS.multiply(a, x)
     let expected = naive(a, x)
     #expect(y.count == rows)
@@ -60,18 +60,4 @@ import Testing
     #expect(RoundingRule.halfUp.round(1.005, decimals: 2) == 1.01)
     #expect(RoundingRule.halfEven.round(8.625, decimals: 2) == 8.62)
   }
-}
-
-/// A small seeded generator so random cases can be replayed.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -280,10 +280,17 @@ struct CSVFile: Sendable {
   static func decode(
     _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ flags: UInt8
   ) -> String {
+    withText(b, start, end, flags) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with a field's text: quotes unescaped (into a buffer,
+  /// only when the field holds doubled quotes) and white space trimmed.
+  static func withText<R>(
+    _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ flags: UInt8,
+    _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
     guard flags & 2 != 0 else {
-      let trimmed = trim(b, start, end)
-      return String(
-        decoding: UnsafeBufferPointer(rebasing: b[trimmed]), as: UTF8.self)
+      return body(UnsafeBufferPointer(rebasing: b[trim(b, start, end)]))
     }
     var unescaped: [UInt8] = []
     unescaped.reserveCapacity(end - start)
@@ -293,9 +300,7 @@ struct CSVFile: Sendable {
       i += b[i] == 0x22 ? 2 : 1
     }
     return unescaped.withUnsafeBufferPointer { buffer in
-      String(
-        decoding: UnsafeBufferPointer(
-          rebasing: buffer[trim(buffer, 0, buffer.count)]), as: UTF8.self)
+      body(UnsafeBufferPointer(rebasing: buffer[trim(buffer, 0, buffer.count)]))
     }
   }
 

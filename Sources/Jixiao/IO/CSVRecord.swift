@@ -24,24 +24,9 @@ struct CSVRecord {
   func withText<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
     -> R
   {
-    let start = fields.start(column)
-    let end = fields.end(column)
-    guard fields.flags(column) & 2 != 0 else {
-      return body(
-        UnsafeBufferPointer(rebasing: bytes[CSVFile.trim(bytes, start, end)]))
-    }
-    var unescaped: [UInt8] = []
-    unescaped.reserveCapacity(end - start)
-    var i = start
-    while i < end {
-      unescaped.append(bytes[i])
-      i += bytes[i] == 0x22 ? 2 : 1
-    }
-    return unescaped.withUnsafeBufferPointer { buffer in
-      body(
-        UnsafeBufferPointer(
-          rebasing: buffer[CSVFile.trim(buffer, 0, buffer.count)]))
-    }
+    CSVFile.withText(
+      bytes, fields.start(column), fields.end(column), fields.flags(column),
+      body)
   }
 
   /// Whether the field's trimmed text equals `ascii` (an ASCII literal),

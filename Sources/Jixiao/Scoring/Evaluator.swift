@@ -48,12 +48,8 @@ public enum Evaluator {
     let dimensionCount = scheme.dimensions.count
     let isRatings = scheme.method == .ratings
 
-    // Ratings average points when all criteria share a scale (so the mean
-    // can be cut into overall bands); otherwise they average shares.
     let maxima = scheme.dimensions.map(\.maximumPoints)
-    let commonMaximum: Double? =
-      isRatings && Set(maxima).count == 1 && (maxima.first ?? 0) > 0
-      ? maxima.first : nil
+    let commonMaximum = Self.commonMaximum(scheme)
 
     var rowShare = [Double](repeating: 0, count: rows.count)
     var rowPoints = [Double](repeating: 0, count: rows.count)
@@ -123,10 +119,7 @@ public enum Evaluator {
     let n = projects.count
     let dimensionCount = scheme.dimensions.count
     let isRatings = scheme.method == .ratings
-    let maxima = scheme.dimensions.map(\.maximumPoints)
-    let commonMaximum: Double? =
-      isRatings && Set(maxima).count == 1 && (maxima.first ?? 0) > 0
-      ? maxima.first : nil
+    let commonMaximum = Self.commonMaximum(scheme)
     var earned = rows.earned
     var available = rows.available
 
@@ -209,6 +202,18 @@ public enum Evaluator {
       if !projects.isInTree(p) { evaluation.status[p] = .excluded }
     }
     return evaluation
+  }
+
+  /// Ratings average points when all criteria share a scale (so the mean
+  /// can be cut into overall bands): that scale's maximum; otherwise nil,
+  /// and they average shares.
+  static func commonMaximum(_ scheme: ScoringScheme) -> Double? {
+    guard scheme.method == .ratings else { return nil }
+    let maxima = Set(scheme.dimensions.map(\.maximumPoints))
+    guard maxima.count == 1, let maximum = maxima.first, maximum > 0 else {
+      return nil
+    }
+    return maximum
   }
 
   /// Rounds a row's points as the scheme says (exact by default).
