@@ -7,6 +7,13 @@ public enum NumericsError: Error, Sendable, Equatable, CustomStringConvertible {
   case dimensionTooLarge(Int)
   /// A result that should be finite is not; names what was computed.
   case nonFinite(String)
+  /// A least-squares design whose columns are not independent (rank below
+  /// the number of columns): for example every x the same.
+  case rankDeficient(rank: Int, columns: Int)
+  /// Fewer observations than a fit needs.
+  case tooFewObservations(Int, needed: Int)
+  /// A LAPACK routine reported an error code.
+  case lapack(String, Int32)
 
   public var description: String {
     switch self {
@@ -16,6 +23,13 @@ public enum NumericsError: Error, Sendable, Equatable, CustomStringConvertible {
 
     case .dimensionTooLarge(let n):
       "dimension \(n) exceeds the 32-bit range of the BLAS library (LP64 build)"
+    case .rankDeficient(let rank, let columns):
+      "the design has rank \(rank) but \(columns) columns: its columns are not "
+        + "independent (for example every x is the same)"
+    case .tooFewObservations(let n, let needed):
+      "\(n) observation(s) are too few; the fit needs at least \(needed)"
+    case .lapack(let routine, let info):
+      "LAPACK's \(routine) failed (info \(info))"
     }
   }
 }
