@@ -35,6 +35,19 @@ public struct LinearFit: Sendable {
   public func prediction(at x: [Double], level: Double = 0.95) -> (
     value: Double, low: Double, high: Double
   ) {
+    let t =
+      degreesOfFreedom > 0
+      ? StudentT.quantile(
+        (1 + level) / 2, degreesOfFreedom: Double(degreesOfFreedom))
+      : 0
+    return prediction(at: x, t: t)
+  }
+
+  /// `prediction(at:level:)` with the t quantile given, for many
+  /// predictions from one fit.
+  public func prediction(at x: [Double], t: Double) -> (
+    value: Double, low: Double, high: Double
+  ) {
     precondition(x.count == coefficients.count, "one value per coefficient")
     var value = 0.0
     for j in x.indices { value += x[j] * coefficients[j] }
@@ -43,8 +56,6 @@ public struct LinearFit: Sendable {
       for j in x.indices { leverage += x[i] * unscaledCovariance[i, j] * x[j] }
     }
     guard degreesOfFreedom > 0 else { return (value, value, value) }
-    let t = StudentT.quantile(
-      (1 + level) / 2, degreesOfFreedom: Double(degreesOfFreedom))
     let half = t * sigma * (1 + leverage).squareRoot()
     return (value, value - half, value + half)
   }

@@ -3,7 +3,8 @@
 /// 50(4):361–365, numbered as there (and as R's `quantile(type =)`).
 ///
 /// For sorted values x₁ ≤ … ≤ xₙ and a probability p, each type picks
-/// m, then j = ⌊np + m⌋, g = np + m − j and
+/// m, then j = ⌊np + m⌋, g = np + m − j (with R's allowance of a few ulps
+/// for the rounding of np + m) and
 ///
 ///     Q(p) = (1 − γ) · x_j + γ · x_{j+1}    (x₀ = x₁, x_{n+1} = xₙ)
 ///
@@ -41,9 +42,14 @@ public enum QuantileDefinition: Int, Sendable, CaseIterable, Codable {
     case .type8: m = (p + 1) / 3
     case .type9: m = p / 4 + 3.0 / 8
     }
+    // As R does, a position within a few ulps of a whole number is that
+    // number: 0.8 × 6 + 0.2 is 5.000000000000001 in binary, and without
+    // the fuzz the 80th percentile of six values would not be the fifth.
+    let fuzz = 4 * Double.ulpOfOne * max(1, n)
     let position = n * p + m
-    let j = position.rounded(.down)
-    let g = position - j
+    let j = (position + fuzz).rounded(.down)
+    var g = position - j
+    if abs(g) < fuzz { g = 0 }
     let gamma: Double
     switch self {
     case .type1: gamma = g > 0 ? 1 : 0

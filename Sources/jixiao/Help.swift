@@ -13,6 +13,8 @@ enum Help {
       simulate DATASET --scenario F budgets before and after a what-if scenario
       import TABLE.csv --mapping M --out DATASET
                                     turn a spreadsheet (CSV) into a data set
+      standards DATASET [DATASET …] --by KEYS
+                                    standard and benchmark values, quotas, target review
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
       help [COMMAND]                this text, or a command's options
@@ -91,6 +93,31 @@ enum Help {
       Turns a table with one row per project into a data set, as the mapping file
       says (docs/import.md). Every number is checked; nothing is written when a
       problem blocks the import.
+      """
+    ),
+    "standards": (
+      "jixiao standards DATASET [DATASET …] [--by KEYS] [--quantile-type N] [--outliers R] [--winsorize] [--standard S] [--trim F] [--benchmark B] [--min-group N] [--overshoot R] [--robust] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      """
+      Distributions, standard values (标准值) and benchmark values (标杆值) of every
+      comparable indicator and unit cost, per group of projects; expenditure quota
+      standards (cost = fixed + variable × quantity); and a review of targets softer
+      than the standard, the benchmark or last year's actual. Several data sets are
+      several years: trends by year and each project's history. See docs/standards.md.
+
+        --by KEYS          group by category, industry, level, region, year, unit
+                           (comma-separated, coarsest first; default category)
+        --quantile-type N  Hyndman–Fan type 1 to 9 (default 7)
+        --outliers R       iqr (Tukey, k = 1.5; iqr:K), mad (robust z > 3.5; mad:Z) or none
+        --winsorize        pull screened values in to the fence instead of leaving them out
+        --standard S       median (default), mean or trimmed
+        --trim F           share cut from each end for the trimmed mean (default 0.1)
+        --benchmark B      pNN, a percentile in the good direction (default p80), or best
+        --min-group N      smaller groups borrow from the group above (default 5)
+        --overshoot R      actual beyond target × R is an overshoot (default 1.2)
+        --robust           fit quotas by Huber's robust regression
+        --format F         table (default), csv (standards) or json (all tables)
+        --out DIR          write every table, atomically
+        --detail           print every table on the terminal
       """
     ),
     "generate": (

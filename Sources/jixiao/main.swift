@@ -19,6 +19,7 @@ func run(_ words: [String]) -> ExitStatus {
     case "simulate": return try runSimulate(rest)
     case "import": return try runImport(rest)
     case "generate": return try runGenerate(rest)
+    case "standards": return try runStandards(rest)
     case "help", "--help", "-h":
       guard let topic = rest.first else {
         print(Help.overview)
@@ -28,7 +29,8 @@ func run(_ words: [String]) -> ExitStatus {
         throw UsageError(
           message:
             "no help for \"\(rest.joined(separator: " "))\"; the commands "
-            + "are check, score, simulate, import, generate, help and version.")
+            + "are check, score, simulate, standards, import, generate, help and version."
+        )
       }
       print(text)
       return .success

@@ -27,6 +27,7 @@ enum Columns {
     ColumnSpec("unit", ["单位编号", "实施单位"], required: true),
     ColumnSpec("activity", ["活动编号", "工作活动"]),
     ColumnSpec("category", ["类别", "项目类别"]),
+    ColumnSpec("industry", ["行业", "所属行业"]),
     ColumnSpec("budget", ["全年预算数", "预算数"], required: true),
     ColumnSpec("executed", ["全年执行数", "执行数"], required: true),
     ColumnSpec("start_year", ["开始年度"]),
@@ -37,7 +38,7 @@ enum Columns {
 
   static let indicators = [
     ColumnSpec("project", ["项目编号"], required: true),
-    ColumnSpec("id", ["指标编号"]),
+    ColumnSpec("id", ["指标编号", "指标代码"]),
     ColumnSpec("dimension", ["一级指标"], required: true),
     ColumnSpec("subdimension", ["二级指标"]),
     ColumnSpec("name", ["三级指标", "指标名称"], required: true),

@@ -104,8 +104,8 @@ extension Reader {
 
     /// Positions of the columns (−1 when absent).
     struct Columns: Sendable {
-      var project, dimension, subdimension, name, kind, op, target, actual,
-        unit, weight, provenance: Int
+      var project, code, dimension, subdimension, name, kind, op, target,
+        actual, unit, weight, provenance: Int
     }
 
     init(scheme: ScoringScheme, map: ColumnMap) {
@@ -114,7 +114,8 @@ extension Reader {
       lookup = scheme.dimensionLookup()
       labels = LabelResolver(scheme)
       columns = Columns(
-        project: map["project"] ?? 0, dimension: map["dimension"] ?? 0,
+        project: map["project"] ?? 0, code: map["id"] ?? -1,
+        dimension: map["dimension"] ?? 0,
         subdimension: map["subdimension"] ?? -1, name: map["name"] ?? 0,
         kind: map["kind"] ?? 0, op: map["operator"] ?? -1,
         target: map["target"] ?? -1, actual: map["actual"] ?? 0,
@@ -140,6 +141,8 @@ extension Reader {
     Self.appendOptional(
       record, c.subdimension >= 0 ? c.subdimension : nil,
       to: &part.rows.subdimension)
+    Self.appendOptional(
+      record, c.code >= 0 ? c.code : nil, to: &part.rows.code)
     Self.appendOptional(
       record, c.provenance >= 0 ? c.provenance : nil,
       to: &part.rows.provenance)
@@ -472,6 +475,7 @@ extension Indicators {
     project.reserveCapacity(n)
     dimension.reserveCapacity(n)
     subdimension.reserveCapacity(n)
+    code.reserveCapacity(n)
     kind.reserveCapacity(n)
     op.reserveCapacity(n)
     target.reserveCapacity(n)
@@ -489,6 +493,7 @@ extension Indicators {
     project += other.project
     dimension += other.dimension
     subdimension.append(contentsOf: other.subdimension)
+    code.append(contentsOf: other.code)
     names.append(contentsOf: other.names)
     kind += other.kind
     op += other.op
@@ -508,6 +513,7 @@ extension Indicators {
     result.project = order.map { project[$0] }
     result.dimension = order.map { dimension[$0] }
     result.subdimension = subdimension.permuted(order)
+    result.code = code.permuted(order)
     result.names = names.permuted(order)
     result.kind = order.map { kind[$0] }
     result.op = order.map { op[$0] }

@@ -73,7 +73,8 @@ extension Reader {
   /// Where each column of projects.csv is, looked up once per file.
   private struct ProjectColumns: Sendable {
     let id, name, unit, budget, executed: Int
-    let activity, category, startYear, endYear, major, provenance: Int?
+    let activity, category, industry, startYear, endYear, major,
+      provenance: Int?
 
     init(_ map: ColumnMap) {
       id = map["id"] ?? 0
@@ -83,6 +84,7 @@ extension Reader {
       executed = map["executed"] ?? 0
       activity = map["activity"]
       category = map["category"]
+      industry = map["industry"]
       startYear = map["start_year"]
       endYear = map["end_year"]
       major = map["major"]
@@ -124,6 +126,7 @@ extension Reader {
     }
     part.projects.activity.append(activity)
     Self.appendOptional(record, map.category, to: &part.projects.category)
+    Self.appendOptional(record, map.industry, to: &part.projects.industry)
 
     let budget = readMoney(record, map.budget, what: "budget")
     let executed = readMoney(
@@ -215,6 +218,7 @@ extension Projects {
     unit += other.unit
     activity += other.activity
     category.append(contentsOf: other.category)
+    industry.append(contentsOf: other.industry)
     budget += other.budget
     executed += other.executed
     startYear += other.startYear

@@ -83,6 +83,8 @@ public struct Projects: Sendable {
   /// activity tree (it may not be budgeted; seed §三(一)2).
   public var activity: [Int32] = []
   public var category = StringPool()
+  /// Industry or sector (行业), for standards by industry; "" when not given.
+  public var industry = StringPool()
   /// Adjusted budget of the year (全年预算数), ≥ 0.
   public var budget: [Double] = []
   /// Amount spent in the year (全年执行数), ≥ 0.
@@ -148,6 +150,9 @@ public struct Indicators: Sendable {
   /// Index into the scheme's dimensions.
   public var dimension: [Int32] = []
   public var subdimension = StringPool()
+  /// The indicator's code (指标编号), shared by comparable indicators of
+  /// different projects; "" when not given.
+  public var code = StringPool()
   public var names = TextColumn()
   public var kind: [IndicatorKind] = []
   public var op: [IndicatorOperator] = []

@@ -1,0 +1,543 @@
+/// Tables of `jixiao standards`.
+public enum StandardsReport {
+  private static func measureColumns(
+    _ l: Labels, _ measures: Measures, _ indices: [Int32]
+  ) -> [(ReportTable.Column, ReportTable.Source)] {
+    let kinds = [l("indicator", "指标实际值"), l("unit cost", "单位成本")]
+    let directions = [
+      l("higher is better", "越大越好"), l("lower is better", "越小越好"),
+      l("exact", "等于"),
+    ]
+    let m = indices.map { Int($0) }
+    return [
+      (
+        .init(l("measure", "测度")),
+        .cells { .text(measures.measures[m[$0]].name) }
+      ),
+      (
+        .init(l("kind", "类型")),
+        .labels(
+          kinds,
+          codes: m.map { measures.measures[$0].kind == .indicator ? 0 : 1 })
+      ),
+      (.init(l("unit", "单位")), .cells { .text(measures.measures[m[$0]].unit) }),
+      (
+        .init(l("direction", "方向")),
+        .labels(
+          directions,
+          codes: m.map {
+            switch measures.measures[$0].direction {
+            case .higher: 0
+            case .lower: 1
+            case .exact: 2
+            }
+          })
+      ),
+    ]
+  }
+
+  private static func statistics(
+    _ l: Labels, _ cells: StandardsStudy.Cells, _ rows: [Int]
+  ) -> [(ReportTable.Column, ReportTable.Source)] {
+    func column(_ name: String, _ chinese: String, _ values: [Double])
+      -> (ReportTable.Column, ReportTable.Source)
+    {
+      let present = rows.map { cells.n[$0] > 0 }
+      return (
+        .init(l(name, chinese), numeric: true),
+        .numbers(rows.map { values[$0] }, decimals: 2, present: present)
+      )
+    }
+    return [
+      (
+        .init(l("n", "样本数"), numeric: true), .integers(rows.map { cells.n[$0] })
+      ),
+      (
+        .init(l("screened", "剔除"), numeric: true),
+        .integers(rows.map { cells.screened[$0] })
+      ),
+      column("mean", "均值", cells.mean),
+      column("median", "中位数", cells.median),
+      column("trimmed mean", "截尾均值", cells.trimmedMean),
+      column("P10", "P10", cells.p10),
+      column("P25", "P25", cells.p25),
+      column("P75", "P75", cells.p75),
+      column("P90", "P90", cells.p90),
+      column("MAD", "MAD", cells.mad),
+    ]
+  }
+
+  /// One row per measure and group of the finest level: the distribution,
+  /// and the standard and benchmark with the group they come from.
+  public static func standards(_ study: StandardsStudy, language: Language)
+    -> ReportTable
+  {
+    let l = Labels(language: language)
+    let level = study.finest
+    let cells = level.cells
+    let rows = Array(0..<cells.count).sorted {
+      (cells.measure[$0], cells.group[$0]) < (
+        cells.measure[$1], cells.group[$1]
+      )
+    }
+    let finestLevel = study.levels.count - 1
+    var sources = measureColumns(
+      l, study.measures, rows.map { cells.measure[$0] })
+    sources.append(
+      (
+        .init(l("group", "分组")),
+        .cells { row in
+          .text(study.label(level: finestLevel, group: cells.group[rows[row]]))
+        }
+      ))
+    sources += statistics(l, cells, rows)
+    let resolved = rows.map { study.resolved[$0] }
+    func resolvedValue(_ values: KeyPath<StandardsStudy.Cells, [Double]>)
+      -> [Double]
+    {
+      resolved.map { r in
+        r.map { study.levels[$0.level].cells[keyPath: values][Int($0.cell)] }
+          ?? 0
+      }
+    }
+    let present = resolved.map { $0 != nil }
+    sources += [
+      (
+        .init(l("standard", "标准值"), numeric: true),
+        .numbers(resolvedValue(\.standard), decimals: 2, present: present)
+      ),
+      (
+        .init(l("benchmark", "标杆值"), numeric: true),
+        .numbers(resolvedValue(\.benchmark), decimals: 2, present: present)
+      ),
+      (
+        .init(l("from", "取自")),
+        .cells { row in
+          guard let r = resolved[row] else {
+            return .text(l("too few values", "样本不足"))
+          }
+          if r.level == finestLevel { return .text(l("own group", "本组")) }
+          let group = study.levels[r.level].cells.group[Int(r.cell)]
+          return .text(study.label(level: r.level, group: group))
+        }
+      ),
+    ]
+    return ReportTable(
+      name: "standards", title: l("Standard and benchmark values", "标准值与标杆值"),
+      sources: sources, rowCount: rows.count)
+  }
+
+  /// Every level's distributions (all projects, then each key added).
+  public static func distributions(_ study: StandardsStudy, language: Language)
+    -> ReportTable
+  {
+    let l = Labels(language: language)
+    var levels: [Int] = []
+    var cellList: [Int] = []
+    for (index, level) in study.levels.enumerated() {
+      let cells = level.cells
+      for c in Array(0..<cells.count).sorted(by: {
+        (cells.measure[$0], cells.group[$0]) < (
+          cells.measure[$1], cells.group[$1]
+        )
+      }) {
+        levels.append(index)
+        cellList.append(c)
+      }
+    }
+    let levelOf = levels
+    let cellOf = cellList
+    func value(_ path: KeyPath<StandardsStudy.Cells, [Double]>) -> [Double] {
+      zip(levelOf, cellOf).map { study.levels[$0].cells[keyPath: path][$1] }
+    }
+    let present = zip(levelOf, cellOf).map { study.levels[$0].cells.n[$1] > 0 }
+    func column(
+      _ name: String, _ chinese: String,
+      _ path: KeyPath<StandardsStudy.Cells, [Double]>
+    )
+      -> (ReportTable.Column, ReportTable.Source)
+    {
+      (
+        .init(l(name, chinese), numeric: true),
+        .numbers(value(path), decimals: 2, present: present)
+      )
+    }
+    let measuresOf = zip(levelOf, cellOf).map {
+      study.levels[$0].cells.measure[$1]
+    }
+    var sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (
+        .init(l("grouped by", "分组方式")),
+        .cells { row in
+          let keys = study.levels[levelOf[row]].keys.map(\.rawValue)
+          return .text(
+            keys.isEmpty ? l("all", "全部") : keys.joined(separator: ", "))
+        }
+      )
+    ]
+    sources += measureColumns(l, study.measures, measuresOf)
+    sources.append(
+      (
+        .init(l("group", "分组")),
+        .cells { row in
+          .text(
+            study.label(
+              level: levelOf[row],
+              group: study.levels[levelOf[row]].cells.group[cellOf[row]]))
+        }
+      ))
+    sources += [
+      (
+        .init(l("n", "样本数"), numeric: true),
+        .integers(zip(levelOf, cellOf).map { study.levels[$0].cells.n[$1] })
+      ),
+      (
+        .init(l("screened", "剔除"), numeric: true),
+        .integers(
+          zip(levelOf, cellOf).map { study.levels[$0].cells.screened[$1] })
+      ),
+      column("mean", "均值", \.mean), column("median", "中位数", \.median),
+      column("trimmed mean", "截尾均值", \.trimmedMean),
+      column("P10", "P10", \.p10),
+      column("P25", "P25", \.p25), column("P75", "P75", \.p75),
+      column("P90", "P90", \.p90),
+      column("MAD", "MAD", \.mad), column("min", "最小值", \.minimum),
+      column("max", "最大值", \.maximum), column("standard", "标准值", \.standard),
+      column("benchmark", "标杆值", \.benchmark),
+    ]
+    return ReportTable(
+      name: "distributions", title: l("Distributions by group", "分组分布"),
+      sources: sources, rowCount: levelOf.count)
+  }
+
+  /// Every value screened out (or pulled in), with the rule's fence.
+  public static func outliers(
+    _ study: StandardsStudy, _ datasets: [Dataset], language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let list = study.outliers
+    let measures = study.measures
+    let rule: String
+    switch study.settings.outliers {
+    case .none: rule = ""
+    case .interquartile(let k):
+      rule = l(
+        "IQR fence (k = \(Diagnostic.number(k)))",
+        "四分位距界限（k = \(Diagnostic.number(k))）")
+    case .robustZ(let z):
+      rule = l(
+        "robust z > \(Diagnostic.number(z))", "稳健 z > \(Diagnostic.number(z))")
+    }
+    let action =
+      study.settings.winsorize
+      ? l("pulled in to the fence", "缩尾至界限") : l("left out", "剔除")
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (
+        .init(l("grouped by", "分组方式")),
+        .cells { row in
+          let keys = study.levels[list[row].level].keys.map(\.rawValue)
+          return .text(
+            keys.isEmpty ? l("all", "全部") : keys.joined(separator: ", "))
+        }
+      ),
+      (
+        .init(l("group", "分组")),
+        .cells { row in
+          let o = list[row]
+          return .text(
+            study.label(
+              level: o.level,
+              group: study.levels[o.level].cells.group[Int(o.cell)]))
+        }
+      ),
+      (
+        .init(l("measure", "测度")),
+        .cells {
+          .text(
+            measures.measures[Int(measures.measure[Int(list[$0].value)])].name)
+        }
+      ),
+      (
+        .init(l("project", "项目编号")),
+        .lookup(
+          measures.projectIDs, rows: list.map { measures.owner[Int($0.value)] })
+      ),
+      (
+        .init(l("value", "数值"), numeric: true),
+        .numbers(
+          list.map { measures.value[Int($0.value)] }, decimals: 2, present: nil)
+      ),
+      (
+        .init(l("fence", "界限"), numeric: true),
+        .numbers(list.map(\.fence), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("side", "方向")),
+        .labels(
+          [l("above", "高于上界"), l("below", "低于下界")],
+          codes: list.map { $0.isHigh ? 0 : 1 })
+      ),
+      (.init(l("rule", "规则")), .cells { _ in .text(rule) }),
+      (.init(l("action", "处理")), .cells { _ in .text(action) }),
+    ]
+    return ReportTable(
+      name: "outliers", title: l("Screened values", "异常值"), sources: sources,
+      rowCount: list.count)
+  }
+
+  /// One row per fitted quota: cost = fixed + variable × quantity.
+  public static func quotas(
+    _ study: StandardsStudy, _ quotas: QuotaStudy, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let fits = quotas.fits
+    let measures = study.measures
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (
+        .init(l("group", "分组")),
+        .cells { row in
+          let f = fits[row]
+          return .text(
+            study.label(
+              level: f.level,
+              group: study.levels[f.level].cells.group[Int(f.cell)]))
+        }
+      ),
+      (
+        .init(l("quantity", "数量指标")),
+        .cells { row in
+          let f = fits[row]
+          let m = Int(study.levels[f.level].cells.measure[Int(f.cell)])
+          return .text(measures.measures[m].name)
+        }
+      ),
+      (
+        .init(l("n", "样本数"), numeric: true), .integers(fits.map { Int32($0.n) })
+      ),
+      (
+        .init(l("fixed", "固定成本"), numeric: true),
+        .numbers(fits.map(\.fixed), decimals: 4, present: nil)
+      ),
+      (
+        .init(l("variable", "单位变动成本"), numeric: true),
+        .numbers(fits.map(\.variable), decimals: 6, present: nil)
+      ),
+      (
+        .init(l("R²", "R²"), numeric: true),
+        .numbers(fits.map(\.rSquared), decimals: 4, present: nil)
+      ),
+      (
+        .init(l("residual SD", "残差标准差"), numeric: true),
+        .numbers(fits.map(\.sigma), decimals: 4, present: nil)
+      ),
+      (
+        .init(l("method", "方法")),
+        .cells { row in
+          .text(
+            fits[row].robust
+              ? (fits[row].converged
+                ? l("Huber IRLS", "Huber 稳健回归")
+                : l("Huber IRLS (not converged)", "Huber 稳健回归（未收敛）"))
+              : l("least squares", "最小二乘"))
+        }
+      ),
+    ]
+    return ReportTable(
+      name: "quotas",
+      title: l(
+        "Quota standards: cost = fixed + variable × quantity",
+        "支出定额标准：成本 = 固定 + 单位变动 × 数量"),
+      sources: sources, rowCount: fits.count)
+  }
+
+  /// Each project's quota, bound and excess.
+  public static func quotaProjects(
+    _ study: StandardsStudy, _ quotas: QuotaStudy, _ datasets: [Dataset],
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let list = quotas.projects
+    let measures = study.measures
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (
+        .init(l("project", "项目编号")),
+        .lookup(
+          measures.projectIDs, rows: list.map { measures.owner[Int($0.value)] })
+      ),
+      (
+        .init(l("quantity indicator", "数量指标")),
+        .cells {
+          .text(
+            measures.measures[Int(measures.measure[Int(list[$0].value)])].name)
+        }
+      ),
+      (
+        .init(l("quantity", "数量"), numeric: true),
+        .numbers(list.map(\.quantity), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("cost", "成本"), numeric: true),
+        .numbers(list.map(\.cost), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("quota", "定额"), numeric: true),
+        .numbers(list.map(\.quota), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("upper bound", "上限"), numeric: true),
+        .numbers(list.map(\.upper), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("excess", "超出"), numeric: true),
+        .numbers(
+          list.map(\.excess), decimals: 2, present: list.map { $0.excess > 0 })
+      ),
+      (
+        .init(l("above bound", "超限")),
+        .labels([l("yes", "是")], codes: list.map { $0.excess > 0 ? 0 : -1 })
+      ),
+    ]
+    return ReportTable(
+      name: "quota_projects",
+      title: l("Projects against their quota", "项目定额对比"), sources: sources,
+      rowCount: list.count)
+  }
+
+  /// Targets that look soft, and overshoots.
+  public static func targetReview(
+    _ study: StandardsStudy, _ review: TargetReview, _ datasets: [Dataset],
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let list = review.findings
+    let measures = study.measures
+    @Sendable func flagText(_ flags: TargetReview.Flags) -> String {
+      var parts: [String] = []
+      if flags.contains(.belowStandard) {
+        parts.append(l("softer than the standard", "低于标准值"))
+      }
+      if flags.contains(.belowBenchmark) {
+        parts.append(l("softer than the benchmark", "低于标杆值"))
+      }
+      if flags.contains(.belowHistory) {
+        parts.append(l("softer than last year's actual", "低于历史实际值"))
+      }
+      if flags.contains(.overshoot) { parts.append(l("overshoot", "超额完成过多")) }
+      return parts.joined(separator: "; ")
+    }
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (
+        .init(l("project", "项目编号")),
+        .lookup(
+          measures.projectIDs, rows: list.map { measures.owner[Int($0.value)] })
+      ),
+      (
+        .init(l("year", "年度")),
+        .cells { row in
+          let owner = measures.projects[
+            Int(measures.owner[Int(list[row].value)])]
+          let year = measures.years[Int(owner.dataset)]
+          return year > 0 ? .integer(year) : .empty
+        }
+      ),
+      (
+        .init(l("indicator", "指标")),
+        .cells {
+          .text(
+            measures.measures[Int(measures.measure[Int(list[$0].value)])].name)
+        }
+      ),
+      (
+        .init(l("operator", "方向")),
+        .cells { row in
+          .text(
+            measures.measures[Int(measures.measure[Int(list[row].value)])]
+              .direction == .higher ? "≥" : "≤")
+        }
+      ),
+      (
+        .init(l("target", "目标值"), numeric: true),
+        .numbers(list.map(\.target), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("actual", "实际值"), numeric: true),
+        .numbers(list.map(\.actual), decimals: 2, present: nil)
+      ),
+      (
+        .init(l("standard", "标准值"), numeric: true),
+        .numbers(
+          list.map { $0.standard ?? 0 }, decimals: 2,
+          present: list.map { $0.standard != nil })
+      ),
+      (
+        .init(l("benchmark", "标杆值"), numeric: true),
+        .numbers(
+          list.map { $0.benchmark ?? 0 }, decimals: 2,
+          present: list.map { $0.benchmark != nil })
+      ),
+      (
+        .init(l("last actual", "上年实际值"), numeric: true),
+        .numbers(
+          list.map { $0.history ?? 0 }, decimals: 2,
+          present: list.map { $0.history != nil })
+      ),
+      (
+        .init(l("gap to standard %", "与标准值差距%"), numeric: true),
+        .numbers(
+          list.map { ($0.gap ?? 0) * 100 }, decimals: 1,
+          present: list.map { $0.gap != nil })
+      ),
+      (.init(l("findings", "问题")), .cells { .text(flagText(list[$0].flags)) }),
+    ]
+    return ReportTable(
+      name: "target_review", title: l("Target review", "绩效目标审核"),
+      sources: sources,
+      rowCount: list.count)
+  }
+
+  /// The standard of each measure and group year by year, and its trend.
+  public static func trends(
+    _ study: StandardsStudy, _ trends: Trends, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let list = trends.series
+    let measures = study.measures
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      (
+        .init(l("measure", "测度")),
+        .cells { .text(measures.measures[Int(list[$0].measure)].name) }
+      ),
+      (.init(l("group", "分组")), .cells { .text(list[$0].group) }),
+      (
+        .init(l("years", "年度")),
+        .cells {
+          .text(list[$0].years.map(String.init).joined(separator: ", "))
+        }
+      ),
+      (
+        .init(l("standards", "各年标准值")),
+        .cells {
+          .text(
+            list[$0].standards.map { ReportTable.Cell.fixed($0, 2) }.joined(
+              separator: ", "))
+        }
+      ),
+      (
+        .init(l("values", "样本数")),
+        .cells {
+          .text(list[$0].counts.map(String.init).joined(separator: ", "))
+        }
+      ),
+      (
+        .init(l("slope per year", "年均变化"), numeric: true),
+        .numbers(
+          list.map { $0.slope ?? 0 }, decimals: 4,
+          present: list.map { $0.slope != nil })
+      ),
+    ]
+    return ReportTable(
+      name: "trends", title: l("Standards by year", "标准值逐年变化"),
+      sources: sources,
+      rowCount: list.count)
+  }
+}

@@ -1,0 +1,117 @@
+/// Target review (绩效目标审核, docs/domain.md §3 and §9): targets softer
+/// than the group's standard value, its benchmark value or the project's
+/// own history (历史标准), and actuals that overshoot their targets, so
+/// that soft targets are found before budgets are approved.
+///
+/// "Softer" follows the measure's direction: a `≥` target below the
+/// standard, a `≤` target above it. History is the project's actual for
+/// the same measure in the latest earlier year among the data sets.
+public struct TargetReview: Sendable {
+  /// What makes a target look soft.
+  public struct Flags: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let belowStandard = Flags(rawValue: 1)
+    public static let belowBenchmark = Flags(rawValue: 2)
+    public static let belowHistory = Flags(rawValue: 4)
+    public static let overshoot = Flags(rawValue: 8)
+  }
+
+  public struct Finding: Sendable {
+    /// Index into the measures' values (an indicator value).
+    public var value: Int32
+    public var target: Double
+    public var actual: Double
+    public var standard: Double?
+    public var benchmark: Double?
+    /// The project's actual of the latest earlier year, and that year.
+    public var history: Double?
+    public var historyYear: Int?
+    public var flags: Flags
+    /// How far the target falls short of the standard, as a share of the
+    /// standard (positive: softer), when there is a standard.
+    public var gap: Double?
+  }
+
+  public private(set) var findings: [Finding] = []
+
+  public init(_ study: StandardsStudy, _ datasets: [Dataset]) {
+    let measures = study.measures
+    let finest = study.finest
+    let ratio = study.settings.overshootRatio
+    // (project id, measure) → (year, actual) of every value, for history.
+    var past: [String: [(year: Int, actual: Double)]] = [:]
+    if Set(measures.years).count > 1 {
+      for v in 0..<measures.count {
+        let owner = Int(measures.owner[v])
+        let dataset = Int(measures.projects[owner].dataset)
+        past[
+          "\(measures.projectIDs[owner])\u{1F}\(measures.measure[v])",
+          default: []
+        ].append(
+          (measures.years[dataset], measures.value[v]))
+      }
+    }
+    var targets = [Double](repeating: 0, count: measures.count)
+    for (d, dataset) in datasets.enumerated() {
+      let target = dataset.indicators.target
+      for v in measures.valueStart[d]..<measures.valueStart[d + 1] {
+        targets[v] = target[Int(measures.row[v])]
+      }
+    }
+    for v in 0..<measures.count {
+      let m = Int(measures.measure[v])
+      guard measures.measures[m].kind == .indicator else { continue }
+      let direction = measures.measures[m].direction
+      guard direction != .exact else { continue }
+      let ownerIndex = Int(measures.owner[v])
+      let owner = measures.projects[ownerIndex]
+      let target = targets[v]
+      let actual = measures.value[v]
+      let sign = direction == .higher ? 1.0 : -1.0
+
+      var finding = Finding(
+        value: Int32(v), target: target, actual: actual, standard: nil,
+        benchmark: nil, history: nil, historyYear: nil, flags: [], gap: nil)
+      let group = finest.groupOfProject[Int(measures.owner[v])]
+      if let cell = finest.cells.cell(measure: Int32(m), group: group),
+        let source = study.resolved[Int(cell)]
+      {
+        let cells = study.levels[source.level].cells
+        let standard = cells.standard[Int(source.cell)]
+        let benchmark = cells.benchmark[Int(source.cell)]
+        finding.standard = standard
+        finding.benchmark = benchmark
+        if sign * (standard - target) > 0 {
+          finding.flags.insert(.belowStandard)
+        }
+        if sign * (benchmark - target) > 0 {
+          finding.flags.insert(.belowBenchmark)
+        }
+        if standard != 0 {
+          finding.gap = sign * (standard - target) / abs(standard)
+        }
+      }
+      if !past.isEmpty {
+        let year = measures.years[Int(owner.dataset)]
+        let id = measures.projectIDs[ownerIndex]
+        let earlier = (past["\(id)\u{1F}\(m)"] ?? []).filter { $0.year < year }
+        if let last = earlier.max(by: { $0.year < $1.year }) {
+          finding.history = last.actual
+          finding.historyYear = last.year
+          if sign * (last.actual - target) > 0 {
+            finding.flags.insert(.belowHistory)
+          }
+        }
+      }
+      if target > 0,
+        direction == .higher
+          ? actual >= ratio * target : actual <= target / ratio
+      {
+        finding.flags.insert(.overshoot)
+      }
+      if !finding.flags.isEmpty { findings.append(finding) }
+    }
+  }
+}

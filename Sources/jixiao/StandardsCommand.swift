@@ -1,0 +1,183 @@
+import Foundation
+import Jixiao
+import JixiaoNumerics
+
+/// `jixiao standards DATASET [DATASET …] [--by KEYS] …`: distributions,
+/// standard and benchmark values, quota standards and target review.
+func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
+  let arguments = try Arguments(
+    words,
+    options: [
+      "by", "quantile-type", "outliers", "standard", "trim", "benchmark",
+      "min-group", "overshoot", "format", "out", "lang", "threads", "scheme",
+    ],
+    flags: commonFlags.union(["winsorize", "robust", "detail"]))
+  let output = try Output(arguments)
+  let settings = try standardsSettings(arguments)
+  guard !arguments.positionals.isEmpty else {
+    throw UsageError(
+      message: "name one or more data set folders (one per year).")
+  }
+  var datasets: [Dataset] = []
+  var inputList: [String] = []
+  for folder in arguments.positionals {
+    let loaded = DatasetLoader.load(
+      folder: folder, schemePath: arguments["scheme"], threads: settings.threads
+    )
+    printTimings(arguments, loaded.timings)
+    if loaded.hasErrors {
+      report(loaded.diagnostics)
+      let count = loaded.diagnostics.count { $0.severity == .error }
+      printError(
+        "\(count) error(s) in \(folder); nothing was computed. Run `jixiao check \(folder)` "
+          + "for the full list.")
+      return .failure
+    }
+    report(loaded.diagnostics)
+    datasets.append(loaded.dataset)
+    inputList += inputs(arguments, dataset: loaded.dataset)
+  }
+  return reportingFailures {
+    var clock = Stopwatch()
+    let years = datasets.map(DatasetYear.of)
+    let measures = Measures(datasets, years: years)
+    let study = StandardsStudy(datasets, measures: measures, settings: settings)
+    let quotas = QuotaStudy(study, datasets)
+    let review = TargetReview(study, datasets)
+    var trends: Trends?
+    if Set(years).count > 1 {
+      let yearly = StandardsStudy(
+        datasets, measures: measures, settings: Trends.settings(for: settings))
+      trends = Trends(yearly)
+    }
+    clock.lap("standards")
+    let language = output.language
+    var all = [
+      StandardsReport.standards(study, language: language),
+      StandardsReport.distributions(study, language: language),
+      StandardsReport.outliers(study, datasets, language: language),
+      StandardsReport.quotas(study, quotas, language: language),
+      StandardsReport.quotaProjects(
+        study, quotas, datasets, language: language),
+      StandardsReport.targetReview(study, review, datasets, language: language),
+    ]
+    if let trends {
+      all.append(StandardsReport.trends(study, trends, language: language))
+    }
+    var shown = [all[0], all[3]]
+    if arguments.has("detail") { shown = all }
+    try output.emit(shown: shown, all: all, primary: all[0], inputs: inputList)
+    if output.format == .table, output.folder == nil {
+      let flagged = quotas.projects.count { $0.excess > 0 }
+      print(
+        "\(study.outliers.count) value(s) screened as outliers; \(review.findings.count) "
+          + "target(s) look soft or overshot; \(flagged) of \(quotas.projects.count) project "
+          + "quota(s) above their bound. Add --detail to list them, or --out DIR."
+      )
+    }
+    clock.lap("tables and output")
+    printTimings(arguments, clock.laps)
+  }
+}
+
+/// The settings of `standards` from its options.
+func standardsSettings(_ arguments: Arguments) throws(UsageError)
+  -> StandardsSettings
+{
+  var settings = StandardsSettings()
+  settings.threads = try threadCount(arguments)
+  if let text = arguments["by"] {
+    var keys: [StandardsSettings.GroupKey] = []
+    for word in text.split(separator: ",") {
+      let name = word.trimmingCharacters(in: .whitespaces)
+      guard let key = StandardsSettings.GroupKey(rawValue: name) else {
+        throw UsageError(
+          message:
+            "--by names \(name); use category, industry, level, region, year or unit, "
+            + "separated by commas.")
+      }
+      guard !keys.contains(key) else {
+        throw UsageError(message: "--by names \(name) twice.")
+      }
+      keys.append(key)
+    }
+    settings.groupBy = keys
+  }
+  if let text = arguments["quantile-type"] {
+    guard let type = Int(text).flatMap(QuantileDefinition.init(rawValue:))
+    else {
+      throw UsageError(
+        message:
+          "--quantile-type is \(text); give 1 to 9 (Hyndman & Fan; 7 is the default)."
+      )
+    }
+    settings.quantiles = type
+  }
+  if let text = arguments["outliers"] {
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    let value = parts.count == 2 ? Double(parts[1]) : nil
+    if parts.count == 2, (value ?? 0) <= 0 {
+      throw UsageError(
+        message: "--outliers is \(text); the number after : must be above 0.")
+    }
+    switch parts[0] {
+    case "none": settings.outliers = .none
+    case "iqr": settings.outliers = .interquartile(k: value ?? 1.5)
+    case "mad": settings.outliers = .robustZ(threshold: value ?? 3.5)
+    default:
+      throw UsageError(
+        message:
+          "--outliers is \(text); use iqr (or iqr:K), mad (or mad:Z) or none.")
+    }
+  }
+  settings.winsorize = arguments.has("winsorize")
+  settings.robustQuotas = arguments.has("robust")
+  if let text = arguments["standard"] {
+    switch text {
+    case "median": settings.standard = .median
+    case "mean": settings.standard = .mean
+    case "trimmed": settings.standard = .trimmedMean
+    default:
+      throw UsageError(
+        message: "--standard is \(text); use median, mean or trimmed.")
+    }
+  }
+  if let text = arguments["trim"] {
+    guard let value = Double(text), value >= 0, value < 0.5 else {
+      throw UsageError(
+        message:
+          "--trim is \(text); give a share from 0 to below 0.5, such as 0.1.")
+    }
+    settings.trim = value
+  }
+  if let text = arguments["benchmark"] {
+    if text == "best" {
+      settings.benchmark = .bestInClass
+    } else if text.hasPrefix("p"), let percent = Double(text.dropFirst()),
+      percent > 50,
+      percent < 100
+    {
+      settings.benchmark = .percentile(percent / 100)
+    } else {
+      throw UsageError(
+        message:
+          "--benchmark is \(text); use pNN for a percentile in the good direction "
+          + "(p80, the default; above 50 and below 100) or best.")
+    }
+  }
+  if let text = arguments["min-group"] {
+    guard let value = Int(text), value >= 1 else {
+      throw UsageError(
+        message: "--min-group is \(text); give a whole number ≥ 1.")
+    }
+    settings.minimumGroupSize = value
+  }
+  if let text = arguments["overshoot"] {
+    guard let value = Double(text), value > 1 else {
+      throw UsageError(
+        message: "--overshoot is \(text); give a ratio above 1, such as 1.2.")
+    }
+    settings.overshootRatio = value
+  }
+  return settings
+}
