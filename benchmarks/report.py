@@ -24,6 +24,7 @@ STAGES = [
     ("simulate", "simulate (grade rules)", "projects/s"),
     ("write", "write projects + indicators CSV", "rows/s"),
     ("end_to_end", "end to end: load → score → grade → write", "rows/s"),
+    ("standards", "standards: distributions by category and unit, all levels", "values/s"),
     ("command", "`jixiao score --out` as a process", ""),
 ]
 TOLERANCE = 1e-9
@@ -85,6 +86,43 @@ def agreement(out, tools):
 agreement.failed = False
 
 
+def standards_agreement(out):
+    """Jixiao's finest distributions against pandas' (n, mean, median,
+    trimmed mean, P10, P90, MAD), cell by cell."""
+    mine_path = os.path.join(out, "jixiao-bench", "distributions.csv")
+    theirs_path = os.path.join(out, "pandas-standards.csv")
+    if not (os.path.exists(mine_path) and os.path.exists(theirs_path)):
+        return []
+    mine = {}
+    with open(mine_path, newline="") as f:
+        for r in csv.DictReader(f):
+            if r["grouped by"] != "category, unit":
+                continue
+            category, unit = r["group"].split(" / ")
+            mine[(r["kind"], r["measure"], r["unit"], category, unit)] = r
+    worst, missing, compared = 0.0, 0, 0
+    with open(theirs_path, newline="") as f:
+        for r in csv.DictReader(f):
+            kind = "indicator" if r["kind"] == "indicator" else "unit cost"
+            unit = r["measure_unit"] if kind == "indicator" else (
+                "万元/" + r["measure_unit"] if r["measure_unit"] else "万元")
+            a = mine.get((kind, r["name"], unit, r["category"], r["group_unit"]))
+            if a is None:
+                missing += 1
+                continue
+            compared += 1
+            for m, p in [("n", "size"), ("mean", "mean"), ("median", "median"),
+                         ("trimmed mean", "trimmed"), ("P10", "0.1"), ("P90", "0.9"), ("MAD", "mad")]:
+                x, y = float(a[m]), float(r[p])
+                worst = max(worst, abs(x - y) / max(1.0, abs(y)))
+    # Jixiao's CSV keeps 10 decimals, so 1e-9 relative is the tolerance.
+    ok = missing == 0 and len(mine) == compared and worst <= 1e-9
+    if not ok:
+        agreement.failed = True
+    return [f"- standards, pandas: {compared} cells, largest relative difference {worst:.1e}, "
+            f"{missing} missing: {'agree' if ok else 'DISAGREE'}"]
+
+
 def main():
     raw, data, out = sys.argv[1], sys.argv[2], sys.argv[3]
     runs, info = {}, {}
@@ -96,6 +134,7 @@ def main():
                 continue
             runs[(record["tool"], record["stage"])] = record
     tools = ["jixiao"] + sorted({t for t, _ in runs} - {"jixiao"})
+    standards = runs.get(("jixiao", "standards"))
     peers = tools[1:]
     header = ["stage", "Jixiao"] + [f"{p}" for p in peers] + [f"{p} ÷ Jixiao" for p in peers]
     print("| " + " | ".join(header) + " |")
@@ -132,6 +171,9 @@ def main():
     load = runs[("jixiao", "load")]
     rows = runs[("jixiao", "score_rows")]["work"]
     print(f"Data set: {data}: {load['work']:.1f} MB of CSV, {int(rows):,} indicator rows.")
+    if standards and "groups" in standards:
+        print(f"Standards: {int(standards['work']):,} values (actuals and unit costs) into "
+              f"{standards['groups']:,} groups of category and unit, {standards['cells']:,} cells.")
     command = runs.get(("jixiao", "command"))
     if command and "peak_mb" in command:
         print(f"Peak memory of `jixiao score --out`: {command['peak_mb']:.0f} MB "
@@ -147,6 +189,8 @@ def main():
     print()
     print("Agreement on every project's score (tolerance 1e-9):")
     for line in agreement(out, peers):
+        print(line)
+    for line in standards_agreement(out):
         print(line)
     if agreement.failed:
         sys.exit(1)

@@ -61,5 +61,8 @@ PY
 for peer in $peers; do
   echo "timing $peer ($runs runs each) …" >&2
   .venv/bin/python peers/peers.py "$data" "$out" "$runs" "$peer" >> "$raw"
+  if [ "$peer" = pandas ]; then
+    .venv/bin/python peers/peers.py "$data" "$out" "$runs" pandas-standards >> "$raw"
+  fi
 done
 .venv/bin/python report.py "$raw" "$data" "$out" | tee "$results/latest.md"

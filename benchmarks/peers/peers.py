@@ -480,7 +480,78 @@ def main():
     tools = sys.argv[4:] or ["duckdb", "polars", "pandas"]
     os.makedirs(out, exist_ok=True)
     for tool in tools:
-        {"pandas": run_pandas, "polars": run_polars, "duckdb": run_duckdb}[tool](data, out, runs)
+        {"pandas": run_pandas, "polars": run_polars, "duckdb": run_duckdb,
+         "pandas-standards": run_standards_pandas}[tool](data, out, runs)
+
+
+
+# MARK: standards (pandas groupby)
+
+def measures_pandas(data):
+    """The values of `jixiao standards`: quantitative actuals keyed by name,
+    unit and operator, and unit costs (executed ÷ the actual of a quantity
+    indicator whose unit counts things), with each project's category and
+    unit."""
+    import pandas as pd
+    projects = pd.read_csv(os.path.join(data, "projects.csv"), dtype=str, keep_default_na=False)
+    rows = pd.read_csv(os.path.join(data, "indicators.csv"), dtype=str, keep_default_na=False)
+    projects["executed"] = projects["executed"].astype(float)
+    actual = pd.to_numeric(rows["actual"], errors="coerce")
+    keep = (rows["kind"] == "定量") & actual.notna()
+    rows = rows[keep].assign(value=actual[keep])
+    rows = rows.merge(projects[["id", "category", "unit", "executed"]], left_on="project",
+                      right_on="id", how="inner", suffixes=("", "_project"))
+    values = pd.DataFrame({"kind": "indicator", "name": rows["name"], "measure_unit": rows["unit"],
+                           "operator": rows["operator"], "category": rows["category"],
+                           "group_unit": rows["unit_project"], "value": rows["value"]})
+    countable = ~(rows["unit"].str.contains("元") | rows["unit"].str.contains("%"))
+    quantity = rows["subdimension"].str.contains("数量") & countable & (rows["value"] > 0) & \
+        (rows["executed"] > 0)
+    q = rows[quantity]
+    costs = pd.DataFrame({"kind": "unit cost", "name": q["name"], "measure_unit": q["unit"],
+                          "operator": "cost", "category": q["category"], "group_unit": q["unit_project"],
+                          "value": q["executed"] / q["value"]})
+    return pd.concat([values, costs], ignore_index=True)
+
+
+def standards_pandas(values):
+    """All three levels (all, category, category and unit): Tukey screening
+    (type-7 quartiles, k = 1.5), then n, mean, median, 10 % trimmed mean,
+    P10/P25/P75/P90, MAD, min and max per cell."""
+    import numpy as np
+    measure = ["kind", "name", "measure_unit", "operator"]
+    results = []
+    for keys in ([], ["category"], ["category", "group_unit"]):
+        cell = measure + keys
+        g = values.groupby(cell, sort=False)["value"]
+        n = g.transform("size")
+        q1 = g.transform("quantile", 0.25)
+        q3 = g.transform("quantile", 0.75)
+        spread = 1.5 * (q3 - q1)
+        judged = n >= 4
+        kept = values[~judged | ((values["value"] >= q1 - spread) & (values["value"] <= q3 + spread))]
+        k = kept.sort_values(cell + ["value"])
+        g = k.groupby(cell, sort=False)["value"]
+        stats = g.agg(["size", "mean", "median", "min", "max"])
+        quantiles = g.quantile([0.1, 0.25, 0.75, 0.9]).unstack()
+        median = g.transform("median")
+        mad = (k["value"] - median).abs().groupby([k[c] for c in cell], sort=False).median()
+        rank = g.cumcount()
+        size = g.transform("size")
+        cut = np.floor(size * 0.1)
+        trimmed = k[(rank >= cut) & (rank < size - cut)].groupby(cell, sort=False)["value"].mean()
+        table = stats.join(quantiles).assign(mad=mad, trimmed=trimmed).reset_index()
+        table["level"] = len(keys)
+        results.append(table)
+    return results
+
+
+def run_standards_pandas(data, out, runs):
+    values = measures_pandas(data)
+    times, tables = timed(runs, lambda: standards_pandas(values))
+    emit("pandas", "standards", times, len(values), "values")
+    finest = tables[-1]
+    finest.to_csv(os.path.join(out, "pandas-standards.csv"), index=False, float_format="%.12g")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ import JixiaoNumerics
 ///               (work: projects)
 ///   simulate    the default grade-rules scenario (work: projects)
 ///   write       projects.csv and indicators.csv with scores (work: rows)
+///   standards   distributions of every measure (indicator actuals and unit
+///               costs) per category and unit, at all three levels, with
+///               IQR screening (work: values)
 ///   end_to_end  all of the above from the files to the written files
 struct Options {
   var data = ""
@@ -64,12 +67,16 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
 
 nonisolated(unsafe) var selected: Set<String> = []
 
-func emit(_ stage: String, _ times: [Double], work: Double, unit: String) {
+func emit(
+  _ stage: String, _ times: [Double], work: Double, unit: String,
+  extra: String = ""
+) {
   guard selected.isEmpty || selected.contains(stage) else { return }
   let list = times.map { String(format: "%.6f", $0) }.joined(separator: ", ")
+  let more = extra.isEmpty ? "" : ", " + extra
   print(
     "{\"tool\": \"jixiao\", \"stage\": \"\(stage)\", \"seconds\": [\(list)], "
-      + "\"work\": \(work), \"unit\": \"\(unit)\"}")
+      + "\"work\": \(work), \"unit\": \"\(unit)\"\(more)}")
 }
 
 func csvBytes(_ folder: String) -> Double {
@@ -175,6 +182,26 @@ func main() throws {
     try seconds { try writeTables(dataset, evaluation, to: options.out) }
   }
   emit("write", times, work: Double(dataset.indicators.count), unit: "rows")
+
+  // Standards: distributions of every measure per category and unit.
+  var settings = StandardsSettings()
+  settings.groupBy = [.category, .unit]
+  settings.threads = options.threads
+  var study: StandardsStudy?
+  times = (0..<options.runs("standards")).map { _ in
+    seconds {
+      let measures = Measures([dataset], years: [DatasetYear.of(dataset)])
+      study = StandardsStudy([dataset], measures: measures, settings: settings)
+    }
+  }
+  if let study {
+    let groups = study.finest.labels.count
+    emit(
+      "standards", times, work: Double(study.measures.count), unit: "values",
+      extra: "\"groups\": \(groups), \"cells\": \(study.finest.cells.count)")
+    try AtomicWriter(folder: options.out, inputs: [dataset.folder]).write(
+      [StandardsReport.distributions(study, language: .english)], format: .csv)
+  }
 
   times = try (0..<options.runs("end_to_end")).map { _ in
     try seconds {
