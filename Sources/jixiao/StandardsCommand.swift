@@ -64,7 +64,16 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     if let trends {
       all.append(StandardsReport.trends(study, trends, language: language))
     }
-    var shown = [all[0], all[3]]
+    // A data set of ratings only has no quantities, so no quotas to show.
+    var shown = quotas.fits.isEmpty ? [all[0]] : [all[0], all[3]]
+    let shares = RatingShares(study)
+    if !shares.cells.isEmpty {
+      let ratings = StandardsReport.ratings(study, shares, language: language)
+      all += [
+        ratings, StandardsReport.ratingShares(study, shares, language: language),
+      ]
+      shown.append(ratings)
+    }
     if arguments.has("detail") { shown = all }
     try output.emit(shown: shown, all: all, primary: all[0], inputs: inputList)
     if output.format == .table, output.folder == nil {

@@ -154,7 +154,7 @@ import Testing
     #expect(
       problems.contains(
         "indicators.csv:5:16: error: kind \"counted\" is not known. Write quantitative (定量), "
-          + "qualitative (定性) or rating (评级)."))
+          + "qualitative (定性), rating (评级) or observed (观测)."))
     #expect(
       problems.contains(
         "indicators.csv:6:29: error: operator \"more\" is not known. Write >= (≥, more is better), "

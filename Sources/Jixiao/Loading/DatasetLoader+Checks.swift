@@ -35,7 +35,8 @@ extension Reader {
       }
       for row in range {
         let d = Int(rows.dimension[row])
-        guard d >= 0 else { continue }
+        // Observations carry no weight and are not ratings of a criterion.
+        guard d >= 0, rows.kind[row] != .observed else { continue }
         weightSum[d] += rows.weight[row]
         rowCount[d] += 1
         // A row whose label did not resolve was reported already; it
@@ -105,7 +106,10 @@ extension Reader {
     guard dataset.projects.count > 0, !incompleteFiles.contains("projects.csv")
     else { return }
     var used = [Bool](repeating: false, count: scheme.dimensions.count)
-    for d in dataset.indicators.dimension where d >= 0 { used[Int(d)] = true }
+    let rows = dataset.indicators
+    for row in 0..<rows.count where rows.dimension[row] >= 0 {
+      if rows.kind[row] != .observed { used[Int(rows.dimension[row])] = true }
+    }
     let schemeFile = DatasetLoader.path(dataset.folder, "scheme.json")
     for (d, dimension) in scheme.dimensions.enumerated()
     where !used[d] && d != scheme.executionIndex && dimension.weight > 0 {

@@ -147,19 +147,35 @@ extension Reader {
       record, c.provenance >= 0 ? c.provenance : nil,
       to: &part.rows.provenance)
 
-    let dimension = readDimension(record, c.dimension, context, &memos)
-    part.rows.dimension.append(dimension)
     let kind = readKind(record, c.kind, context, &memos)
+    // An observation needs no dimension: it is grouped by project, not
+    // scored.
+    let dimension =
+      kind == .observed && record.isBlank(c.dimension)
+      ? -1 : readDimension(record, c.dimension, context, &memos)
+    part.rows.dimension.append(dimension)
     part.rows.kind.append(kind)
 
+    // An observation's weight may be left empty: it earns nothing.
     var weight =
-      record.readNumber(c.weight, what: "weight", log: &log) ?? 0
+      kind == .observed && record.isBlank(c.weight)
+      ? 0 : record.readNumber(c.weight, what: "weight", log: &log) ?? 0
     if weight < 0 {
       log.append(
         record.diagnostic(
           .error, column: c.weight,
           "the weight is negative (\(record.text(c.weight))).",
           help: "Weights are points ≥ 0."))
+      weight = 0
+    }
+    if kind == .observed, weight != 0 {
+      log.append(
+        record.diagnostic(
+          .error, column: c.weight,
+          "an observed row earns no points, but its weight is \(record.text(c.weight)).",
+          help:
+            "Leave the weight empty or 0, or make the row quantitative with a target "
+            + "to score it."))
       weight = 0
     }
     part.rows.weight.append(weight)
@@ -181,6 +197,9 @@ extension Reader {
         ?? unknownLabel(
           record, c.actual, context.labels.tierLabels,
           what: "qualitative tier")
+    case .observed:
+      part.rows.label.appendEmpty()
+      value = readObserved(record, context)
     case .rating:
       record.withText(c.actual) { part.rows.label.append($0) }
       if dimension >= 0 {
@@ -267,6 +286,7 @@ extension Reader {
         case "quantitative", "定量", "定量指标": .quantitative
         case "qualitative", "定性", "定性指标": .qualitative
         case "rating", "评级", "rated": .rating
+        case "observed", "observation", "观测", "观测值": .observed
         default: nil
         }
       }
@@ -276,10 +296,12 @@ extension Reader {
         record.diagnostic(
           .error, column: column,
           "kind \"\(record.text(column))\" is not known.",
-          help: "Write quantitative (定量), qualitative (定性) or rating (评级)."))
+          help:
+            "Write quantitative (定量), qualitative (定性), rating (评级) or "
+            + "observed (观测)."))
       return method == .ratings ? .rating : .quantitative
     }
-    if (kind == .rating) != (method == .ratings) {
+    if kind != .observed, (kind == .rating) != (method == .ratings) {
       let message =
         kind == .rating
         ? "a rating row needs a ratings scheme, but the scheme is self-evaluation."
@@ -395,6 +417,46 @@ extension Reader {
           help:
             "Prefer a positive measure (for example a decrease as a positive "
             + "amount with ≤)."))
+    }
+    return value
+  }
+
+  /// An observed row: a number (or nothing, when the value was not
+  /// observed), an optional operator naming the good direction, no target.
+  private mutating func readObserved(
+    _ record: CSVRecord, _ context: IndicatorContext
+  ) -> Value {
+    var value = Value(op: .exactly)
+    let c = context.columns
+    if record.isBlank(c.actual) || Self.isNotApplicable(record, c.actual) {
+      value.status = .notApplicable
+    } else if let actual = record.readNumber(
+      c.actual, what: "actual", log: &log)
+    {
+      value.actual = actual
+    } else {
+      value.status = .missing
+    }
+    if c.op >= 0, !record.isBlank(c.op) {
+      if let op = record.withText(c.op, { IndicatorOperatorText.parse($0) }) {
+        value.op = op
+      } else {
+        log.append(
+          record.diagnostic(
+            .error, column: c.op,
+            "operator \"\(record.text(c.op))\" is not known.",
+            help:
+              "For an observation the operator names the good direction: >= (more is "
+              + "better), <= (less is better) or = (neither); or leave it empty."))
+      }
+    }
+    if c.target >= 0, !record.isBlank(c.target) {
+      log.append(
+        record.diagnostic(
+          .error, column: c.target,
+          "an observed row has no target, but this one has \(record.text(c.target)).",
+          help: "Make the row quantitative to score it against the target, or clear "
+            + "the target."))
     }
     return value
   }

@@ -127,6 +127,10 @@ public enum IndicatorKind: UInt8, Sendable {
   case qualitative
   /// 评级: an ordinal rating label scored by the scheme's scale.
   case rating
+  /// 观测: a measured value with no target and no points (a unit cost, a
+  /// cost overrun, a head count), kept for studies such as `jixiao
+  /// standards` and never scored. Allowed with either scheme method.
+  case observed
 }
 
 /// Whether a row takes part in scoring.

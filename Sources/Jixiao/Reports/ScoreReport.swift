@@ -121,22 +121,27 @@ public enum ScoreReport {
     let scheme = evaluation.scheme
     let n = rows.count
     let isQuantitative = rows.kind.map { $0 == .quantitative }
+    let isObserved = rows.kind.map { $0 == .observed }
     let isApplicable = rows.status.map { $0 == .applicable }
     let dimensionLabels = scheme.dimensions.map {
       language == .chinese ? $0.name : $0.id
     }
     let statusLabels = [
       "", l("n/a", "不适用"), l("not rated", "未评"), l("missing", "缺失"),
+      l("observed, not scored", "观测值，不计分"),
     ]
-    let statusCodes: [Int32] = rows.status.map {
-      switch $0 {
-      case .applicable: 0
-      case .notApplicable: 1
-      case .notRated: 2
-      case .missing: 3
+    let statusCodes: [Int32] = (0..<n).map {
+      if isObserved[$0], isApplicable[$0] { return 4 }
+      switch rows.status[$0] {
+      case .applicable: return 0
+      case .notApplicable: return 1
+      case .notRated: return 2
+      case .missing: return 3
       }
     }
-    let measured = (0..<n).map { isQuantitative[$0] && isApplicable[$0] }
+    let hasNumber = (0..<n).map { isQuantitative[$0] || isObserved[$0] }
+    let measured = (0..<n).map { hasNumber[$0] && isApplicable[$0] }
+    let scored = (0..<n).map { isApplicable[$0] && !isObserved[$0] }
     let sources: [(ReportTable.Column, ReportTable.Source)] = [
       (
         .init(l("project", "项目编号")),
@@ -153,7 +158,7 @@ public enum ScoreReport {
         .labels(
           ["≥", "≤", "="],
           codes: (0..<n).map {
-            isQuantitative[$0] ? Int32(rows.op[$0].rawValue) : -1
+            hasNumber[$0] ? Int32(rows.op[$0].rawValue) : -1
           })
       ),
       (
@@ -172,7 +177,7 @@ public enum ScoreReport {
       ),
       (
         .init(l("points", "得分"), numeric: true),
-        .numbers(evaluation.rowPoints, decimals: 4, present: isApplicable)
+        .numbers(evaluation.rowPoints, decimals: 4, present: scored)
       ),
       (.init(l("status", "状态")), .labels(statusLabels, codes: statusCodes)),
       (

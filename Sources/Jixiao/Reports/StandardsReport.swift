@@ -3,7 +3,9 @@ public enum StandardsReport {
   private static func measureColumns(
     _ l: Labels, _ measures: Measures, _ indices: [Int32]
   ) -> [(ReportTable.Column, ReportTable.Source)] {
-    let kinds = [l("indicator", "指标实际值"), l("unit cost", "单位成本")]
+    let kinds = [
+      l("indicator", "指标实际值"), l("unit cost", "单位成本"), l("rating", "评级"),
+    ]
     let directions = [
       l("higher is better", "越大越好"), l("lower is better", "越小越好"),
       l("exact", "等于"),
@@ -18,7 +20,13 @@ public enum StandardsReport {
         .init(l("kind", "类型")),
         .labels(
           kinds,
-          codes: m.map { measures.measures[$0].kind == .indicator ? 0 : 1 })
+          codes: m.map {
+            switch measures.measures[$0].kind {
+            case .indicator: 0
+            case .unitCost: 1
+            case .rating: 2
+            }
+          })
       ),
       (.init(l("unit", "单位")), .cells { .text(measures.measures[m[$0]].unit) }),
       (
@@ -539,5 +547,129 @@ public enum StandardsReport {
       name: "trends", title: l("Standards by year", "标准值逐年变化"),
       sources: sources,
       rowCount: list.count)
+  }
+
+  /// One row per (level, criterion, group): how many were rated and not,
+  /// mean points, and the share in the upper half of the scale.
+  public static func ratings(
+    _ study: StandardsStudy, _ shares: RatingShares, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let list = shares.cells
+    let measures = study.measures
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      groupedBy(l, study, list.map(\.level)),
+      (
+        .init(l("criterion", "评价准则")),
+        .cells { .text(measures.measures[Int(list[$0].measure)].name) }
+      ),
+      (
+        .init(l("group", "分组")),
+        .cells { .text(study.label(level: list[$0].level, group: list[$0].group)) }
+      ),
+      (.init(l("rated", "已评"), numeric: true), .integers(list.map(\.rated))),
+      (
+        .init(l("no rating", "无评级"), numeric: true),
+        .integers(list.map(\.notRated))
+      ),
+      (
+        .init(l("mean points", "平均分值"), numeric: true),
+        .numbers(
+          list.map(\.meanPoints), decimals: 3, present: list.map { $0.rated > 0 })
+      ),
+      (
+        .init(l("upper half from", "上半区起点")),
+        .cells { row in
+          guard let scale = shares.scales[Int(list[row].measure)],
+            let i = scale.points.firstIndex(of: scale.upperHalfFrom)
+          else { return .text("") }
+          return .text(scale.labels[i])
+        }
+      ),
+      (
+        .init(l("upper half %", "上半区占比%"), numeric: true),
+        .numbers(
+          list.map { $0.upperHalfShare * 100 }, decimals: 1,
+          present: list.map { $0.rated > 0 })
+      ),
+    ]
+    return ReportTable(
+      name: "ratings", title: l("Ratings by group", "分组评级"), sources: sources,
+      rowCount: list.count)
+  }
+
+  /// One row per (level, criterion, group, point of the scale): the count
+  /// and the share of the rated.
+  public static func ratingShares(
+    _ study: StandardsStudy, _ shares: RatingShares, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var cellOf: [Int] = []
+    var pointOf: [Int] = []
+    for (c, cell) in shares.cells.enumerated() {
+      for i in cell.counts.indices {
+        cellOf.append(c)
+        pointOf.append(i)
+      }
+    }
+    let list = shares.cells
+    let measures = study.measures
+    let (cells, points) = (cellOf, pointOf)
+    let scaleOfRow = cells.map { shares.scales[Int(list[$0].measure)] }
+    let scale = { @Sendable (row: Int) in scaleOfRow[row] }
+    let sources: [(ReportTable.Column, ReportTable.Source)] = [
+      groupedBy(l, study, cells.map { list[$0].level }),
+      (
+        .init(l("criterion", "评价准则")),
+        .cells { .text(measures.measures[Int(list[cells[$0]].measure)].name) }
+      ),
+      (
+        .init(l("group", "分组")),
+        .cells {
+          let cell = list[cells[$0]]
+          return .text(study.label(level: cell.level, group: cell.group))
+        }
+      ),
+      (
+        .init(l("rating", "评级")),
+        .cells { .text(scale($0)?.labels[points[$0]] ?? "") }
+      ),
+      (
+        .init(l("points", "分值"), numeric: true),
+        .numbers(
+          (0..<cells.count).map { scale($0)?.points[points[$0]] ?? 0 },
+          decimals: 2, present: nil)
+      ),
+      (
+        .init(l("count", "项目数"), numeric: true),
+        .integers((0..<cells.count).map { list[cells[$0]].counts[points[$0]] })
+      ),
+      (
+        .init(l("share %", "占比%"), numeric: true),
+        .numbers(
+          (0..<cells.count).map {
+            let cell = list[cells[$0]]
+            return cell.rated > 0
+              ? Double(cell.counts[points[$0]]) / Double(cell.rated) * 100 : 0
+          }, decimals: 1,
+          present: (0..<cells.count).map { list[cells[$0]].rated > 0 })
+      ),
+    ]
+    return ReportTable(
+      name: "rating_shares", title: l("Rating shares by group", "分组评级分布"),
+      sources: sources, rowCount: cells.count)
+  }
+
+  private static func groupedBy(
+    _ l: Labels, _ study: StandardsStudy, _ levels: [Int]
+  ) -> (ReportTable.Column, ReportTable.Source) {
+    (
+      .init(l("grouped by", "分组方式")),
+      .cells { row in
+        let keys = study.levels[levels[row]].keys.map(\.rawValue)
+        return .text(
+          keys.isEmpty ? l("all", "全部") : keys.joined(separator: ", "))
+      }
+    )
   }
 }

@@ -62,7 +62,7 @@ public enum Evaluator {
     for row in 0..<rows.count {
       let p = Int(rows.project[row])
       let d = Int(rows.dimension[row])
-      guard d >= 0 else { continue }
+      guard d >= 0, rows.kind[row] != .observed else { continue }
       switch rows.status[row] {
       case .applicable: break
       case .notApplicable: continue
@@ -87,6 +87,8 @@ public enum Evaluator {
       case .rating:
         let maximum = maxima[d]
         share = maximum > 0 ? rows.actual[row] / maximum : 0
+      case .observed:
+        continue
       }
       rowShare[row] = share
       let index = p + d * n

@@ -18,10 +18,12 @@ public struct Measures: Sendable {
   }
 
   public enum Kind: String, Sendable {
-    /// The actual of a quantitative indicator.
+    /// The actual of a quantitative or observed indicator.
     case indicator
     /// Executed amount ÷ the actual of a quantity indicator.
     case unitCost
+    /// The points of a rating on its criterion's scale (ratings schemes).
+    case rating
   }
 
   public struct Measure: Sendable {
@@ -55,6 +57,12 @@ public struct Measures: Sendable {
   public private(set) var valueStart: [Int] = [0]
   /// The year of each data set (for trends and history).
   public private(set) var years: [Int]
+  /// The scheme of each data set (for the labels of rating points).
+  public private(set) var schemes: [ScoringScheme] = []
+  /// Ratings the evaluator did not give (`not rated`, `na`): the rating
+  /// measure and the project (index into `projects`) of each.
+  public private(set) var unratedMeasure: [Int32] = []
+  public private(set) var unratedOwner: [Int32] = []
 
   public var count: Int { value.count }
 
@@ -70,7 +78,18 @@ public struct Measures: Sendable {
     for (d, dataset) in datasets.enumerated() {
       let rows = dataset.indicators
       let projects = dataset.projects
+      let scheme = dataset.scheme
       let money = dataset.info.moneyUnit
+      func find(_ make: () -> Measure) -> Int32 {
+        let next = Int32(measures.count)
+        if let found = key.withUnsafeBufferPointer({
+          index.insert($0, value: next)
+        }) {
+          return found
+        }
+        measures.append(make())
+        return next
+      }
       func measureIndex(_ kind: Kind, _ r: Int, _ direction: Direction) -> Int32
       {
         key.removeAll(keepingCapacity: true)
@@ -87,20 +106,31 @@ public struct Measures: Sendable {
           key.append(2)
           key.append(contentsOf: code.utf8)
         }
-        let next = Int32(measures.count)
-        if let found = key.withUnsafeBufferPointer({
-          index.insert($0, value: next)
-        }) {
-          return found
-        }
-        let name = rows.names[r]
-        measures.append(
-          Measure(
+        return find {
+          let name = rows.names[r]
+          return Measure(
             kind: kind, key: code.isEmpty ? name : code, name: name,
             unit: kind == .indicator
               ? unit : unit.isEmpty ? money : "\(money)/\(unit)",
-            direction: direction))
-        return next
+            direction: direction)
+        }
+      }
+      // A rating is a measure of its criterion, whatever the row's name:
+      // the scale, and so the points, belong to the criterion.
+      var ratingMeasure = [Int32?](repeating: nil, count: scheme.dimensions.count)
+      func ratingIndex(_ dimension: Int) -> Int32 {
+        if let m = ratingMeasure[dimension] { return m }
+        let criterion = scheme.dimensions[dimension]
+        key.removeAll(keepingCapacity: true)
+        key.append(3)
+        key.append(contentsOf: criterion.id.utf8)
+        let m = find {
+          Measure(
+            kind: .rating, key: criterion.id, name: criterion.name,
+            unit: "points", direction: .higher)
+        }
+        ratingMeasure[dimension] = m
+        return m
       }
       let quantity = rows.subdimension.values.map(Self.isQuantity)
       let countable = rows.unit.values.map {
@@ -111,24 +141,41 @@ public struct Measures: Sendable {
         guard !range.isEmpty else { continue }
         let projectIndex = Int32(self.projects.count)
         var used = false
-        for r in range
-        where rows.kind[r] == .quantitative && rows.status[r] == .applicable {
-          let direction: Direction =
-            rows.op[r] == .atLeast
-            ? .higher : rows.op[r] == .atMost ? .lower : .exact
-          append(
-            measureIndex(.indicator, r, direction), rows.actual[r],
-            projectIndex, Int32(r))
-          used = true
-          // A quantity indicator with a positive actual gives a unit cost.
-          if quantity[Int(rows.subdimension.codes[r])],
-            countable[Int(rows.unit.codes[r])],
-            rows.actual[r] > 0,
-            projects.executed[p] > 0
-          {
+        for r in range {
+          let status = rows.status[r]
+          switch rows.kind[r] {
+          case .quantitative, .observed:
+            guard status == .applicable else { continue }
+            let direction: Direction =
+              rows.op[r] == .atLeast
+              ? .higher : rows.op[r] == .atMost ? .lower : .exact
             append(
-              measureIndex(.unitCost, r, .lower),
-              projects.executed[p] / rows.actual[r], projectIndex, Int32(r))
+              measureIndex(.indicator, r, direction), rows.actual[r],
+              projectIndex, Int32(r))
+            used = true
+            // A quantity indicator with a positive actual gives a unit cost.
+            if quantity[Int(rows.subdimension.codes[r])],
+              countable[Int(rows.unit.codes[r])],
+              rows.actual[r] > 0,
+              projects.executed[p] > 0
+            {
+              append(
+                measureIndex(.unitCost, r, .lower),
+                projects.executed[p] / rows.actual[r], projectIndex, Int32(r))
+            }
+          case .rating:
+            let dimension = Int(rows.dimension[r])
+            guard dimension >= 0, status != .notApplicable else { continue }
+            let m = ratingIndex(dimension)
+            used = true
+            if status == .applicable {
+              append(m, rows.actual[r], projectIndex, Int32(r))
+            } else {
+              unratedMeasure.append(m)
+              unratedOwner.append(projectIndex)
+            }
+          case .qualitative:
+            continue
           }
         }
         if used {
@@ -137,6 +184,7 @@ public struct Measures: Sendable {
         }
       }
       valueStart.append(value.count)
+      schemes.append(scheme)
     }
   }
 

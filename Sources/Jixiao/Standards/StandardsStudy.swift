@@ -118,8 +118,18 @@ public struct StandardsStudy: Sendable {
           nextParent.append(groupOfProject[p])
           groupOfProject[p] = g
         }
-        labels = nextLabels
-        parent = nextParent
+        // Number the groups in the order of their labels, so tables list
+        // them alphabetically whatever order the projects came in.
+        let order = nextLabels.indices.sorted {
+          nextLabels[$0].lexicographicallyPrecedes(nextLabels[$1])
+        }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (r, g) in order.enumerated() { rank[g] = Int32(r) }
+        for p in groupOfProject.indices {
+          groupOfProject[p] = rank[Int(groupOfProject[p])]
+        }
+        labels = order.map { nextLabels[$0] }
+        parent = order.map { nextParent[$0] }
       }
       let cells = Self.summarise(
         measures, groupOfProject: groupOfProject, settings: settings,
@@ -190,9 +200,14 @@ public struct StandardsStudy: Sendable {
       threads: settings.threads)
     let results = ResultSlots<CellSummary>(count: count)
     let directions = cells.measure.map { measures.measures[Int($0)].direction }
+    // Ratings are ordinal points on a short scale: a fence would call
+    // every rare grade an outlier, so they are summarised as they are.
+    let screens = cells.measure.map { measures.measures[Int($0)].kind != .rating }
     parallelFor(count, threads: settings.threads) { c in
       results[c] = samples.withGroup(c) { sorted in
-        CellSummary(sorted, direction: directions[c], settings: settings)
+        CellSummary(
+          sorted, direction: directions[c], screen: screens[c],
+          settings: settings)
       }
     }
     cells.reserve(count)
@@ -261,10 +276,11 @@ struct CellSummary: Sendable {
 
   init(
     _ sorted: UnsafeBufferPointer<Double>, direction: Measures.Direction,
-    settings: StandardsSettings
+    screen: Bool = true, settings: StandardsSettings
   ) {
     var kept: [Double]
-    switch settings.outliers.fences(sorted, definition: settings.quantiles) {
+    let rule = screen ? settings.outliers : .none
+    switch rule.fences(sorted, definition: settings.quantiles) {
     case .failure(let error):
       unjudged = error.reason
       kept = Array(sorted)
