@@ -70,7 +70,8 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     if !shares.cells.isEmpty {
       let ratings = StandardsReport.ratings(study, shares, language: language)
       all += [
-        ratings, StandardsReport.ratingShares(study, shares, language: language),
+        ratings,
+        StandardsReport.ratingShares(study, shares, language: language),
       ]
       shown.append(ratings)
     }

@@ -14,19 +14,20 @@ import Testing
   /// with an empty actual (not observed).
   static let withObservations =
     scored + "\n"
-    + """
-    P1,,,人均慰问成本,observed,<=,,0.05,万元/人,
-    P1,,,志愿者人数,观测,,,12,人,0
-    P2,,,人均慰问成本,observed,<=,,0.08,万元/人,
-    P2,output,,志愿者人数,observed,,,,人,
-    """
+      + """
+      P1,,,人均慰问成本,observed,<=,,0.05,万元/人,
+      P1,,,志愿者人数,观测,,,12,人,0
+      P2,,,人均慰问成本,observed,<=,,0.08,万元/人,
+      P2,output,,志愿者人数,observed,,,,人,
+      """
 
   @Test func observationsAreNotScored() throws {
     let plain = DatasetLoader.load(folder: Fixture.dataset())
     let observed = DatasetLoader.load(
       folder: Fixture.dataset(["indicators.csv": Self.withObservations]))
     #expect(!observed.hasErrors, "\(observed.diagnostics.map(\.description))")
-    #expect(observed.dataset.indicators.count == plain.dataset.indicators.count + 4)
+    #expect(
+      observed.dataset.indicators.count == plain.dataset.indicators.count + 4)
     let before = try Evaluator.evaluate(plain.dataset)
     let after = try Evaluator.evaluate(observed.dataset)
     // Same totals to the last bit: the rows take no weight and no points.
@@ -38,11 +39,14 @@ import Testing
     let loaded = DatasetLoader.load(
       folder: Fixture.dataset(["indicators.csv": Self.withObservations]))
     let measures = Measures([loaded.dataset], years: [2024])
-    let cost = try #require(measures.measures.firstIndex { $0.name == "人均慰问成本" })
+    let cost = try #require(
+      measures.measures.firstIndex { $0.name == "人均慰问成本" })
     #expect(measures.measures[cost].direction == .lower)
     #expect(measures.measures[cost].unit == "万元/人")
-    let costs = (0..<measures.count).filter { measures.measure[$0] == Int32(cost) }
-      .map { measures.value[$0] }
+    let costs = (0..<measures.count).filter {
+      measures.measure[$0] == Int32(cost)
+    }
+    .map { measures.value[$0] }
     #expect(costs == [0.05, 0.08])
     let volunteers = try #require(
       measures.measures.firstIndex { $0.name == "志愿者人数" })
@@ -88,13 +92,17 @@ import Testing
       [loaded.dataset], measures: measures, settings: StandardsSettings())
     let shares = RatingShares(study)
     let relevance = try #require(
-      measures.measures.firstIndex { $0.kind == .rating && $0.key == "relevance" })
+      measures.measures.firstIndex {
+        $0.kind == .rating && $0.key == "relevance"
+      })
     let cell = try #require(
       shares.cells.first { $0.level == 0 && $0.measure == Int32(relevance) })
     let scale = try #require(shares.scales[relevance])
     #expect(scale.points == [3, 2, 1, 0])
     #expect(
-      scale.labels == ["highly relevant", "relevant", "less than relevant", "irrelevant"])
+      scale.labels == [
+        "highly relevant", "relevant", "less than relevant", "irrelevant",
+      ])
     #expect(cell.counts == [106, 662, 123, 3])
     #expect(cell.notRated == 104)
     #expect(abs(cell.upperHalfShare - 768.0 / 894.0) < 1e-15)

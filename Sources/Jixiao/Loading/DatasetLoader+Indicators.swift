@@ -447,7 +447,8 @@ extension Reader {
             "operator \"\(record.text(c.op))\" is not known.",
             help:
               "For an observation the operator names the good direction: >= (more is "
-              + "better), <= (less is better) or = (neither); or leave it empty."))
+              + "better), <= (less is better) or = (neither); or leave it empty."
+          ))
       }
     }
     if c.target >= 0, !record.isBlank(c.target) {
@@ -455,7 +456,8 @@ extension Reader {
         record.diagnostic(
           .error, column: c.target,
           "an observed row has no target, but this one has \(record.text(c.target)).",
-          help: "Make the row quantitative to score it against the target, or clear "
+          help:
+            "Make the row quantitative to score it against the target, or clear "
             + "the target."))
     }
     return value

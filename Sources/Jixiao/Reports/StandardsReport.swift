@@ -565,7 +565,9 @@ public enum StandardsReport {
       ),
       (
         .init(l("group", "分组")),
-        .cells { .text(study.label(level: list[$0].level, group: list[$0].group)) }
+        .cells {
+          .text(study.label(level: list[$0].level, group: list[$0].group))
+        }
       ),
       (.init(l("rated", "已评"), numeric: true), .integers(list.map(\.rated))),
       (
@@ -575,7 +577,8 @@ public enum StandardsReport {
       (
         .init(l("mean points", "平均分值"), numeric: true),
         .numbers(
-          list.map(\.meanPoints), decimals: 3, present: list.map { $0.rated > 0 })
+          list.map(\.meanPoints), decimals: 3,
+          present: list.map { $0.rated > 0 })
       ),
       (
         .init(l("upper half from", "上半区起点")),

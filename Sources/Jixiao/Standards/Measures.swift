@@ -117,7 +117,8 @@ public struct Measures: Sendable {
       }
       // A rating is a measure of its criterion, whatever the row's name:
       // the scale, and so the points, belong to the criterion.
-      var ratingMeasure = [Int32?](repeating: nil, count: scheme.dimensions.count)
+      var ratingMeasure = [Int32?](
+        repeating: nil, count: scheme.dimensions.count)
       func ratingIndex(_ dimension: Int) -> Int32 {
         if let m = ratingMeasure[dimension] { return m }
         let criterion = scheme.dimensions[dimension]

@@ -202,7 +202,9 @@ public struct StandardsStudy: Sendable {
     let directions = cells.measure.map { measures.measures[Int($0)].direction }
     // Ratings are ordinal points on a short scale: a fence would call
     // every rare grade an outlier, so they are summarised as they are.
-    let screens = cells.measure.map { measures.measures[Int($0)].kind != .rating }
+    let screens = cells.measure.map {
+      measures.measures[Int($0)].kind != .rating
+    }
     parallelFor(count, threads: settings.threads) { c in
       results[c] = samples.withGroup(c) { sorted in
         CellSummary(
