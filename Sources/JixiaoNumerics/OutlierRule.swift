@@ -8,8 +8,12 @@
 ///
 /// Degenerate samples are defined once here: with fewer than
 /// `minimumSample` values no rule judges (a quartile of three values says
-/// little), and a MAD of 0 (more than half the values equal) gives no
-/// scale, so `robustZ` does not judge either. Callers report why.
+/// little), and a sample without spread gives no scale: an IQR of 0 (half
+/// the values or more equal) or a MAD of 0 (more than half equal). Tukey's
+/// fences would then close on the quartile and screen every other value —
+/// in budget data, every project not exactly at the common figure (a cost
+/// overrun of 1.00, a completion rate of 100 %) — so neither rule judges.
+/// Callers report why.
 public enum OutlierRule: Sendable, Equatable {
   case none
   case interquartile(k: Double)
@@ -43,6 +47,7 @@ public enum OutlierRule: Sendable, Equatable {
     case .interquartile(let k):
       let q1 = definition.quantile(sorted, 0.25)
       let q3 = definition.quantile(sorted, 0.75)
+      guard q3 > q1 else { return .failure(UnjudgedError(reason: .noSpread)) }
       let spread = k * (q3 - q1)
       return .success((q1 - spread)...(q3 + spread))
     case .robustZ(let threshold):

@@ -17,7 +17,7 @@ func runImport(_ words: [String]) throws(UsageError) -> ExitStatus {
   do {
     let result = try Importer.run(
       table: table, mapping: mapping, output: folder)
-    report(result.diagnostics)
+    report(result.diagnostics, minimum: .note)
     print(
       "imported \(result.projectCount) projects, \(result.indicatorCount) indicator rows, \(result.unitCount) units into \(folder)"
     )

@@ -85,6 +85,11 @@ import Testing
       flat.withUnsafeBufferPointer {
         OutlierRule.iglewiczHoaglin.fences($0, definition: .type7)
       } == .failure(.init(reason: .noSpread)))
+    // Q1 = Q3 = 5: Tukey's fences would be [5, 5] and screen the 9.
+    #expect(
+      flat.withUnsafeBufferPointer {
+        OutlierRule.tukey.fences($0, definition: .type7)
+      } == .failure(.init(reason: .noSpread)))
   }
 }
 

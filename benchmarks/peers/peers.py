@@ -516,7 +516,8 @@ def measures_pandas(data):
 
 def standards_pandas(values):
     """All three levels (all, category, category and unit): Tukey screening
-    (type-7 quartiles, k = 1.5), then n, mean, median, 10 % trimmed mean,
+    (type-7 quartiles, k = 1.5; cells of fewer than 4 values or with Q1 = Q3
+    are not screened), then n, mean, median, 10 % trimmed mean,
     P10/P25/P75/P90, MAD, min and max per cell."""
     import numpy as np
     measure = ["kind", "name", "measure_unit", "operator"]
@@ -528,7 +529,9 @@ def standards_pandas(values):
         q1 = g.transform("quantile", 0.25)
         q3 = g.transform("quantile", 0.75)
         spread = 1.5 * (q3 - q1)
-        judged = n >= 4
+        # No spread (Q1 = Q3): the fences would screen every other value,
+        # so the cell is not judged (as OutlierRule does).
+        judged = (n >= 4) & (q3 > q1)
         kept = values[~judged | ((values["value"] >= q1 - spread) & (values["value"] <= q3 + spread))]
         k = kept.sort_values(cell + ["value"])
         g = k.groupby(cell, sort=False)["value"]

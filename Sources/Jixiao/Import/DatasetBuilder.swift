@@ -3,22 +3,17 @@ import Foundation
 /// Collects units, duties, activities, projects and indicator rows from
 /// table records, de-duplicating the tree levels, and writes them as CSV.
 struct DatasetBuilder {
-  private var units = ReportTable(
-    name: "units", title: "",
-    columns: ["id", "name", "parent", "level"].map { .init($0) })
+  private var units: ReportTable
   private var duties = ReportTable(
     name: "duties", title: "",
     columns: ["id", "unit", "name"].map { .init($0) })
   private var activities = ReportTable(
     name: "activities", title: "",
     columns: ["id", "duty", "name"].map { .init($0) })
-  private var projects = ReportTable(
-    name: "projects", title: "",
-    columns: [
-      "id", "name", "unit", "activity", "category", "budget", "executed",
-      "start_year",
-      "end_year", "major", "provenance",
-    ].map { .init($0) })
+  private var projects: ReportTable
+  /// Optional columns are written only when the mapping fills them.
+  private let hasRegion: Bool
+  private let hasIndustry: Bool
   private var indicators = ReportTable(
     name: "indicators", title: "",
     columns: (["project"] + Importer.indicatorFields).map { .init($0) })
@@ -30,6 +25,21 @@ struct DatasetBuilder {
   /// and for indicator rows the mapping's `indicators` entry.
   private var projectSource: [Int] = []
   private var indicatorSource: [(record: Int, entry: Int)] = []
+
+  init(_ mapping: ImportMapping) {
+    hasRegion = mapping.units.contains { $0.region != nil }
+    hasIndustry = mapping.project["industry"] != nil
+    units = ReportTable(
+      name: "units", title: "",
+      columns: (["id", "name", "parent", "level"] + (hasRegion ? ["region"] : []))
+        .map { .init($0) })
+    let projectColumns: [String] =
+      ["id", "name", "unit", "activity", "category"]
+      + (hasIndustry ? ["industry"] : [])
+      + ["budget", "executed", "start_year", "end_year", "major", "provenance"]
+    projects = ReportTable(
+      name: "projects", title: "", columns: projectColumns.map { .init($0) })
+  }
 
   var projectCount: Int { projects.rows.count }
   var indicatorCount: Int { indicators.rows.count }
@@ -52,20 +62,22 @@ struct DatasetBuilder {
       let fields = [
         level.name.fill(table, record),
         level.levelName?.fill(table, record) ?? "", parent,
+        level.region?.fill(table, record) ?? "",
       ]
       if let seen = seenUnits[id] {
         if seen != fields {
           log.append(
             fault(
               table, record, level.name,
-              "unit \"\(id)\" appears with another name, level or parent than before (\(seen[0]) vs \(fields[0]))."
+              "unit \"\(id)\" appears with another name, level, parent or region than "
+                + "before (\(seen.joined(separator: ", ")) vs \(fields.joined(separator: ", ")))."
             ))
         }
       } else {
         seenUnits[id] = fields
-        units.append([
-          .text(id), .text(fields[0]), .text(parent), .text(fields[1]),
-        ])
+        units.append(
+          [.text(id), .text(fields[0]), .text(parent), .text(fields[1])]
+            + (hasRegion ? [.text(fields[3])] : []))
       }
       parent = id
     }
@@ -101,6 +113,7 @@ struct DatasetBuilder {
       [
         .text(id), .text(value("name")), .text(unit), .text(activityID),
         .text(value("category")),
+      ] + (hasIndustry ? [.text(value("industry"))] : []) + [
         .text(value("budget")), .text(value("executed")),
         .text(value("startYear")),
         .text(value("endYear")), .text(value("major")),

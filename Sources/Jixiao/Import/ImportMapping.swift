@@ -11,6 +11,7 @@ struct ImportMapping {
     var id: Template
     var name: Template
     var levelName: Template?
+    var region: Template?
   }
 
   var filters: [Filter] = []
@@ -19,6 +20,7 @@ struct ImportMapping {
   var activity: (id: Template, name: Template)?
   var project: [String: Template] = [:]
   var indicators: [[String: Template]] = []
+  var computed: [Computation] = []
   var schemePath: String?
   var datasetJSON = "{}\n"
   /// Where the mapping's values are, for faults placed at a template.
@@ -35,12 +37,22 @@ struct ImportMapping {
     let places = document.places
     guard var top = JSONObjectReader(document, log: &log) else { return nil }
     var mapping = ImportMapping(places: places)
+    let (valid, failed) = parseComputed(&top, header: header, log: &log)
+    mapping.computed = valid
+    // A computed column whose definition is at fault was reported; the
+    // templates that use it compile against a stand-in, so they raise no
+    // second error (the mapping's errors stop the import before any row).
+    let computed =
+      valid
+      + failed.map {
+        Computation(name: $0, operation: .ratio, inputs: (0, 0), decimals: 0)
+      }
     func compile(_ text: String?, _ key: String, log: inout DiagnosticLog)
       -> Template?
     {
       guard let text else { return nil }
       do {
-        return try Template(text, header: header)
+        return try Template(text, header: header, computed: computed)
       } catch {
         log.append(
           places.diagnostic(
@@ -85,9 +97,12 @@ struct ImportMapping {
         reader.string("name", log: &log), "\(key).name", log: &log)
       let level = compile(
         reader.string("level", log: &log), "\(key).level", log: &log)
+      let region = compile(
+        reader.string("region", log: &log), "\(key).region", log: &log)
       reader.reportUnknownKeys(log: &log)
       if let id {
-        mapping.units.append(Level(id: id, name: name ?? id, levelName: level))
+        mapping.units.append(
+          Level(id: id, name: name ?? id, levelName: level, region: region))
       }
     }
     if mapping.units.isEmpty {
@@ -181,5 +196,96 @@ struct ImportMapping {
     }
     top.reportUnknownKeys(log: &log)
     return mapping
+  }
+
+  /// The `computed` list: `{"name": …, "ratio" | "difference" |
+  /// "monthsBetween": [column, column], "decimals": n}`.
+  private static func parseComputed(
+    _ top: inout JSONObjectReader, header: [String], log: inout DiagnosticLog
+  ) -> (valid: [Computation], failed: [String]) {
+    var list: [Computation] = []
+    var failed: [String] = []
+    for var reader in top.objects("computed", log: &log) {
+      let errors = log.errorCount
+      guard let name = reader.string("name", log: &log) else {
+        log.append(
+          reader.diagnostic(
+            .error, nil, "`\(reader.keyPath).name` is missing.",
+            help: "Name the computed column, e.g. \"cost overrun\"."))
+        continue
+      }
+      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      if header.contains(trimmed) || list.contains(where: { $0.name == trimmed }) {
+        log.append(
+          reader.diagnostic(
+            .error, "name",
+            "the computed column \"\(trimmed)\" has the name of "
+              + (header.contains(trimmed) ? "a column of the table." : "another computed column."),
+            help: "Give it a name of its own."))
+        continue
+      }
+      let given = Computation.Operation.allCases.filter {
+        reader.values[$0.rawValue] != nil
+      }
+      guard given.count == 1, let operation = given.first else {
+        log.append(
+          reader.diagnostic(
+            .error, nil,
+            "`\(reader.keyPath)` needs exactly one of ratio, difference and monthsBetween.",
+            help: "e.g. \"ratio\": [\"actual cost\", \"appraisal cost\"]."))
+        failed.append(trimmed)
+        continue
+      }
+      let key = operation.rawValue
+      guard let names = reader.strings(key, log: &log) else {
+        failed.append(trimmed)
+        continue
+      }
+      var decimals = Computation.defaultDecimals(operation)
+      if let given = reader.number("decimals", log: &log) {
+        guard given >= 0, given <= 12, given == given.rounded() else {
+          log.append(
+            reader.diagnostic(
+              .error, "decimals", "`decimals` is \(Diagnostic.number(given)).",
+              help: "Give a whole number from 0 to 12."))
+          failed.append(trimmed)
+          continue
+        }
+        decimals = Int(given)
+      }
+      reader.reportUnknownKeys(log: &log)
+      guard names.count == 2 else {
+        log.append(
+          reader.diagnostic(
+            .error, key, "`\(reader.key(key))` lists \(names.count) column(s).",
+            help: "Give two column names of the table."))
+        failed.append(trimmed)
+        continue
+      }
+      var columns: [Int] = []
+      for column in names {
+        if let index = header.firstIndex(of: column.trimmingCharacters(in: .whitespaces)) {
+          columns.append(index)
+          continue
+        }
+        let suggestion =
+          nearest(column, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
+        log.append(
+          reader.diagnostic(
+            .error, key,
+            "`\(reader.key(key))` names \"\(column)\", which the table does not "
+              + "have.\(suggestion)",
+            help: "Column names must match the table's header exactly."))
+      }
+      guard columns.count == 2, log.errorCount == errors else {
+        failed.append(trimmed)
+        continue
+      }
+      list.append(
+        Computation(
+          name: trimmed, operation: operation, inputs: (columns[0], columns[1]),
+          decimals: decimals))
+    }
+    return (list, failed)
   }
 }

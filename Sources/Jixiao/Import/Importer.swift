@@ -21,9 +21,8 @@ public enum Importer {
     "weight", "provenance",
   ]
   static let projectFields = [
-    "id", "name", "category", "budget", "executed", "startYear", "endYear",
-    "major",
-    "provenance",
+    "id", "name", "category", "industry", "budget", "executed", "startYear",
+    "endYear", "major", "provenance",
   ]
 
   /// Runs an import.
@@ -39,9 +38,23 @@ public enum Importer {
     try log.throwIfErrors()
     guard let mapping else { throw InputError(log.diagnostics) }
 
-    var builder = DatasetBuilder()
+    var builder = DatasetBuilder(mapping)
+    var empty = [Int](repeating: 0, count: mapping.computed.count)
     for record in 0..<table.recordCount where mapping.keeps(table, record) {
       builder.add(table, record, mapping, log: &log)
+      for (c, computation) in mapping.computed.enumerated()
+      where computation.value(table, record) == nil {
+        empty[c] += 1
+      }
+    }
+    for (c, computation) in mapping.computed.enumerated() where empty[c] > 0 {
+      log.append(
+        mapping.places.diagnostic(
+          .note, "computed[\(c)]",
+          "the computed column \"\(computation.name)\" is empty in \(empty[c]) of "
+            + "\(builder.projectCount) row(s): an input is empty or not "
+            + (computation.operation == .monthsBetween
+              ? "a date (YYYY-MM-DD)." : "a number, or the divisor is 0.")))
     }
     try log.throwIfErrors()
     if builder.projectCount == 0 {

@@ -1,36 +1,62 @@
 import Foundation
 
-/// A mapping value: literal text with `{Column}` or `{Column|year}` holes
-/// filled from a table row; `{{` and `}}` are literal braces.
+/// A mapping value: literal text with `{Column}` holes filled from a table
+/// row; `{{` and `}}` are literal braces. A hole may name a computed
+/// column (`Computation`) and end in a filter: `{Column|year}`,
+/// `{Column|or:text}`.
 struct Template {
-  enum Filter: String {
+  enum Filter: Equatable {
     /// The first four-digit run, e.g. 2021 from 2021-09-27.
     case year
+    /// The cell, or the given text when the cell is empty.
+    case or(String)
+
+    init?(_ text: String) {
+      if text == "year" {
+        self = .year
+      } else if text.hasPrefix("or:") {
+        self = .or(String(text.dropFirst(3)))
+      } else {
+        return nil
+      }
+    }
   }
 
   enum Part {
     case literal(String)
     case column(Int, Filter?)
+    case computed(Computation, Filter?)
   }
 
   let source: String
   let parts: [Part]
 
-  /// The table columns the template reads.
+  /// The table columns the template reads (a computed column reads its
+  /// two inputs).
   var columns: [Int] {
-    parts.compactMap { if case .column(let c, _) = $0 { c } else { nil } }
+    parts.flatMap { part -> [Int] in
+      switch part {
+      case .literal: []
+      case .column(let c, _): [c]
+      case .computed(let computation, _):
+        [computation.inputs.0, computation.inputs.1]
+      }
+    }
   }
 
   /// Whether the template is exactly one column (so faults can point at it).
   var singleColumn: Int? {
-    parts.count == 1 ? columns.first : nil
+    if parts.count == 1, case .column(let c, _) = parts[0] { return c }
+    return nil
   }
 
   /// Compiles a template against a table header.
   ///
   /// - Throws: a message naming the unknown column or the bad brace, with
   ///   the position of the brace at fault.
-  init(_ source: String, header: [String]) throws(TemplateError) {
+  init(_ source: String, header: [String], computed: [Computation] = [])
+    throws(TemplateError)
+  {
     self.source = source
     var parts: [Part] = []
     var literal = ""
@@ -66,18 +92,31 @@ struct Template {
         }
         var name = String(source[next..<close])
         var filter: Filter?
-        if let bar = name.lastIndex(of: "|") {
+        // A column whose name holds a bar is named whole; otherwise the
+        // first bar starts the filter (whose text may hold bars).
+        let whole = name.trimmingCharacters(in: .whitespaces)
+        let isName =
+          header.contains(whole) || computed.contains { $0.name == whole }
+        if !isName, let bar = name.firstIndex(of: "|") {
           let filterName = String(name[name.index(after: bar)...])
-          guard let parsed = Filter(rawValue: filterName) else {
+          guard let parsed = Filter(filterName) else {
             throw TemplateError(
               message:
                 "\"\(source)\" uses the unknown filter |\(filterName).",
-              help: "The filter is |year.", offset: offset(index))
+              help: "The filters are |year and |or:text (text when the cell is empty).",
+              offset: offset(index))
           }
           filter = parsed
           name = String(name[..<bar])
         }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if let computation = computed.first(where: { $0.name == trimmed }) {
+          if !literal.isEmpty { parts.append(.literal(literal)) }
+          literal = ""
+          parts.append(.computed(computation, filter))
+          index = source.index(after: close)
+          continue
+        }
         let copies = header.filter { $0 == trimmed }.count
         if copies > 1 {
           throw TemplateError(
@@ -125,14 +164,20 @@ struct Template {
       switch part {
       case .literal(let literal): text += literal
       case .column(let column, let filter):
-        let cell = Self.oneLine(table.text(record, column))
-        switch filter {
-        case nil: text += cell
-        case .year: text += Self.firstYear(cell)
-        }
+        text += Self.apply(filter, Self.oneLine(table.text(record, column)))
+      case .computed(let computation, let filter):
+        text += Self.apply(filter, computation.text(table, record))
       }
     }
     return text
+  }
+
+  private static func apply(_ filter: Filter?, _ cell: String) -> String {
+    switch filter {
+    case nil: cell
+    case .year: firstYear(cell)
+    case .or(let fallback): cell.isEmpty ? fallback : cell
+    }
   }
 
   static func oneLine(_ text: String) -> String {
