@@ -92,7 +92,8 @@ import Testing
     #expect(
       messages.contains(
         "m.json:2:16: note: the computed column \"overrun\" is empty in 2 of 4 row(s): an "
-          + "input is empty or not a number, or the divisor is 0."), "\(messages)")
+          + "input is empty or not a number, or the divisor is 0."),
+      "\(messages)")
     #expect(
       messages.contains(
         "m.json:3:2: note: the computed column \"delay\" is empty in 1 of 4 row(s): an "
@@ -106,8 +107,14 @@ import Testing
     #expect(!loaded.hasErrors)
     let dataset = loaded.dataset
     #expect(dataset.units.region.values.sorted() == ["Pacific", "South Asia"])
-    #expect((0..<4).map { dataset.projects.category[$0] } == ["TRA", "no sector", "EDU", "EDU"])
-    #expect((0..<4).map { dataset.projects.industry[$0] } == ["TRA", "none", "EDU", "EDU"])
+    #expect(
+      (0..<4).map { dataset.projects.category[$0] } == [
+        "TRA", "no sector", "EDU", "EDU",
+      ])
+    #expect(
+      (0..<4).map { dataset.projects.industry[$0] } == [
+        "TRA", "none", "EDU", "EDU",
+      ])
   }
 
   /// Each case defines `overrun` badly (or adds a bad column) and `delay`
@@ -141,8 +148,10 @@ import Testing
       "m.json:2:83: error: `decimals` is 2.5. Give a whole number from 0 to 12."
     ),
   ])
-  func badComputedColumnsAreNamedInTheMapping(computed: String, message: String) {
-    let (out, messages) = Self.run(Self.mapping(computed: computed + Self.delay + "]"))
+  func badComputedColumnsAreNamedInTheMapping(computed: String, message: String)
+  {
+    let (out, messages) = Self.run(
+      Self.mapping(computed: computed + Self.delay + "]"))
     #expect(out == nil)
     // The one fault, and no follow-on faults from the templates using it.
     #expect(messages == [message], "\(messages)")

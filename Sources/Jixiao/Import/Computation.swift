@@ -75,7 +75,8 @@ struct Computation: Sendable {
   /// date-times shifted by a time zone, and the day is what was entered).
   static func day(_ text: String) -> Int? {
     let bytes = Array(text.utf8)
-    guard bytes.count == 10 || (bytes.count > 10 && bytes[10] == UInt8(ascii: "T")),
+    guard
+      bytes.count == 10 || (bytes.count > 10 && bytes[10] == UInt8(ascii: "T")),
       bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
     else { return nil }
     func digits(_ range: Range<Int>) -> Int? {

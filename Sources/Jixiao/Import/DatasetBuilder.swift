@@ -31,7 +31,8 @@ struct DatasetBuilder {
     hasIndustry = mapping.project["industry"] != nil
     units = ReportTable(
       name: "units", title: "",
-      columns: (["id", "name", "parent", "level"] + (hasRegion ? ["region"] : []))
+      columns: (["id", "name", "parent", "level"]
+        + (hasRegion ? ["region"] : []))
         .map { .init($0) })
     let projectColumns: [String] =
       ["id", "name", "unit", "activity", "category"]

@@ -215,12 +215,15 @@ struct ImportMapping {
         continue
       }
       let trimmed = name.trimmingCharacters(in: .whitespaces)
-      if header.contains(trimmed) || list.contains(where: { $0.name == trimmed }) {
+      if header.contains(trimmed)
+        || list.contains(where: { $0.name == trimmed })
+      {
         log.append(
           reader.diagnostic(
             .error, "name",
             "the computed column \"\(trimmed)\" has the name of "
-              + (header.contains(trimmed) ? "a column of the table." : "another computed column."),
+              + (header.contains(trimmed)
+                ? "a column of the table." : "another computed column."),
             help: "Give it a name of its own."))
         continue
       }
@@ -264,7 +267,9 @@ struct ImportMapping {
       }
       var columns: [Int] = []
       for column in names {
-        if let index = header.firstIndex(of: column.trimmingCharacters(in: .whitespaces)) {
+        if let index = header.firstIndex(
+          of: column.trimmingCharacters(in: .whitespaces))
+        {
           columns.append(index)
           continue
         }

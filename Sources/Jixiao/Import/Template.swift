@@ -103,7 +103,8 @@ struct Template {
             throw TemplateError(
               message:
                 "\"\(source)\" uses the unknown filter |\(filterName).",
-              help: "The filters are |year and |or:text (text when the cell is empty).",
+              help:
+                "The filters are |year and |or:text (text when the cell is empty).",
               offset: offset(index))
           }
           filter = parsed

@@ -11,11 +11,24 @@ public enum StandardsReport {
       l("exact", "等于"),
     ]
     let m = indices.map { Int($0) }
+    // A coded measure is shown by its code (the rows it joins may be
+    // worded apart), with the first row's wording beside it.
+    let coded = measures.measures.contains { !$0.code.isEmpty }
+    let names: [(ReportTable.Column, ReportTable.Source)] =
+      coded
+      ? [
+        (
+          .init(l("name", "指标名称")),
+          .cells { .text(measures.measures[m[$0]].name) }
+        )
+      ]
+      : []
     return [
       (
         .init(l("measure", "测度")),
-        .cells { .text(measures.measures[m[$0]].name) }
-      ),
+        .cells { .text(measures.measures[m[$0]].label) }
+      )
+    ] + names + [
       (
         .init(l("kind", "类型")),
         .labels(
@@ -262,7 +275,7 @@ public enum StandardsReport {
         .init(l("measure", "测度")),
         .cells {
           .text(
-            measures.measures[Int(measures.measure[Int(list[$0].value)])].name)
+            measures.measures[Int(measures.measure[Int(list[$0].value)])].label)
         }
       ),
       (
@@ -316,7 +329,7 @@ public enum StandardsReport {
         .cells { row in
           let f = fits[row]
           let m = Int(study.levels[f.level].cells.measure[Int(f.cell)])
-          return .text(measures.measures[m].name)
+          return .text(measures.measures[m].label)
         }
       ),
       (
@@ -376,7 +389,7 @@ public enum StandardsReport {
         .init(l("quantity indicator", "数量指标")),
         .cells {
           .text(
-            measures.measures[Int(measures.measure[Int(list[$0].value)])].name)
+            measures.measures[Int(measures.measure[Int(list[$0].value)])].label)
         }
       ),
       (
@@ -450,9 +463,18 @@ public enum StandardsReport {
       ),
       (
         .init(l("indicator", "指标")),
+        // The row's own name: rows joined by a code may be worded apart.
+        .cells { row in
+          let v = Int(list[row].value)
+          let dataset = Int(measures.projects[Int(measures.owner[v])].dataset)
+          return .text(datasets[dataset].indicators.names[Int(measures.row[v])])
+        }
+      ),
+      (
+        .init(l("measure", "测度")),
         .cells {
           .text(
-            measures.measures[Int(measures.measure[Int(list[$0].value)])].name)
+            measures.measures[Int(measures.measure[Int(list[$0].value)])].label)
         }
       ),
       (
@@ -513,7 +535,7 @@ public enum StandardsReport {
     let sources: [(ReportTable.Column, ReportTable.Source)] = [
       (
         .init(l("measure", "测度")),
-        .cells { .text(measures.measures[Int(list[$0].measure)].name) }
+        .cells { .text(measures.measures[Int(list[$0].measure)].label) }
       ),
       (.init(l("group", "分组")), .cells { .text(list[$0].group) }),
       (

@@ -28,9 +28,14 @@ public struct Measures: Sendable {
 
   public struct Measure: Sendable {
     public var kind: Kind
-    /// The indicator's code, or its name.
+    /// The indicator's code, or its name (a rating's criterion id).
     public var key: String
+    /// The indicator's code (指标编号), empty when rows are joined by name.
+    public var code: String = ""
+    /// The name of the first row (a rating's criterion name).
     public var name: String
+    /// How tables name the measure: its code when it has one.
+    public var label: String { code.isEmpty ? name : code }
     /// Unit of the values: the indicator's, or money per quantity unit.
     public var unit: String
     public var direction: Direction
@@ -109,7 +114,7 @@ public struct Measures: Sendable {
         return find {
           let name = rows.names[r]
           return Measure(
-            kind: kind, key: code.isEmpty ? name : code, name: name,
+            kind: kind, key: code.isEmpty ? name : code, code: code, name: name,
             unit: kind == .indicator
               ? unit : unit.isEmpty ? money : "\(money)/\(unit)",
             direction: direction)

@@ -54,13 +54,17 @@ public struct TargetReview: Sendable {
       }
     }
     var targets = [Double](repeating: 0, count: measures.count)
+    // Only quantitative rows have targets (observations have none).
+    var hasTarget = [Bool](repeating: false, count: measures.count)
     for (d, dataset) in datasets.enumerated() {
-      let target = dataset.indicators.target
+      let rows = dataset.indicators
       for v in measures.valueStart[d]..<measures.valueStart[d + 1] {
-        targets[v] = target[Int(measures.row[v])]
+        let r = Int(measures.row[v])
+        targets[v] = rows.target[r]
+        hasTarget[v] = rows.kind[r] == .quantitative
       }
     }
-    for v in 0..<measures.count {
+    for v in 0..<measures.count where hasTarget[v] {
       let m = Int(measures.measure[v])
       guard measures.measures[m].kind == .indicator else { continue }
       let direction = measures.measures[m].direction
