@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// `jixiao standards` as a user runs it: usage errors, the tables written,
+/// bad input.
+@Suite struct StandardsCommandTests {
+  static func run(_ arguments: [String]) throws -> CommandLineTests.Run {
+    try CommandLineTests.run(["standards"] + arguments)
+  }
+
+  @Test(arguments: [
+    ["--by", "colour"], ["--by", "category,category"],
+    ["--quantile-type", "10"],
+    ["--outliers", "tukey"], ["--outliers", "iqr:0"], ["--standard", "mode"],
+    ["--trim", "0.5"], ["--benchmark", "p40"], ["--benchmark", "top"],
+    ["--min-group", "0"], ["--overshoot", "1"], ["--frobnicate"],
+  ])
+  func usageErrorsExitWith64(_ options: [String]) throws {
+    let run = try Self.run([Fixture.repo("datasets/union")] + options)
+    #expect(run.status == 64, "\(options): \(run.stderr)")
+    #expect(run.stderr.hasPrefix("error: "))
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func noDataSetIsAUsageError() throws {
+    let run = try Self.run([])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("name one or more data set folders"))
+  }
+
+  /// A ratings data set writes the rating tables beside the others; every
+  /// file is complete CSV with its header.
+  @Test func writesEveryTableOfARatingsDataSet() throws {
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      Fixture.repo("datasets/adb"), "--by", "region", "--out", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: out)
+      .sorted()
+    #expect(
+      names == [
+        ".jixiao-output", "distributions.csv", "outliers.csv",
+        "quota_projects.csv",
+        "quotas.csv", "rating_shares.csv", "ratings.csv", "standards.csv",
+        "target_review.csv",
+      ])
+    let ratings = try String(
+      contentsOfFile: out + "/ratings.csv", encoding: .utf8)
+    #expect(
+      ratings.hasPrefix(
+        "grouped by,criterion,group,rated,no rating,mean points,upper half from,upper half %\n"
+      ))
+    // 768 of 894 rated projects are relevant or highly relevant: 85.906…%
+    // (the machine format keeps 10 decimals).
+    #expect(ratings.contains("all,Relevance,all projects,894,104,"))
+    #expect(ratings.contains(",relevant,85.9060402685\n"))
+  }
+
+  @Test func aDataSetWithErrorsWritesNothing() throws {
+    let folder = Fixture.dataset([
+      "projects.csv": "id,name,unit,activity,budget,executed\nP1,x,U2,A1,-1,0"
+    ])
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([folder, "--out", out])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error: the budget is negative (-1)."))
+    #expect(run.stderr.contains("nothing was computed"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// Two years: the trends table joins the rest.
+  @Test func severalYearsAddTrends() throws {
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      StandardsFixture.dataset(year: 2023),
+      StandardsFixture.dataset(year: 2024),
+      "--by", "category", "--out", out, "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let trends = try Data(
+      contentsOf: URL(fileURLWithPath: out + "/trends.json"))
+    let rows = try #require(
+      JSONSerialization.jsonObject(with: trends) as? [[String: Any]])
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { ($0["years"] as? String) == "2023, 2024" })
+  }
+}
