@@ -79,9 +79,15 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     try output.emit(shown: shown, all: all, primary: all[0], inputs: inputList)
     if output.format == .table, output.folder == nil {
       let flagged = quotas.projects.count { $0.excess > 0 }
+      func count(_ flag: TargetReview.Flags) -> Int {
+        review.findings.count { $0.flags.contains(flag) }
+      }
       print(
-        "\(study.outliers.count) value(s) screened as outliers; \(review.findings.count) "
-          + "target(s) look soft or overshot; \(flagged) of \(quotas.projects.count) project "
+        "\(study.outliers.count) value(s) screened as outliers. Target review: "
+          + "\(count(.belowStandard)) target(s) softer than the standard, "
+          + "\(count(.belowBenchmark)) softer than the benchmark, "
+          + "\(count(.belowHistory)) softer than last year's actual, "
+          + "\(count(.overshoot)) overshot. \(flagged) of \(quotas.projects.count) project "
           + "quota(s) above their bound. Add --detail to list them, or --out DIR."
       )
     }

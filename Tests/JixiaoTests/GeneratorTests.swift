@@ -49,9 +49,9 @@ import Testing
       "units.csv": 0x5226_54CE_A2A8_9A67,
       "duties.csv": 0xDD65_C6BB_C32F_E187,
       "activities.csv": 0xF821_BEB7_9743_774E,
-      "projects.csv": 0x8621_D845_D9E3_3196,
-      "indicators.csv": 0xAAF0_D524_FF66_8E8E,
-      "spending.csv": 0xB1DB_A6B9_8B66_8DD3,
+      "projects.csv": 0xA63C_9830_46C6_B9BF,
+      "indicators.csv": 0x57D0_CF2A_FFCE_C4C2,
+      "spending.csv": 0x37D5_39E4_2579_6355,
     ]
     for (name, value) in expected {
       #expect(fingerprint(contents(folder, name)) == value, "\(name) changed")

@@ -194,26 +194,41 @@ enum StandardsFixture {
   /// below both; A3 (320 for 300 trained) is below the standard only.
   /// A1's 100 against a target of 90 is no overshoot (ratio 1.2), B2's
   /// pass rate 85 against 90 is below the all-projects standard.
+  /// Quantity targets are reviewed through the unit cost they plan. 培训
+  /// unit costs (executed ÷ trained) are 0.3, 0.25, 0.2333, 0.225, 0.22
+  /// and 1.5; Tukey's fences (Q1 0.22708, Q3 0.2875) screen the 1.5, so the
+  /// standard is the median of the other five, 0.23333, and the benchmark
+  /// their type-7 20th percentile, 0.22 + 0.8 × 0.005 = 0.224. A1 plans
+  /// 33 ÷ 90 = 0.36667 a head (budget 1.1 × 30 over a target of 90):
+  /// softer than both. A6's count, 600 against 500, is 1.2 × its target:
+  /// an overshoot, and the count itself is not compared with the others'.
   @Test func targetReview() throws {
     let (study, datasets) = try StandardsFixture.study([
       StandardsFixture.dataset()
     ])
     let review = TargetReview(study, datasets)
-    func findings(_ project: String, _ name: String) -> TargetReview.Flags? {
+    func finding(_ project: String, _ name: String, _ kind: Measures.Kind)
+      -> TargetReview.Finding?
+    {
       review.findings.first {
         let v = Int($0.value)
+        let measure = study.measures.measures[Int(study.measures.measure[v])]
         return study.measures.projectIDs[Int(study.measures.owner[v])]
-          == project
-          && study.measures.measures[Int(study.measures.measure[v])].name
-            == name
-      }?.flags
+          == project && measure.name == name && measure.kind == kind
+      }
     }
-    #expect(findings("A1", "培训人次") == [.belowStandard, .belowBenchmark])
-    #expect(findings("A3", "培训人次") == [.belowStandard, .belowBenchmark])
-    // 600 trained against 500 is exactly 1.2 × the target: an overshoot.
-    #expect(findings("A6", "培训人次") == [.overshoot])
-    #expect(findings("B2", "合格率") == [.belowStandard, .belowBenchmark])
+    let a1 = try #require(finding("A1", "培训人次", .unitCost))
+    #expect(a1.flags == [.belowStandard, .belowBenchmark])
+    #expect(abs(a1.target - 33.0 / 90) < 1e-12)
+    #expect(abs((a1.standard ?? 0) - 0.7 / 3) < 1e-12)
+    #expect(abs((a1.benchmark ?? 0) - 0.224) < 1e-12)
+    #expect(finding("A1", "培训人次", .indicator) == nil)
+    let a6 = try #require(finding("A6", "培训人次", .indicator))
+    #expect(a6.flags == [.overshoot])
+    #expect(a6.standard == nil)
+    #expect(finding("B2", "合格率", .indicator)?.flags == [.belowStandard, .belowBenchmark])
   }
+
 
   /// Two years: the 2025 set trains twice as many; history flags targets
   /// below last year's actual, and the trend of the 培训人次 standard of

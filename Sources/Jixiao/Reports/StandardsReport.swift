@@ -478,6 +478,15 @@ public enum StandardsReport {
         }
       ),
       (
+        .init(l("compared as", "比较口径")),
+        .labels(
+          [l("indicator", "指标值"), l("unit cost: budget ÷ target", "单位成本：预算÷目标")],
+          codes: list.map {
+            measures.measures[Int(measures.measure[Int($0.value)])].kind == .unitCost
+              ? 1 : 0
+          })
+      ),
+      (
         .init(l("operator", "方向")),
         .cells { row in
           .text(

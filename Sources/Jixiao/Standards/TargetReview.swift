@@ -6,6 +6,15 @@
 /// "Softer" follows the measure's direction: a `≥` target below the
 /// standard, a `≤` target above it. History is the project's actual for
 /// the same measure in the latest earlier year among the data sets.
+///
+/// A quantity target (数量指标 in a countable unit) grows with the money
+/// behind it, so comparing it with other projects' counts says nothing: a
+/// small project's 200 trainees are not softer than a large one's 2,000.
+/// Such a target is reviewed through the unit cost it plans, budget ÷
+/// target, against the standard and benchmark of the unit cost (lower is
+/// better): a project that plans 0.5 万元 a trainee where the standard is
+/// 0.3 has set its target soft. Its overshoot and history are judged on
+/// the count itself.
 public struct TargetReview: Sendable {
   /// What makes a target look soft.
   public struct Flags: OptionSet, Sendable {
@@ -19,7 +28,9 @@ public struct TargetReview: Sendable {
   }
 
   public struct Finding: Sendable {
-    /// Index into the measures' values (an indicator value).
+    /// Index into the measures' values: an indicator value, or for a
+    /// quantity target a unit-cost value (the target is then budget ÷
+    /// target quantity, the actual executed ÷ actual quantity).
     public var value: Int32
     public var target: Double
     public var actual: Double
@@ -56,17 +67,35 @@ public struct TargetReview: Sendable {
     var targets = [Double](repeating: 0, count: measures.count)
     // Only quantitative rows have targets (observations have none).
     var hasTarget = [Bool](repeating: false, count: measures.count)
+    // Quantity rows (those that give a unit cost) are compared with other
+    // projects through the unit cost, not the count.
+    var comparedAsUnitCost = [Bool](repeating: false, count: measures.count)
     for (d, dataset) in datasets.enumerated() {
       let rows = dataset.indicators
-      for v in measures.valueStart[d]..<measures.valueStart[d + 1] {
+      let budget = dataset.projects.budget
+      let range = measures.valueStart[d]..<measures.valueStart[d + 1]
+      for v in range {
         let r = Int(measures.row[v])
-        targets[v] = rows.target[r]
         hasTarget[v] = rows.kind[r] == .quantitative
+        guard measures.measures[Int(measures.measure[v])].kind == .unitCost else {
+          targets[v] = rows.target[r]
+          continue
+        }
+        // The planned unit cost: the budget over the target quantity.
+        let target = rows.target[r]
+        let p = Int(measures.projects[Int(measures.owner[v])].project)
+        hasTarget[v] = hasTarget[v] && target > 0 && budget[p] > 0
+        targets[v] = hasTarget[v] ? budget[p] / target : 0
+        // The count value of the same row comes just before.
+        if v > range.lowerBound, measures.row[v - 1] == measures.row[v] {
+          comparedAsUnitCost[v - 1] = true
+        }
       }
     }
     for v in 0..<measures.count where hasTarget[v] {
       let m = Int(measures.measure[v])
-      guard measures.measures[m].kind == .indicator else { continue }
+      let kind = measures.measures[m].kind
+      guard kind == .indicator || kind == .unitCost else { continue }
       let direction = measures.measures[m].direction
       guard direction != .exact else { continue }
       let ownerIndex = Int(measures.owner[v])
@@ -79,7 +108,8 @@ public struct TargetReview: Sendable {
         value: Int32(v), target: target, actual: actual, standard: nil,
         benchmark: nil, history: nil, historyYear: nil, flags: [], gap: nil)
       let group = finest.groupOfProject[Int(measures.owner[v])]
-      if let cell = finest.cells.cell(measure: Int32(m), group: group),
+      if !comparedAsUnitCost[v],
+        let cell = finest.cells.cell(measure: Int32(m), group: group),
         let source = study.resolved[Int(cell)]
       {
         let cells = study.levels[source.level].cells
@@ -97,7 +127,7 @@ public struct TargetReview: Sendable {
           finding.gap = sign * (standard - target) / abs(standard)
         }
       }
-      if !past.isEmpty {
+      if !past.isEmpty, kind == .indicator {
         let year = measures.years[Int(owner.dataset)]
         let id = measures.projectIDs[ownerIndex]
         let earlier = (past["\(id)\u{1F}\(m)"] ?? []).filter { $0.year < year }
@@ -109,7 +139,7 @@ public struct TargetReview: Sendable {
           }
         }
       }
-      if target > 0,
+      if kind == .indicator, target > 0,
         direction == .higher
           ? actual >= ratio * target : actual <= target / ratio
       {

@@ -281,8 +281,15 @@ struct ProjectBlock: Sendable {
     indicators.append("定量,")
     indicators.append(op.symbol)
     indicators.append(0x2C)
+    // A quantity the budget buys grows with the budget (SyntheticSettings).
+    var planned: Double?
+    if template.subdimension == "数量指标", case .count(let range) = scale {
+      let middle = (range.lowerBound * range.upperBound).squareRoot()
+      planned = project.budget * middle / settings.quantityReferenceBudget
+    }
     let (target, actual, decimals) = Self.values(
-      op, scale, completion: completion, &random)
+      op, scale, completion: completion, planned: planned,
+      noise: settings.quantityNoise, &random)
     indicators.append(target, decimals: decimals)
     indicators.append(0x2C)
     if notApplicable {
@@ -300,7 +307,8 @@ struct ProjectBlock: Sendable {
   /// Target and actual of a quantitative row, and the decimals to print.
   private static func values(
     _ op: IndicatorOperator, _ scale: SyntheticVocabulary.Scale,
-    completion c: Double, _ random: inout RandomStream
+    completion c: Double, planned: Double?, noise: Double,
+    _ random: inout RandomStream
   ) -> (target: Double, actual: Double, decimals: Int) {
     func logUniform(_ range: ClosedRange<Double>) -> Double {
       let (a, b) = (log(range.lowerBound), log(range.upperBound))
@@ -314,7 +322,9 @@ struct ProjectBlock: Sendable {
     // completion above 1 comes in under the target.
     switch scale {
     case .count(let range):
-      let target = max(1, round(logUniform(range), 0))
+      let drawn =
+        planned.map { $0 * exp(noise * random.normal()) } ?? logUniform(range)
+      let target = max(1, round(drawn, 0))
       return (target, round(target * c, 0), 0)
     case .percent(let range):
       let target = round(uniform(range), 1)

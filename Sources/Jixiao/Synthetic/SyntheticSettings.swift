@@ -33,6 +33,13 @@ public struct SyntheticSettings: Sendable {
   public var indicatorsPerProject = 5...20
   /// Share of projects with one output row marked not applicable.
   public var notApplicableShare = 0.01
+  /// Quantity targets (数量指标 counts) follow the budget, so that unit
+  /// costs and quota fits mean something: target = budget × g ÷
+  /// `quantityReferenceBudget` × e^(`quantityNoise`·z), z standard normal,
+  /// with g the geometric middle of the template's range (a project of
+  /// the reference budget plans g units on average).
+  public var quantityReferenceBudget = 40.0
+  public var quantityNoise = 0.35
   /// Share of quantitative count rows whose actual beats the target by
   /// 20–100 % (a soft target, flagged by the scheme's overshoot ratio).
   public var softTargetShare = 0.03
