@@ -75,6 +75,7 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
       ]
       shown.append(ratings)
     }
+    all.append(StandardsReport.settings(study, language: language))
     if arguments.has("detail") { shown = all }
     try output.emit(shown: shown, all: all, primary: all[0], inputs: inputList)
     if output.format == .table, output.folder == nil {

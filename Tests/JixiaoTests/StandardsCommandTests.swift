@@ -42,9 +42,15 @@ import Testing
       names == [
         ".jixiao-output", "distributions.csv", "outliers.csv",
         "quota_projects.csv",
-        "quotas.csv", "rating_shares.csv", "ratings.csv", "standards.csv",
+        "quotas.csv", "rating_shares.csv", "ratings.csv", "settings.csv",
+        "standards.csv",
         "target_review.csv",
       ])
+    let settings = try String(
+      contentsOfFile: out + "/settings.csv", encoding: .utf8)
+    #expect(
+      settings.contains("quantiles,\"Hyndman–Fan type 7 (R, NumPy default)\"\n"))
+    #expect(settings.contains("grouped by,region\n"))
     let ratings = try String(
       contentsOfFile: out + "/ratings.csv", encoding: .utf8)
     #expect(

@@ -226,9 +226,11 @@ enum StandardsFixture {
     let a6 = try #require(finding("A6", "培训人次", .indicator))
     #expect(a6.flags == [.overshoot])
     #expect(a6.standard == nil)
-    #expect(finding("B2", "合格率", .indicator)?.flags == [.belowStandard, .belowBenchmark])
+    #expect(
+      finding("B2", "合格率", .indicator)?.flags == [
+        .belowStandard, .belowBenchmark,
+      ])
   }
-
 
   /// Two years: the 2025 set trains twice as many; history flags targets
   /// below last year's actual, and the trend of the 培训人次 standard of

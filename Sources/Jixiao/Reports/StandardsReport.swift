@@ -143,9 +143,17 @@ public enum StandardsReport {
         }
       ),
     ]
-    return ReportTable(
+    var table = ReportTable(
       name: "standards", title: l("Standard and benchmark values", "标准值与标杆值"),
       sources: sources, rowCount: rows.count)
+    let settings = describe(study.settings, l)
+    table.footnotes.append(
+      settings.prefix(7).map { $0.0 + l(": ", "：") + $0.1 }.joined(
+        separator: l("; ", "；"))
+        + l(". Groups under ", "。样本少于 ")
+        + String(study.settings.minimumGroupSize)
+        + l(" values borrow from the group above.", " 的分组取上一级分组的值。"))
+    return table
   }
 
   /// Every level's distributions (all projects, then each key added).
@@ -480,9 +488,13 @@ public enum StandardsReport {
       (
         .init(l("compared as", "比较口径")),
         .labels(
-          [l("indicator", "指标值"), l("unit cost: budget ÷ target", "单位成本：预算÷目标")],
+          [
+            l("indicator", "指标值"),
+            l("unit cost: budget ÷ target", "单位成本：预算÷目标"),
+          ],
           codes: list.map {
-            measures.measures[Int(measures.measure[Int($0.value)])].kind == .unitCost
+            measures.measures[Int(measures.measure[Int($0.value)])].kind
+              == .unitCost
               ? 1 : 0
           })
       ),
@@ -705,5 +717,93 @@ public enum StandardsReport {
           keys.isEmpty ? l("all", "全部") : keys.joined(separator: ", "))
       }
     )
+  }
+
+  /// The settings the study ran with, one per row, so that written tables
+  /// say how they were made.
+  public static func settings(_ study: StandardsStudy, language: Language)
+    -> ReportTable
+  {
+    let l = Labels(language: language)
+    let rows = describe(study.settings, l)
+    return ReportTable(
+      name: "settings", title: l("Settings", "参数设置"),
+      sources: [
+        (.init(l("setting", "参数")), .cells { .text(rows[$0].0) }),
+        (.init(l("value", "取值")), .cells { .text(rows[$0].1) }),
+      ], rowCount: rows.count)
+  }
+
+  /// The settings in words, for the settings table and the footnote of
+  /// the standards table.
+  static func describe(_ settings: StandardsSettings, _ l: Labels) -> [(
+    String, String
+  )] {
+    let keys = settings.groupBy.map(\.rawValue).joined(separator: ", ")
+    let rule: String
+    switch settings.outliers {
+    case .none: rule = l("none", "不剔除")
+    case .interquartile(let k):
+      rule = l(
+        "IQR fences, k = \(Diagnostic.number(k))",
+        "四分位距界限，k = \(Diagnostic.number(k))")
+    case .robustZ(let z):
+      rule = l(
+        "robust z (MAD), threshold \(Diagnostic.number(z))",
+        "稳健 z（MAD），阈值 \(Diagnostic.number(z))")
+    }
+    let standard: String
+    switch settings.standard {
+    case .median: standard = l("median", "中位数")
+    case .mean: standard = l("mean", "均值")
+    case .trimmedMean: standard = l("trimmed mean", "截尾均值")
+    }
+    let benchmark: String
+    switch settings.benchmark {
+    case .bestInClass: benchmark = l("best in class", "组内最优")
+    case .percentile(let p):
+      benchmark = l(
+        "\(Diagnostic.number(p * 100))th percentile in the good direction",
+        "优向第 \(Diagnostic.number(p * 100)) 百分位")
+    }
+    return [
+      (
+        l("grouped by", "分组方式"), keys.isEmpty ? l("all projects", "全部项目") : keys
+      ),
+      (
+        l("quantiles", "分位数定义"),
+        "Hyndman–Fan type \(settings.quantiles.rawValue)"
+          + (settings.quantiles == .standard
+            ? l(" (R, NumPy default)", "（R、NumPy 默认）") : "")
+      ),
+      (l("outliers", "异常值规则"), rule),
+      (
+        l("screened values", "异常值处理"),
+        settings.winsorize
+          ? l("pulled in to the fence", "缩尾至界限") : l("left out", "剔除")
+      ),
+      (
+        l("trimmed mean cuts", "截尾比例"),
+        "\(Diagnostic.number(settings.trim * 100)) %"
+      ),
+      (l("standard", "标准值"), standard),
+      (l("benchmark", "标杆值"), benchmark),
+      (l("minimum group", "最小样本数"), String(settings.minimumGroupSize)),
+      (
+        l("overshoot ratio", "超额完成比"),
+        Diagnostic.number(settings.overshootRatio)
+      ),
+      (
+        l("quota fit", "定额拟合"),
+        settings.robustQuotas
+          ? l("Huber IRLS", "Huber 稳健回归") : l("least squares", "最小二乘")
+      ),
+      (
+        l("quota bound", "定额上限"),
+        l(
+          "\(Diagnostic.number(settings.predictionLevel * 100)) % prediction bound",
+          "\(Diagnostic.number(settings.predictionLevel * 100))% 预测上限")
+      ),
+    ]
   }
 }

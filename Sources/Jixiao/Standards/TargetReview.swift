@@ -77,7 +77,8 @@ public struct TargetReview: Sendable {
       for v in range {
         let r = Int(measures.row[v])
         hasTarget[v] = rows.kind[r] == .quantitative
-        guard measures.measures[Int(measures.measure[v])].kind == .unitCost else {
+        guard measures.measures[Int(measures.measure[v])].kind == .unitCost
+        else {
           targets[v] = rows.target[r]
           continue
         }
