@@ -10,6 +10,7 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     options: [
       "by", "quantile-type", "outliers", "standard", "trim", "benchmark",
       "min-group", "overshoot", "format", "out", "lang", "threads", "scheme",
+      "codes",
     ],
     flags: commonFlags.union(["winsorize", "robust", "detail"]))
   let output = try Output(arguments)
@@ -18,8 +19,19 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     throw UsageError(
       message: "name one or more data set folders (one per year).")
   }
-  var datasets: [Dataset] = []
+  var codes = IndicatorCodes()
   var inputList: [String] = []
+  if let path = arguments["codes"] {
+    do {
+      codes = try IndicatorCodes(contentsOf: path)
+    } catch {
+      report(error.diagnostics)
+      printError("nothing was computed.")
+      return .failure
+    }
+    inputList.append(path)
+  }
+  var datasets: [Dataset] = []
   for folder in arguments.positionals {
     let loaded = DatasetLoader.load(
       folder: folder, schemePath: arguments["scheme"], threads: settings.threads
@@ -40,7 +52,7 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
   return reportingFailures {
     var clock = Stopwatch()
     let years = datasets.map(DatasetYear.of)
-    let measures = Measures(datasets, years: years)
+    let measures = Measures(datasets, years: years, codes: codes)
     let study = StandardsStudy(datasets, measures: measures, settings: settings)
     let quotas = QuotaStudy(study, datasets)
     let review = TargetReview(study, datasets)

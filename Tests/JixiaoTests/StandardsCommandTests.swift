@@ -49,7 +49,8 @@ import Testing
     let settings = try String(
       contentsOfFile: out + "/settings.csv", encoding: .utf8)
     #expect(
-      settings.contains("quantiles,\"Hyndman–Fan type 7 (R, NumPy default)\"\n"))
+      settings.contains("quantiles,\"Hyndman–Fan type 7 (R, NumPy default)\"\n")
+    )
     #expect(settings.contains("grouped by,region\n"))
     let ratings = try String(
       contentsOfFile: out + "/ratings.csv", encoding: .utf8)
@@ -90,5 +91,61 @@ import Testing
       JSONSerialization.jsonObject(with: trends) as? [[String: Any]])
     #expect(!rows.isEmpty)
     #expect(rows.allSatisfy { ($0["years"] as? String) == "2023, 2024" })
+  }
+
+  /// A codes table joins the union's satisfaction rows without the SAT
+  /// column: 受助困难职工满意度 (96) and 受慰问职工满意度 (86) become one
+  /// measure of two values, mean 91.
+  @Test func aCodesTableJoinsRowsWordedApart() throws {
+    let folder = Fixture.temporaryFolder()
+    let codes = folder + "/codes.csv"
+    try "指标名称,指标编号\n受助困难职工满意度,S\n受慰问职工满意度,S\n".write(
+      toFile: codes, atomically: true, encoding: .utf8)
+    let out = folder + "/out"
+    let plain = Fixture.dataset([
+      "projects.csv": """
+      id,name,unit,activity,category,budget,executed
+      P1,送温暖,U2,A1,维权帮扶,100,90
+      P2,帮扶,U2,A1,维权帮扶,50,50
+      """,
+      "indicators.csv": """
+      project,dimension,subdimension,name,kind,operator,target,actual,unit,weight
+      P1,output,数量指标,慰问人数,quantitative,>=,200,180,人,50
+      P1,benefit,社会效益,覆盖率,quantitative,>=,90,95,%,30
+      P1,satisfaction,满意度,受助困难职工满意度,quantitative,>=,90,96,%,10
+      P2,output,数量指标,慰问人数,quantitative,>=,100,100,人,50
+      P2,benefit,社会效益,覆盖率,quantitative,>=,80,80,%,30
+      P2,satisfaction,满意度,受慰问职工满意度,quantitative,>=,95,86,%,10
+      """,
+    ])
+    let run = try Self.run([
+      plain, "--codes", codes, "--out", out, "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: out + "/distributions.json"))
+    let rows = try #require(
+      JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    let joined = rows.filter {
+      ($0["measure"] as? String) == "S"
+        && ($0["grouped by"] as? String) == "all"
+    }
+    #expect(joined.count == 1)
+    #expect(joined.first?["n"] as? Int == 2)
+    #expect(joined.first?["mean"] as? Double == 91)
+  }
+
+  @Test func aCodesTableWithTwoCodesForOneNameIsRefused() throws {
+    let folder = Fixture.temporaryFolder()
+    let codes = folder + "/codes.csv"
+    try "name,code\n满意度,S\n满意度,T\n".write(
+      toFile: codes, atomically: true, encoding: .utf8)
+    let run = try Self.run([Fixture.repo("datasets/union"), "--codes", codes])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "codes.csv:3:5: error: \"满意度\" was given the code S on line 2, and T here. "
+          + "Give each wording one code."), "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
   }
 }

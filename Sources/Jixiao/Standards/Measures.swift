@@ -73,8 +73,13 @@ public struct Measures: Sendable {
 
   /// Gathers the values of `datasets`.
   ///
-  /// - Parameter years: the year of each data set (`DatasetYear.of`).
-  public init(_ datasets: [Dataset], years: [Int]) {
+  /// - Parameters:
+  ///   - years: the year of each data set (`DatasetYear.of`).
+  ///   - codes: codes for rows that have none, by their name.
+  public init(
+    _ datasets: [Dataset], years: [Int],
+    codes: IndicatorCodes = IndicatorCodes()
+  ) {
     self.years = years
     // Measures are found by a byte key: kind, direction, unit of measure,
     // then the code or the name, so no String is made per row.
@@ -103,7 +108,11 @@ public struct Measures: Sendable {
         let unit = rows.unit[r]
         key.append(contentsOf: unit.utf8)
         key.append(0)
-        let code = rows.code[r]
+        var code = rows.code[r]
+        // A String per row only when a table of codes is given.
+        if code.isEmpty, !codes.isEmpty {
+          code = codes.codeOfName[rows.names[r]] ?? ""
+        }
         if code.isEmpty {
           key.append(1)
           rows.names.withBytes(r) { key.append(contentsOf: $0) }
