@@ -76,22 +76,8 @@ import Testing
   /// The committed ADB data set is exactly what the documented import
   /// command produces from the bundled source table.
   @Test func adbImportReproducesTheCommittedFiles() throws {
-    let out = Fixture.temporaryFolder() + "/adb"
-    let result = try Importer.run(
-      table: Fixture.repo(
-        "datasets/adb/import/adb-ied-aer2024-success-rates.csv"),
-      mapping: Fixture.repo("datasets/adb/import/mapping.json"), output: out)
-    #expect(result.projectCount == 998)
-    for name in [
-      "units.csv", "duties.csv", "activities.csv", "projects.csv",
-      "indicators.csv",
-      "scheme.json", "dataset.json",
-    ] {
-      let made = FileManager.default.contents(atPath: out + "/" + name)
-      let committed = FileManager.default.contents(
-        atPath: Fixture.repo("datasets/adb/" + name))
-      #expect(made != nil && made == committed, "\(name)")
-    }
+    try Fixture.expectImportReproduces(
+      "adb", table: "adb-ied-aer2024-success-rates.csv", projects: 998)
   }
 
   /// datasets/adb/README.md: 105 unrated; derived overall ratings HS 11,

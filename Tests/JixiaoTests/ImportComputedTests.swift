@@ -74,6 +74,14 @@ import Testing
     }
   }
 
+  /// The actual of every observed row the import wrote, in order.
+  static func observedActuals(_ folder: String) throws -> [Substring] {
+    let indicators = try String(
+      contentsOfFile: folder + "/indicators.csv", encoding: .utf8)
+    return indicators.split(separator: "\n").filter { $0.contains("observed") }
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false)[7] }
+  }
+
   /// Worked by hand: 125 ÷ 100 = 1.25; 60 ÷ 80 = 0.75; 10 ÷ 0 and nda
   /// give nothing. 2020-01-31 → 2021-03-15 is 409 days (366 in the leap
   /// year 2020 to 2021-01-31, then 28 + 15), 409 ÷ 30.436875 = 13.44 →
@@ -82,12 +90,7 @@ import Testing
   @Test func computedColumnsFillObservedRows() throws {
     let (out, messages) = Self.run(Self.mapping(computed: Self.computed))
     let folder = try #require(out, "\(messages)")
-    let indicators = try String(
-      contentsOfFile: folder + "/indicators.csv", encoding: .utf8)
-    let observed = indicators.split(separator: "\n").filter {
-      $0.contains("observed")
-    }
-    .map { $0.split(separator: ",", omittingEmptySubsequences: false)[7] }
+    let observed = try Self.observedActuals(folder)
     #expect(observed == ["1.25", "13.4", "0.75", "0", "", "24", "", ""])
     #expect(
       messages.contains(
@@ -165,12 +168,7 @@ import Testing
       """
     let (out, messages) = Self.run(Self.mapping(computed: computed))
     let folder = try #require(out, "\(messages)")
-    let indicators = try String(
-      contentsOfFile: folder + "/indicators.csv", encoding: .utf8)
-    let observed = indicators.split(separator: "\n").filter {
-      $0.contains("observed")
-    }
-    .map { $0.split(separator: ",", omittingEmptySubsequences: false)[7] }
+    let observed = try Self.observedActuals(folder)
     // 409 ÷ 30.436875 = 13.4377…; 731 ÷ 30.436875 = 24.0169…
     #expect(observed == ["25", "13.438", "-20", "0", "10", "24.017", "", ""])
   }

@@ -22,23 +22,9 @@ import Testing
   /// The committed World Bank data set is exactly what the documented
   /// import produces from the bundled source table.
   @Test func worldBankImportReproducesTheCommittedFiles() throws {
-    let out = Fixture.temporaryFolder() + "/wb"
-    let result = try Importer.run(
-      table: Fixture.repo(
-        "datasets/wb-ieg/import/wb-ieg-project-performance-ratings-2026-01-15.csv"
-      ),
-      mapping: Fixture.repo("datasets/wb-ieg/import/mapping.json"), output: out)
-    #expect(result.projectCount == 12_328)
-    for name in [
-      "units.csv", "duties.csv", "activities.csv", "projects.csv",
-      "indicators.csv",
-      "scheme.json", "dataset.json",
-    ] {
-      let made = FileManager.default.contents(atPath: out + "/" + name)
-      let committed = FileManager.default.contents(
-        atPath: Fixture.repo("datasets/wb-ieg/" + name))
-      #expect(made != nil && made == committed, "\(name)")
-    }
+    try Fixture.expectImportReproduces(
+      "wb-ieg", table: "wb-ieg-project-performance-ratings-2026-01-15.csv",
+      projects: 12_328)
   }
 
   /// IEG outcome ratings by WB Region, counted from the source CSV:

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import Jixiao
 
@@ -85,6 +86,28 @@ enum Fixture {
         atPath: folder + "/" + name, contents: Data((contents + "\n").utf8))
     }
     return folder
+  }
+
+  /// Re-runs the documented import of a bundled data set and expects it
+  /// to reproduce the committed files byte for byte.
+  static func expectImportReproduces(
+    _ name: String, table: String, projects: Int
+  ) throws {
+    let out = temporaryFolder() + "/" + name
+    let result = try Importer.run(
+      table: repo("datasets/\(name)/import/\(table)"),
+      mapping: repo("datasets/\(name)/import/mapping.json"), output: out)
+    #expect(result.projectCount == projects)
+    for file in [
+      "units.csv", "duties.csv", "activities.csv", "projects.csv",
+      "indicators.csv",
+      "scheme.json", "dataset.json",
+    ] {
+      let made = FileManager.default.contents(atPath: out + "/" + file)
+      let committed = FileManager.default.contents(
+        atPath: repo("datasets/\(name)/" + file))
+      #expect(made != nil && made == committed, "\(name)/\(file)")
+    }
   }
 
   /// Loads a data set folder and returns its error and warning texts with
