@@ -15,7 +15,13 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
-    .target(name: "JixiaoNumerics", dependencies: ["COpenBLAS"]),
+    .systemLibrary(
+      name: "CClp",
+      path: "Sources/CClp",
+      pkgConfig: "clp",
+      providers: [.apt(["coinor-libclp-dev"])]
+    ),
+    .target(name: "JixiaoNumerics", dependencies: ["COpenBLAS", "CClp"]),
     .target(name: "Jixiao", dependencies: ["JixiaoNumerics"]),
     .executableTarget(name: "jixiao", dependencies: ["Jixiao"]),
     .testTarget(
