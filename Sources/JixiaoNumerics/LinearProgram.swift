@@ -257,8 +257,22 @@ public final class LinearProgram {
     try Self.checkBounds([lower], [upper], what: "row", first: i)
     rowLower[i] = lower
     rowUpper[i] = upper
-    Clp_chgRowLower(model, rowLower.map(Self.clp))
-    Clp_chgRowUpper(model, rowUpper.map(Self.clp))
+    Clp_rowLower(model)[i] = Self.clp(lower)
+    Clp_rowUpper(model)[i] = Self.clp(upper)
+    Clp_chgRowLower(model, Clp_rowLower(model))
+    Clp_chgRowUpper(model, Clp_rowUpper(model))
+  }
+
+  /// Replaces the bounds of every row at once.
+  public func setRowBounds(lower: [Double], upper: [Double]) throws(LPError) {
+    guard lower.count == rowCount, upper.count == rowCount else {
+      throw .shape("row bounds need \(rowCount) values each")
+    }
+    try Self.checkBounds(lower, upper, what: "row")
+    rowLower = lower
+    rowUpper = upper
+    Clp_chgRowLower(model, lower.map(Self.clp))
+    Clp_chgRowUpper(model, upper.map(Self.clp))
   }
 
   /// Sets the bounds of column j.
@@ -268,12 +282,12 @@ public final class LinearProgram {
     try Self.checkBounds([lower], [upper], what: "column", first: j)
     columnLower[j] = lower
     columnUpper[j] = upper
-    Clp_chgColumnLower(
-      model,
-      (0..<columnCount).map { Self.clp(columnLower[$0] / columnScales[$0]) })
-    Clp_chgColumnUpper(
-      model,
-      (0..<columnCount).map { Self.clp(columnUpper[$0] / columnScales[$0]) })
+    // CLP's change functions copy a whole array; handing them CLP's own
+    // arrays with one entry changed keeps that copy the only work.
+    Clp_columnLower(model)[j] = Self.clp(lower / columnScales[j])
+    Clp_columnUpper(model)[j] = Self.clp(upper / columnScales[j])
+    Clp_chgColumnLower(model, Clp_columnLower(model))
+    Clp_chgColumnUpper(model, Clp_columnUpper(model))
   }
 
   /// Sets aᵢⱼ. The entry must be part of the structure given at build time
@@ -289,6 +303,16 @@ public final class LinearProgram {
     values[k] = value
     Clp_modifyCoefficient(
       model, Int32(i), Int32(j), value * columnScales[j], true)
+  }
+
+  /// CLP's primal and dual feasibility tolerances (1e-7 by default), on
+  /// the scaled program.
+  public var solverTolerance: Double {
+    get { Clp_primalTolerance(model) }
+    set {
+      Clp_setPrimalTolerance(model, newValue)
+      Clp_setDualTolerance(model, newValue)
+    }
   }
 
   // MARK: Basis

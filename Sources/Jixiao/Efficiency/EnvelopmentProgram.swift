@@ -1,0 +1,188 @@
+import JixiaoNumerics
+
+/// The DEA envelopment program of one reference set, solved for one point
+/// after another from the previous basis.
+///
+/// Input orientation, for the point (x₀, y₀):
+///
+///     min θ  s.t.  Σₖ λₖ xᵢₖ − θ xᵢ₀ ≤ 0   (each input i)
+///                  Σₖ λₖ yᵣₖ ≥ yᵣ₀         (each output r)
+///                  Σₖ λₖ  = 1 (VRS), ≤ 1 (NIRS), ≥ 1 (NDRS), free (CRS)
+///                  λ ≥ 0, θ ≥ 0
+///
+/// Output orientation: max φ s.t. Σ λₖ xᵢₖ ≤ xᵢ₀, Σ λₖ yᵣₖ − φ yᵣ₀ ≥ 0,
+/// the same convexity row (Cooper, Seiford & Tone 2007, ch. 3–4).
+///
+/// Column 0 is θ (or φ), column k + 1 is λ of `reference[k]`. Per point
+/// only the θ column and the right-hand sides change. Each input and output
+/// is divided by its mean over the data before it reaches the solver: the
+/// scores and λ are unchanged by such a row scaling, and the solver sees
+/// numbers near 1 whatever the units (万元, head counts, ratings).
+///
+/// Phase 2 fixes the score and maximises Σ s⁻ + Σ s⁺ in the data's own
+/// units. With the rows as inequalities the slacks are the rows' gaps, so
+/// the objective is linear in λ alone: minimise Σₖ λₖ (Σᵢ xᵢₖ − Σᵣ yᵣₖ).
+final class EnvelopmentProgram {
+  let data: DEAData
+  let reference: [Int]
+  let settings: DEASettings
+  let inputScale: [Double]
+  let outputScale: [Double]
+  private let lp: LinearProgram
+  private let scoreObjective: [Double]
+  private let slackObjective: [Double]
+  private var excludedColumn: Int?
+
+  var m: Int { data.inputCount }
+  var s: Int { data.outputCount }
+
+  /// What one point's programs gave.
+  struct Outcome {
+    var status: LPStatus
+    /// θ or φ.
+    var score: Double = 0
+    /// λ per reference position (phase 2's when slacks are on).
+    var lambdas: [Double] = []
+    var iterations = 0
+  }
+
+  init(
+    data: DEAData, reference: [Int], settings: DEASettings,
+    inputScale: [Double], outputScale: [Double]
+  ) {
+    self.data = data
+    self.reference = reference
+    self.settings = settings
+    self.inputScale = inputScale
+    self.outputScale = outputScale
+    let m = data.inputCount
+    let s = data.outputCount
+    let rows = m + s + 1
+    let k = reference.count
+    var a = Matrix(rows: rows, columns: k + 1)
+    for (position, unit) in reference.enumerated() {
+      let column = position + 1
+      for i in 0..<m { a[i, column] = data.input(i, of: unit) * inputScale[i] }
+      for r in 0..<s {
+        a[m + r, column] = data.output(r, of: unit) * outputScale[r]
+      }
+      a[m + s, column] = 1
+    }
+    var lower = [Double](repeating: 0, count: rows)
+    var upper = [Double](repeating: .infinity, count: rows)
+    switch settings.returns {
+    case .constant: (lower[rows - 1], upper[rows - 1]) = (-.infinity, .infinity)
+    case .variable: (lower[rows - 1], upper[rows - 1]) = (1, 1)
+    case .nonIncreasing: (lower[rows - 1], upper[rows - 1]) = (-.infinity, 1)
+    case .nonDecreasing: (lower[rows - 1], upper[rows - 1]) = (1, .infinity)
+    }
+    for i in 0..<m { (lower[i], upper[i]) = (-.infinity, 0) }
+    var objective = [Double](repeating: 0, count: k + 1)
+    objective[0] = settings.orientation == .input ? 1 : -1
+    self.scoreObjective = objective
+    var slack = [Double](repeating: 0, count: k + 1)
+    for (position, unit) in reference.enumerated() {
+      var c = 0.0
+      for i in 0..<m { c += data.input(i, of: unit) }
+      for r in 0..<s { c -= data.output(r, of: unit) }
+      slack[position + 1] = c
+    }
+    self.slackObjective = slack
+    do {
+      // The data are checked finite and ≥ 0, and the bounds are built
+      // above, so the program cannot be rejected; a throw here is a bug.
+      self.lp = try LinearProgram(
+        objective: objective, constraints: a, rowLower: lower,
+        rowUpper: upper)
+    } catch { fatalError("DEA program rejected: \(error)") }
+    // Slacks are read off the rows' gaps, so the solver's tolerance is
+    // the noise floor of every slack: 1e-9 instead of CLP's 1e-7.
+    lp.solverTolerance = 1e-9
+  }
+
+  /// Scores the point (x, y) (raw units) against the reference set, and
+  /// with `slacks` runs phase 2. `exclude` is a reference position to leave
+  /// out (super-efficiency).
+  func solve(
+    x: ArraySlice<Double>, y: ArraySlice<Double>, exclude: Int? = nil,
+    slacks: Bool
+  ) -> Outcome {
+    setExcluded(exclude)
+    var lower = [Double](repeating: 0, count: m + s + 1)
+    var upper = [Double](repeating: .infinity, count: m + s + 1)
+    let convexity = m + s
+    switch settings.returns {
+    case .constant:
+      (lower[convexity], upper[convexity]) = (-.infinity, .infinity)
+    case .variable: (lower[convexity], upper[convexity]) = (1, 1)
+    case .nonIncreasing: (lower[convexity], upper[convexity]) = (-.infinity, 1)
+    case .nonDecreasing: (lower[convexity], upper[convexity]) = (1, .infinity)
+    }
+    do {
+      switch settings.orientation {
+      case .input:
+        for (i, v) in x.enumerated() {
+          try lp.setCoefficient(row: i, column: 0, -v * inputScale[i])
+          (lower[i], upper[i]) = (-.infinity, 0)
+        }
+        for (r, v) in y.enumerated() {
+          lower[m + r] = v * outputScale[r]
+        }
+      case .output:
+        for (i, v) in x.enumerated() {
+          (lower[i], upper[i]) = (-.infinity, v * inputScale[i])
+        }
+        for (r, v) in y.enumerated() {
+          try lp.setCoefficient(row: m + r, column: 0, -v * outputScale[r])
+        }
+      }
+      try lp.setRowBounds(lower: lower, upper: upper)
+      try lp.setObjective(scoreObjective)
+      try lp.setColumnBounds(0, lower: 0, upper: .infinity)
+    } catch { fatalError("DEA program rejected a change: \(error)") }
+
+    let first = lp.solve(using: .dual)
+    guard let phase1 = first.solution else {
+      return Outcome(status: first.status, iterations: first.iterations)
+    }
+    let score = phase1.columns[0]
+    var outcome = Outcome(
+      status: .optimal, score: score,
+      lambdas: Array(phase1.columns.dropFirst()),
+      iterations: first.iterations)
+    guard slacks else { return outcome }
+
+    // Phase 2: the score held (to a relative 1e-9, so the solver's own
+    // tolerance cannot make the fixed program infeasible), slacks maximised.
+    let give = 1e-9 * max(1, abs(score))
+    do {
+      switch settings.orientation {
+      case .input: try lp.setColumnBounds(0, lower: score, upper: score + give)
+      case .output:
+        try lp.setColumnBounds(0, lower: max(0, score - give), upper: score)
+      }
+      try lp.setObjective(slackObjective)
+    } catch { fatalError("DEA program rejected a change: \(error)") }
+    let second = lp.solve(using: .primal)
+    outcome.iterations += second.iterations
+    guard let phase2 = second.solution else {
+      // The score stands, but no slacks or peers were found: report it.
+      return Outcome(status: .numericalFailure, iterations: outcome.iterations)
+    }
+    outcome.lambdas = Array(phase2.columns.dropFirst())
+    return outcome
+  }
+
+  private func setExcluded(_ position: Int?) {
+    guard position != excludedColumn else { return }
+    do {
+      if let old = excludedColumn {
+        try lp.setColumnBounds(old + 1, lower: 0, upper: .infinity)
+      }
+      if let new = position {
+        try lp.setColumnBounds(new + 1, lower: 0, upper: 0)
+      }
+    } catch { fatalError("DEA program rejected a change: \(error)") }
+    excludedColumn = position
+  }
+}

@@ -1,0 +1,198 @@
+import JixiaoNumerics
+import Testing
+
+@testable import Jixiao
+
+/// RC-1 and RC-2 of docs/references.md.
+@Suite struct DEATests {
+  /// Coelli, Rao & Battese (1998), DEAP 2.1 example 1: five firms, inputs
+  /// x1, x2, one output; input prices (1, 3).
+  static let coelli = try! DEAData(
+    units: ["1", "2", "3", "4", "5"], inputNames: ["x1", "x2"],
+    outputNames: ["y"],
+    inputs: [[2, 5], [2, 4], [6, 6], [3, 2], [6, 2]],
+    outputs: [[1], [2], [3], [1], [2]])
+
+  /// RC-2: one input, one output.
+  static let single = try! DEAData(
+    units: ["a", "b", "c", "d", "e"], inputNames: ["x"], outputNames: ["y"],
+    inputs: [[2], [4], [3], [5], [6]], outputs: [[1], [2], [3], [4], [5]])
+
+  static func scores(
+    _ data: DEAData, _ returns: DEASettings.Returns,
+    _ orientation: DEASettings.Orientation = .input,
+    superEfficiency: Bool = false
+  ) -> [Double?] {
+    let dea = DEA(
+      settings: DEASettings(
+        returns: returns, orientation: orientation,
+        superEfficiency: superEfficiency))
+    let result = dea.evaluate(data)
+    return (0..<data.unitCount).map { result.unit($0)?.score }
+  }
+
+  static func expectClose(
+    _ actual: [Double?], _ expected: [Double], tolerance: Double = 1e-6,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(actual.count == expected.count, sourceLocation: sourceLocation)
+    for (a, e) in zip(actual, expected) {
+      guard let a else {
+        Issue.record(
+          "no score where \(e) was expected", sourceLocation: sourceLocation)
+        continue
+      }
+      #expect(
+        abs(a - e) < tolerance, "\(a) vs \(e)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func coelliScores() {
+    // CRS input θ, published to 3 dp; 0.833333 = 5/6, 0.714286 = 5/7.
+    Self.expectClose(
+      Self.scores(Self.coelli, .constant), [0.5, 1, 5.0 / 6, 5.0 / 7, 1])
+    Self.expectClose(Self.scores(Self.coelli, .variable), [1, 1, 1, 1, 1])
+    Self.expectClose(
+      Self.scores(Self.coelli, .constant, .output), [2, 1, 1.2, 1.4, 1])
+  }
+
+  @Test func coelliSlacksPeersAndTargets() throws {
+    let result = DEA().evaluate(Self.coelli)
+    let firm1 = try #require(result.unit(0))
+    #expect(abs(firm1.inputSlacks[0]) < 1e-9)
+    #expect(abs(firm1.inputSlacks[1] - 0.5) < 1e-9)
+    #expect(firm1.peers.count == 1 && firm1.peers[0].unit == 1)
+    #expect(abs(firm1.peers[0].lambda - 0.5) < 1e-9)
+    #expect(abs(firm1.inputTargets[0] - 1) < 1e-9)
+    #expect(abs(firm1.inputTargets[1] - 2) < 1e-9)
+
+    let firm3 = try #require(result.unit(2))
+    #expect(firm3.peers.map(\.unit) == [1, 4])
+    #expect(abs(firm3.peers[0].lambda - 1) < 1e-9)
+    #expect(abs(firm3.peers[1].lambda - 0.5) < 1e-9)
+
+    // Firm 4: λ₂ = 3/14 = 0.214, λ₅ = 2/7 = 0.286, targets (15/7, 10/7).
+    let firm4 = try #require(result.unit(3))
+    #expect(firm4.peers.map(\.unit) == [1, 4])
+    #expect(abs(firm4.peers[0].lambda - 3.0 / 14) < 1e-9)
+    #expect(abs(firm4.peers[1].lambda - 2.0 / 7) < 1e-9)
+    #expect(abs(firm4.inputTargets[0] - 15.0 / 7) < 1e-9)
+    #expect(abs(firm4.inputTargets[1] - 10.0 / 7) < 1e-9)
+    #expect(firm4.inputSlacks.allSatisfy { abs($0) < 1e-9 })
+  }
+
+  @Test func singleInputScoresAndScaleEfficiency() throws {
+    let crs = Self.scores(Self.single, .constant)
+    let vrs = Self.scores(Self.single, .variable)
+    Self.expectClose(crs, [0.5, 0.5, 1, 0.8, 5.0 / 6])
+    Self.expectClose(vrs, [1, 0.625, 1, 0.9, 1])
+    let scale = zip(crs, vrs).map { c, v in c.flatMap { c in v.map { c / $0 } }
+    }
+    Self.expectClose(scale, [0.5, 0.8, 1, 0.8 / 0.9, 5.0 / 6])
+    Self.expectClose(
+      Self.scores(Self.single, .variable, .output),
+      [1, 11.0 / 6, 1, 13.0 / 12, 1])
+  }
+
+  /// RC-1's edge: firm 1's output 0. Input θ = 0 is right (nothing is
+  /// needed to produce nothing); the output program is unbounded and says
+  /// so instead of giving a number.
+  @Test func zeroOutput() throws {
+    let data = try DEAData(
+      units: ["1", "2", "3", "4", "5"], inputNames: ["x1", "x2"],
+      outputNames: ["y"],
+      inputs: [[2, 5], [2, 4], [6, 6], [3, 2], [6, 2]],
+      outputs: [[0], [2], [3], [1], [2]])
+    let input = DEA().evaluate(data)
+    #expect(abs((input.unit(0)?.score ?? -1)) < 1e-9)
+    let output = DEA(settings: DEASettings(orientation: .output)).evaluate(data)
+    #expect(output.status[0] == .unbounded)
+    #expect(output.unit(0) == nil)
+    #expect(abs((output.unit(1)?.score ?? 0) - 1) < 1e-9)
+  }
+
+  /// Andersen–Petersen on RC-1, worked by hand. Under CRS, firm 2
+  /// (2, 4; 2) without itself: every other firm needs at least 2 of x1 per
+  /// unit of output, so producing 2 takes x1 ≥ 4 = θ · 2, θ ≥ 2, and firm 3
+  /// alone reaches it. Firm 5 (6, 2; 2) likewise needs x2 ≥ 2 per unit of
+  /// output, θ = 2 through firm 2. Inefficient firms keep their scores.
+  /// Under VRS, firm 3 has the largest output (3), so no convex mix of the
+  /// others reaches it: infeasible, reported as such.
+  @Test func superEfficiency() {
+    let crs = Self.scores(Self.coelli, .constant, superEfficiency: true)
+    Self.expectClose(crs, [0.5, 2, 5.0 / 6, 5.0 / 7, 2])
+    let vrs = DEA(
+      settings: DEASettings(returns: .variable, superEfficiency: true)
+    )
+    .evaluate(Self.coelli)
+    #expect(vrs.status[2] == .infeasible)
+    #expect(vrs.unit(2) == nil)
+  }
+
+  @Test func badDataNamesTheCell() {
+    #expect(throws: EfficiencyError.self) {
+      _ = try DEAData(
+        units: ["1"], inputNames: ["x"], outputNames: ["y"], inputs: [[-1]],
+        outputs: [[1]])
+    }
+    do {
+      _ = try DEAData(
+        units: ["A", "B"], inputNames: ["x"], outputNames: ["y"],
+        inputs: [[1], [.nan]], outputs: [[1], [1]])
+      Issue.record("NaN accepted")
+    } catch {
+      #expect(error.description.contains("x of unit B"))
+    }
+  }
+}
+
+/// The reduced reference set against the full programs, and the thread
+/// count against nothing.
+@Suite struct DEAReductionTests {
+  static let data = try! SyntheticUnits.make(
+    units: 700, inputs: 3, outputs: 4, seed: 11)
+
+  @Test(arguments: [
+    (DEASettings.Returns.variable, DEASettings.Orientation.input),
+    (.constant, .input), (.variable, .output), (.nonIncreasing, .input),
+  ])
+  func reducedEqualsFull(
+    returns: DEASettings.Returns, orientation: DEASettings.Orientation
+  ) throws {
+    var settings = DEASettings(returns: returns, orientation: orientation)
+    let reduced = DEA(settings: settings).evaluate(Self.data)
+    settings.referenceSetReduction = false
+    let full = DEA(settings: settings).evaluate(Self.data)
+    #expect(reduced.referenceSet.count < 700)
+    #expect(full.referenceSet.count == 700)
+    var largest = 0.0
+    var slackGap = 0.0
+    for j in 0..<700 {
+      let a = try #require(reduced.unit(j))
+      let b = try #require(full.unit(j))
+      largest = max(largest, abs(a.score - b.score))
+      let sa = a.inputSlacks.reduce(0, +) + a.outputSlacks.reduce(0, +)
+      let sb = b.inputSlacks.reduce(0, +) + b.outputSlacks.reduce(0, +)
+      // The solver's feasibility tolerance (1e-7 on data scaled near 1)
+      // bounds how closely two optimal slack sums agree.
+      slackGap = max(slackGap, abs(sa - sb) / (1 + abs(sb)))
+    }
+    #expect(largest < 1e-9, "largest score difference \(largest)")
+    #expect(
+      slackGap < 1e-6, "largest relative slack-sum difference \(slackGap)")
+  }
+
+  @Test func sameResultsOnAnyThreadCount() throws {
+    let settings = DEASettings(returns: .variable)
+    let one = DEA(settings: settings, threads: 1).evaluate(Self.data)
+    let two = DEA(settings: settings, threads: 2).evaluate(Self.data)
+    #expect(one.referenceSet == two.referenceSet)
+    for j in 0..<700 {
+      let a = try #require(one.unit(j))
+      let b = try #require(two.unit(j))
+      #expect(a.score == b.score)
+      #expect(a.peers.map(\.unit) == b.peers.map(\.unit))
+      #expect(a.peers.map(\.lambda) == b.peers.map(\.lambda))
+    }
+  }
+}
