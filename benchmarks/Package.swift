@@ -14,6 +14,14 @@ let package = Package(
         .product(name: "JixiaoNumerics", package: "Jixiao"),
       ],
       path: "Sources/jixiao-bench"
-    )
+    ),
+    .executableTarget(
+      name: "dea-bench",
+      dependencies: [
+        .product(name: "Jixiao", package: "Jixiao"),
+        .product(name: "JixiaoNumerics", package: "Jixiao"),
+      ],
+      path: "Sources/dea-bench"
+    ),
   ]
 )

@@ -9,7 +9,8 @@ import JixiaoNumerics
 /// keep its efficient units as R; test every other unit against R, in
 /// batches, and add to R each unit found outside T(R) (θ > 1, φ < 1, or
 /// no feasible point); then every unit lies in T(R), hence T(R) = T(all),
-/// and all units are scored against R. The programs have |R| + 1 columns
+/// and all units are scored against R, pruned to the units on its
+/// frontier. The programs have |R| + 1 columns
 /// instead of n + 1, and the scores equal those of the full programs
 /// (a test compares both). Super-efficiency needs the units of R scored
 /// against all others, so those few run as full programs.
@@ -101,7 +102,16 @@ public struct DEA: Sendable {
       if grew { reference.sort() }
       start += Self.batchSize
     }
-    return (reference, others.count)
+    // Units added on the way may have fallen inside the frontier the later
+    // ones drew; T(R) is spanned by its frontier units alone, so only they
+    // need columns in the final programs.
+    let scores = solveAll(
+      data, points: reference, reference: reference, scales: scales,
+      excludeSelf: false, slacks: false)
+    let frontier = zip(reference, scores).compactMap { unit, outcome in
+      onFrontier(outcome) ? unit : nil
+    }
+    return (frontier, others.count)
   }
 
   private func onFrontier(_ outcome: EnvelopmentProgram.Outcome) -> Bool {

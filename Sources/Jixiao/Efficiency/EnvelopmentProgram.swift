@@ -28,10 +28,13 @@ final class EnvelopmentProgram {
   let settings: DEASettings
   let inputScale: [Double]
   let outputScale: [Double]
+  /// The score program, and the phase-2 program with the slack objective:
+  /// two programs, so each keeps a basis for its own objective and starts
+  /// the next unit near its optimum.
   private let lp: LinearProgram
-  private let scoreObjective: [Double]
-  private let slackObjective: [Double]
-  private var excludedColumn: Int?
+  private let slackLP: LinearProgram
+  private var excludedInScore: Int?
+  private var excludedInSlack: Int?
 
   var m: Int { data.inputCount }
   var s: Int { data.outputCount }
@@ -79,7 +82,6 @@ final class EnvelopmentProgram {
     for i in 0..<m { (lower[i], upper[i]) = (-.infinity, 0) }
     var objective = [Double](repeating: 0, count: k + 1)
     objective[0] = settings.orientation == .input ? 1 : -1
-    self.scoreObjective = objective
     var slack = [Double](repeating: 0, count: k + 1)
     for (position, unit) in reference.enumerated() {
       var c = 0.0
@@ -87,17 +89,19 @@ final class EnvelopmentProgram {
       for r in 0..<s { c -= data.output(r, of: unit) }
       slack[position + 1] = c
     }
-    self.slackObjective = slack
     do {
       // The data are checked finite and ≥ 0, and the bounds are built
       // above, so the program cannot be rejected; a throw here is a bug.
       self.lp = try LinearProgram(
         objective: objective, constraints: a, rowLower: lower,
         rowUpper: upper)
+      self.slackLP = try LinearProgram(
+        objective: slack, constraints: a, rowLower: lower, rowUpper: upper)
     } catch { fatalError("DEA program rejected: \(error)") }
     // Slacks are read off the rows' gaps, so the solver's tolerance is
     // the noise floor of every slack: 1e-9 instead of CLP's 1e-7.
     lp.solverTolerance = 1e-9
+    slackLP.solverTolerance = 1e-9
   }
 
   /// Scores the point (x, y) (raw units) against the reference set, and
@@ -107,7 +111,47 @@ final class EnvelopmentProgram {
     x: ArraySlice<Double>, y: ArraySlice<Double>, exclude: Int? = nil,
     slacks: Bool
   ) -> Outcome {
-    setExcluded(exclude)
+    self.exclude(exclude, in: lp, current: &excludedInScore)
+    load(x: x, y: y, into: lp)
+    let first = lp.solve(using: .dual)
+    guard let phase1 = first.solution else {
+      return Outcome(status: first.status, iterations: first.iterations)
+    }
+    let score = phase1.columns[0]
+    var outcome = Outcome(
+      status: .optimal, score: score,
+      lambdas: Array(phase1.columns.dropFirst()),
+      iterations: first.iterations)
+    guard slacks else { return outcome }
+
+    // Phase 2: the score held (to a relative 1e-9, so the solver's own
+    // tolerance cannot make the fixed program infeasible), slacks maximised.
+    self.exclude(exclude, in: slackLP, current: &excludedInSlack)
+    load(x: x, y: y, into: slackLP)
+    let give = 1e-9 * max(1, abs(score))
+    do {
+      switch settings.orientation {
+      case .input:
+        try slackLP.setColumnBounds(0, lower: score, upper: score + give)
+      case .output:
+        try slackLP.setColumnBounds(
+          0, lower: max(0, score - give), upper: score)
+      }
+    } catch { fatalError("DEA program rejected a change: \(error)") }
+    let second = slackLP.solve(using: .dual)
+    outcome.iterations += second.iterations
+    guard let phase2 = second.solution else {
+      // The score stands, but no slacks or peers were found: report it.
+      return Outcome(status: .numericalFailure, iterations: outcome.iterations)
+    }
+    outcome.lambdas = Array(phase2.columns.dropFirst())
+    return outcome
+  }
+
+  /// Writes the point into the θ column and the right-hand sides.
+  private func load(
+    x: ArraySlice<Double>, y: ArraySlice<Double>, into lp: LinearProgram
+  ) {
     var lower = [Double](repeating: 0, count: m + s + 1)
     var upper = [Double](repeating: .infinity, count: m + s + 1)
     let convexity = m + s
@@ -137,52 +181,23 @@ final class EnvelopmentProgram {
         }
       }
       try lp.setRowBounds(lower: lower, upper: upper)
-      try lp.setObjective(scoreObjective)
-      try lp.setColumnBounds(0, lower: 0, upper: .infinity)
     } catch { fatalError("DEA program rejected a change: \(error)") }
-
-    let first = lp.solve(using: .dual)
-    guard let phase1 = first.solution else {
-      return Outcome(status: first.status, iterations: first.iterations)
-    }
-    let score = phase1.columns[0]
-    var outcome = Outcome(
-      status: .optimal, score: score,
-      lambdas: Array(phase1.columns.dropFirst()),
-      iterations: first.iterations)
-    guard slacks else { return outcome }
-
-    // Phase 2: the score held (to a relative 1e-9, so the solver's own
-    // tolerance cannot make the fixed program infeasible), slacks maximised.
-    let give = 1e-9 * max(1, abs(score))
-    do {
-      switch settings.orientation {
-      case .input: try lp.setColumnBounds(0, lower: score, upper: score + give)
-      case .output:
-        try lp.setColumnBounds(0, lower: max(0, score - give), upper: score)
-      }
-      try lp.setObjective(slackObjective)
-    } catch { fatalError("DEA program rejected a change: \(error)") }
-    let second = lp.solve(using: .primal)
-    outcome.iterations += second.iterations
-    guard let phase2 = second.solution else {
-      // The score stands, but no slacks or peers were found: report it.
-      return Outcome(status: .numericalFailure, iterations: outcome.iterations)
-    }
-    outcome.lambdas = Array(phase2.columns.dropFirst())
-    return outcome
   }
 
-  private func setExcluded(_ position: Int?) {
-    guard position != excludedColumn else { return }
+  /// Leaves out reference position `position` (nil: none) in `lp`, whose
+  /// currently left-out position is `current`.
+  private func exclude(
+    _ position: Int?, in lp: LinearProgram, current: inout Int?
+  ) {
+    guard position != current else { return }
     do {
-      if let old = excludedColumn {
+      if let old = current {
         try lp.setColumnBounds(old + 1, lower: 0, upper: .infinity)
       }
       if let new = position {
         try lp.setColumnBounds(new + 1, lower: 0, upper: 0)
       }
     } catch { fatalError("DEA program rejected a change: \(error)") }
-    excludedColumn = position
+    current = position
   }
 }
