@@ -196,3 +196,75 @@ import Testing
     }
   }
 }
+
+@Suite struct CostEfficiencyTests {
+  /// RC-1: prices (1, 3) for every firm; CRS cost efficiency 0.352941 (6/17),
+  /// 0.857143 (6/7), 0.75, 0.666667, 1; allocative = cost / technical.
+  @Test func coelliCostEfficiency() throws {
+    let prices = [Double](repeating: 0, count: 10).indices.map {
+      $0 % 2 == 0 ? 1.0 : 3.0
+    }
+    let result = try CostEfficiency().evaluate(DEATests.coelli, prices: prices)
+    let expected = [6.0 / 17, 6.0 / 7, 0.75, 2.0 / 3, 1]
+    let technical = [0.5, 1, 5.0 / 6, 5.0 / 7, 1]
+    for j in 0..<5 {
+      let unit = try #require(result.units[j])
+      #expect(abs(unit.costEfficiency - expected[j]) < 1e-9)
+      #expect(abs(unit.allocative - expected[j] / technical[j]) < 1e-9)
+      #expect(
+        abs(unit.technical * unit.allocative - unit.costEfficiency) < 1e-12)
+    }
+  }
+
+  @Test func badPricesNameTheUnit() {
+    #expect(throws: EfficiencyError.self) {
+      _ = try CostEfficiency().evaluate(
+        DEATests.coelli, prices: [1, 3, 1, 3, 1, -3, 1, 3, 1, 3])
+    }
+  }
+}
+
+@Suite struct MalmquistTests {
+  /// One input, one output, CRS: θ_a(b) = p_b / B_a, with p = y/x the
+  /// unit's productivity and B_a the best productivity of period a. Then
+  /// M = p_{t+1} / p_t, EC = (p_{t+1}/B_{t+1}) / (p_t/B_t), TC = B_{t+1}/B_t,
+  /// worked by hand for the data below: period 1 p = (0.5, 1, 0.25),
+  /// B = 1; period 2 p = (1, 1.5, 0.25), B = 1.5.
+  @Test func productivityGrowthByHand() throws {
+    let one = try DEAData(
+      units: ["a", "b", "c"], inputNames: ["x"], outputNames: ["y"],
+      inputs: [[4], [2], [8]], outputs: [[2], [2], [2]])
+    let two = try DEAData(
+      units: ["a", "b", "c"], inputNames: ["x"], outputNames: ["y"],
+      inputs: [[2], [2], [8]], outputs: [[2], [3], [2]])
+    let steps = try Malmquist().evaluate([one, two])
+    #expect(steps.count == 1)
+    let expected: [(m: Double, ec: Double, tc: Double)] = [
+      (2, (1 / 1.5) / 0.5, 1.5), (1.5, 1, 1.5), (1, (0.25 / 1.5) / 0.25, 1.5),
+    ]
+    for j in 0..<3 {
+      let change = try #require(steps[0].changes[j])
+      #expect(abs(change.index - expected[j].m) < 1e-9)
+      #expect(abs(change.efficiencyChange - expected[j].ec) < 1e-9)
+      #expect(abs(change.technicalChange - expected[j].tc) < 1e-9)
+      #expect(
+        abs(change.efficiencyChange * change.technicalChange - change.index)
+          < 1e-12)
+    }
+  }
+
+  /// Under VRS a unit of period 2 with more output than any convex mix of
+  /// period 1 can reach has no cross-period score: reported, not a number.
+  @Test func infeasibleCrossPeriodIsAStatus() throws {
+    let one = try DEAData(
+      units: ["a", "b"], inputNames: ["x"], outputNames: ["y"],
+      inputs: [[2], [3]], outputs: [[1], [2]])
+    let two = try DEAData(
+      units: ["a", "b"], inputNames: ["x"], outputNames: ["y"],
+      inputs: [[2], [3]], outputs: [[1], [5]])
+    let steps = try Malmquist(returns: .variable).evaluate([one, two])
+    #expect(steps[0].changes[1] == nil)
+    #expect(steps[0].status[1] == .infeasible)
+    #expect(steps[0].changes[0] != nil)
+  }
+}

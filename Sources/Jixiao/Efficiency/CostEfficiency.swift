@@ -1,0 +1,169 @@
+import JixiaoNumerics
+
+/// Cost efficiency (Färe, Grosskopf & Lovell 1985): the least cost at which
+/// the technology produces a unit's outputs, over what the unit spends.
+///
+///     min Σᵢ wᵢ₀ x̃ᵢ  s.t.  Σₖ λₖ xᵢₖ − x̃ᵢ ≤ 0,  Σₖ λₖ yᵣₖ ≥ yᵣ₀,
+///                          the convexity row of the returns setting,
+///                          λ ≥ 0, x̃ ≥ 0
+///
+/// CE = w₀·x̃* / w₀·x₀ ≤ 1, and allocative efficiency AE = CE / θ, with θ
+/// the input-oriented technical score under the same returns to scale,
+/// so CE = θ · AE.
+public struct CostEfficiency: Sendable {
+  public var returns: DEASettings.Returns
+  public var threads: Int
+
+  public init(returns: DEASettings.Returns = .constant, threads: Int = 1) {
+    self.returns = returns
+    self.threads = max(1, threads)
+  }
+
+  /// One unit's answer; nil where a program was not solved.
+  public struct Unit: Sendable, Equatable {
+    public var cost: Double
+    public var minimumCost: Double
+    /// x̃*: the cost-minimising inputs.
+    public var inputs: [Double]
+    public var costEfficiency: Double
+    public var technical: Double
+    public var allocative: Double
+  }
+
+  public struct Result: Sendable {
+    public var status: [LPStatus]
+    public var units: [Unit?]
+  }
+
+  /// `prices` holds m prices per unit, unit by unit (the layout of
+  /// `data.inputs`); every price finite and ≥ 0, and each unit's cost > 0.
+  public func evaluate(_ data: DEAData, prices: [Double])
+    throws(EfficiencyError)
+    -> Result
+  {
+    let m = data.inputCount
+    let n = data.unitCount
+    guard prices.count == n * m else {
+      throw .badData("cost efficiency needs \(m) prices for each of \(n) units")
+    }
+    for j in 0..<n {
+      var cost = 0.0
+      for i in 0..<m {
+        let w = prices[j * m + i]
+        guard w.isFinite, w >= 0 else {
+          throw .badData(
+            "the price of \(data.inputNames[i]) for unit \(data.unitNames[j]) must be a number ≥ 0"
+          )
+        }
+        cost += w * data.input(i, of: j)
+      }
+      guard cost > 0 else {
+        throw .badData(
+          "unit \(data.unitNames[j]) has a cost of 0 at its prices")
+      }
+    }
+    // Technical scores, and the reference set, which spans the technology.
+    let dea = DEA(
+      settings: DEASettings(
+        returns: returns, orientation: .input, slacks: false),
+      threads: threads)
+    let technical = dea.evaluate(data)
+    let reference = technical.referenceSet
+    let scales = DEA.meanScales(data)
+    let chunks = (n + DEA.chunkSize - 1) / DEA.chunkSize
+    let slots = ResultSlots<(LPStatus, Unit?)>(count: n)
+    let returns = self.returns
+    parallelFor(chunks, threads: threads) { chunk in
+      let program = CostProgram(
+        data: data, reference: reference, returns: returns, scales: scales)
+      let lo = chunk * DEA.chunkSize
+      for j in lo..<min(lo + DEA.chunkSize, n) {
+        let w = Array(prices[j * m..<(j + 1) * m])
+        let (status, minimum, inputs) = program.solve(unit: j, prices: w)
+        guard status == .optimal, let theta = technical.unit(j)?.score else {
+          slots[j] = (status == .optimal ? technical.status[j] : status, nil)
+          continue
+        }
+        let cost = (0..<m).reduce(0.0) { $0 + w[$1] * data.input($1, of: j) }
+        let ce = minimum / cost
+        slots[j] = (
+          .optimal,
+          Unit(
+            cost: cost, minimumCost: minimum, inputs: inputs,
+            costEfficiency: ce, technical: theta,
+            allocative: theta > 0 ? ce / theta : 0)
+        )
+      }
+    }
+    var result = Result(status: [], units: [])
+    for j in 0..<n {
+      let (status, unit) = slots[j] ?? (.numericalFailure, nil)
+      result.status.append(status)
+      result.units.append(unit)
+    }
+    return result
+  }
+}
+
+/// The cost program of one reference set; columns x̃₁ … x̃ₘ, then λ.
+final class CostProgram {
+  private let data: DEAData
+  private let scales: ([Double], [Double])
+  private let lp: LinearProgram
+
+  init(
+    data: DEAData, reference: [Int], returns: DEASettings.Returns,
+    scales: ([Double], [Double])
+  ) {
+    self.data = data
+    self.scales = scales
+    let m = data.inputCount
+    let s = data.outputCount
+    let rows = m + s + 1
+    var a = Matrix(rows: rows, columns: m + reference.count)
+    for i in 0..<m { a[i, i] = -1 }
+    for (position, unit) in reference.enumerated() {
+      let column = m + position
+      for i in 0..<m { a[i, column] = data.input(i, of: unit) * scales.0[i] }
+      for r in 0..<s {
+        a[m + r, column] = data.output(r, of: unit) * scales.1[r]
+      }
+      a[m + s, column] = 1
+    }
+    var lower = [Double](repeating: 0, count: rows)
+    var upper = [Double](repeating: .infinity, count: rows)
+    for i in 0..<m { (lower[i], upper[i]) = (-.infinity, 0) }
+    switch returns {
+    case .constant: (lower[rows - 1], upper[rows - 1]) = (-.infinity, .infinity)
+    case .variable: (lower[rows - 1], upper[rows - 1]) = (1, 1)
+    case .nonIncreasing: (lower[rows - 1], upper[rows - 1]) = (-.infinity, 1)
+    case .nonDecreasing: (lower[rows - 1], upper[rows - 1]) = (1, .infinity)
+    }
+    do {
+      lp = try LinearProgram(
+        objective: [Double](repeating: 0, count: m + reference.count),
+        constraints: a, rowLower: lower, rowUpper: upper)
+    } catch { fatalError("cost program rejected: \(error)") }
+    lp.solverTolerance = 1e-9
+  }
+
+  /// Least cost of unit j's outputs at prices w (raw units), and x̃*.
+  func solve(unit j: Int, prices w: [Double]) -> (LPStatus, Double, [Double]) {
+    let m = data.inputCount
+    let s = data.outputCount
+    do {
+      // x̃′ = scale · x̃, so the price of x̃′ is w / scale.
+      for i in 0..<m { try lp.setObjective(i, w[i] / scales.0[i]) }
+      for r in 0..<s {
+        let row = m + r
+        try lp.setRowBounds(
+          row, lower: data.output(r, of: j) * scales.1[r], upper: .infinity)
+      }
+    } catch { fatalError("cost program rejected a change: \(error)") }
+    let result = lp.solve(using: .dual)
+    guard let solution = result.solution else { return (result.status, 0, []) }
+    let inputs = (0..<m).map { solution.columns[$0] / scales.0[$0] }
+    let cost = (0..<m).reduce(0.0) { $0 + w[$1] * inputs[$1] }
+    return (.optimal, cost, inputs)
+  }
+}
