@@ -20,6 +20,7 @@ func run(_ words: [String]) -> ExitStatus {
     case "import": return try runImport(rest)
     case "generate": return try runGenerate(rest)
     case "standards": return try runStandards(rest)
+    case "efficiency": return try runEfficiency(rest)
     case "help", "--help", "-h":
       guard let topic = rest.first else {
         print(Help.overview)

@@ -46,7 +46,7 @@ import Testing
   @Test func seedSevenIsPinned() throws {
     let folder = try generate(300, seed: 7)
     let expected: [String: UInt64] = [
-      "units.csv": 0x5226_54CE_A2A8_9A67,
+      "units.csv": 0x9454_C24A_2D2A_3070,
       "duties.csv": 0xDD65_C6BB_C32F_E187,
       "activities.csv": 0xF821_BEB7_9743_774E,
       "projects.csv": 0xA63C_9830_46C6_B9BF,
@@ -56,6 +56,33 @@ import Testing
     for (name, value) in expected {
       #expect(fingerprint(contents(folder, name)) == value, "\(name) changed")
     }
+  }
+
+  /// Members: grassroots unions carry their own; a county, a city and the
+  /// province count the members below them; institutions have none.
+  @Test func membersAddUpTheTree() throws {
+    let folder = try generate(2_500, seed: 3)
+    let lines = String(decoding: contents(folder, "units.csv"), as: UTF8.self)
+      .split(separator: "\n").dropFirst()
+    var members: [String: Int] = [:]
+    var parent: [String: String] = [:]
+    var level: [String: String] = [:]
+    for line in lines {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map(
+        String.init)
+      level[f[0]] = f[3]
+      parent[f[0]] = f[2]
+      if let m = Int(f[5]) { members[f[0]] = m }
+      if f[3] == "institution" { #expect(f[5].isEmpty) }
+    }
+    var sums: [String: Int] = [:]
+    for (id, m) in members where level[id] != "province" {
+      if let p = parent[id] { sums[p, default: 0] += m }
+    }
+    for (id, m) in members where level[id] != "grassroots" {
+      #expect(sums[id] == m, "\(id)")
+    }
+    #expect(members.values.allSatisfy { $0 >= 10 })
   }
 
   /// Jixiao's scores of the pinned set equal those of an independent

@@ -79,6 +79,9 @@ public struct DEAResult: Sendable {
       inputTargets: xt, outputTargets: yt)
   }
 
+  /// λ at or below this are not listed as peers.
+  static let peerTolerance = 1e-7
+
   /// Slacks below this share of the unit's own value are rounding.
   static let slackTolerance = 1e-9
 
@@ -100,9 +103,11 @@ public struct DEAResult: Sendable {
     var sumX = [Double](repeating: 0, count: m)
     var sumY = [Double](repeating: 0, count: s)
     var peers: [(unit: Int, lambda: Double)] = []
-    for (k, lambda) in outcome.lambdas.enumerated() where lambda > 1e-10 {
+    for (k, lambda) in outcome.lambdas.enumerated() where lambda > 0 {
       let unit = reference[k]
-      peers.append((unit, lambda))
+      // λ below the solver's noise (1e-9 on data scaled near 1) is no
+      // peer, though it still counts in the targets.
+      if lambda > Self.peerTolerance { peers.append((unit, lambda)) }
       for i in 0..<m { sumX[i] += lambda * data.input(i, of: unit) }
       for r in 0..<s { sumY[r] += lambda * data.output(r, of: unit) }
     }

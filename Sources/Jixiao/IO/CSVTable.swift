@@ -134,6 +134,9 @@ public struct CSVTable: Sendable {
     file.headerDiagnostic(severity, column: column, message, help: help)
   }
 
+  /// Record r, for the typed cell reads of CellReading.swift.
+  func recordView(_ r: Int) -> CSVRecord { record(r) }
+
   private func record(_ record: Int) -> CSVRecord {
     var result = CSVRecord(file)
     result.offset = recordOffset[record]

@@ -7,6 +7,7 @@ enum Columns {
     ColumnSpec("parent", ["上级单位"]),
     ColumnSpec("level", ["层级"]),
     ColumnSpec("region", ["地区"]),
+    ColumnSpec("members", ["会员人数", "会员数"]),
   ]
 
   static let duties = [

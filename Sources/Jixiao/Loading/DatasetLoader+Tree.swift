@@ -9,6 +9,7 @@ extension Reader {
     var names = TextColumn()
     var level = StringPool()
     var region = StringPool()
+    var members: [Double?] = []
     /// The parent cell's text; empty for a root.
     var parents = TextColumn()
     var places = RecordPlaces()
@@ -28,6 +29,8 @@ extension Reader {
             record.withText(map["name"] ?? 0) { part.names.append($0) }
             Self.appendOptional(record, map["level"], to: &part.level)
             Self.appendOptional(record, map["region"], to: &part.region)
+            part.members.append(
+              Self.readMembers(record, map["members"], log: &worker.log))
             if let column = map["parent"] {
               record.withText(column) { part.parents.append($0) }
             } else {
@@ -45,6 +48,7 @@ extension Reader {
       whole.names.append(contentsOf: part.names)
       whole.level.append(contentsOf: part.level)
       whole.region.append(contentsOf: part.region)
+      whole.members.append(contentsOf: part.members)
       whole.parents.append(contentsOf: part.parents)
       whole.places.append(contentsOf: part.places)
     }
@@ -72,6 +76,7 @@ extension Reader {
     units.names = whole.names
     units.level = whole.level
     units.region = whole.region
+    units.members = map["members"] == nil ? [] : whole.members
     reportCycles(
       units, table: table, places: whole.places,
       column: map["parent"] ?? 0)
@@ -79,6 +84,28 @@ extension Reader {
   }
 
   /// Appends an optional column's text to a pool ("" when absent).
+  /// A unit's member count (会员人数): empty is unknown; otherwise a
+  /// whole number ≥ 0.
+  static func readMembers(
+    _ record: CSVRecord, _ column: Int?, log: inout DiagnosticLog
+  ) -> Double? {
+    guard let column,
+      let value = record.readNumber(
+        column, what: "members", required: false, log: &log)
+    else { return nil }
+    guard value >= 0, value == value.rounded() else {
+      log.append(
+        record.diagnostic(
+          .error, column: column,
+          "members is \(record.text(column)); a member count is a whole number ≥ 0.",
+          help:
+            "Enter the number of union members of the unit, or leave it empty.")
+      )
+      return nil
+    }
+    return value
+  }
+
   static func appendOptional(
     _ record: CSVRecord, _ column: Int?, to pool: inout StringPool
   ) {

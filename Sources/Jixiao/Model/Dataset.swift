@@ -52,6 +52,9 @@ public struct Units: Sendable {
   public var parent: [Int32] = []
   public var level = StringPool()
   public var region = StringPool()
+  /// Union members (会员人数) per unit, nil where unknown; empty when
+  /// units.csv has no members column.
+  public var members: [Double?] = []
 
   public var count: Int { ids.count }
 }

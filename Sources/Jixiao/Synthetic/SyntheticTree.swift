@@ -30,6 +30,9 @@ struct SyntheticTree: Sendable {
     var parent: Int
     var level: Level
     var region: String
+    /// Union members; nil for institutions (直属单位), whose staff are not
+    /// counted as a membership.
+    var members: Double? = nil
     /// Duties of the unit: `duties[firstDuty ..< firstDuty + dutyCount]`.
     var firstDuty = 0
     var dutyCount = 0
@@ -59,6 +62,7 @@ struct SyntheticTree: Sendable {
   init(_ settings: SyntheticSettings) {
     var random = RandomStream(seed: settings.seed, stream: 0)
     buildUnits(settings)
+    countMembers(settings)
     buildDuties(&random)
     allocateProjects(settings)
   }
@@ -124,6 +128,27 @@ struct SyntheticTree: Sendable {
           name: county.name.replacingOccurrences(of: "总工会", with: "")
             + kinds[g % kinds.count] + "（\(leafNumber[k])）",
           parent: countyIndex[k], level: .grassroots, region: county.region))
+    }
+  }
+
+  /// Grassroots unions get log-normal memberships, median 400 (e^N(ln 400,
+  /// 0.9²), rounded, at least 10), from a stream of their own so no other
+  /// draw of the data set moves; a county, city or the province counts the
+  /// members of the unions below it.
+  private mutating func countMembers(_ settings: SyntheticSettings) {
+    var random = RandomStream(seed: settings.seed, stream: UInt64.max - 1)
+    for u in units.indices where units[u].level == .grassroots {
+      let draw = random.logNormal(mu: log(400), sigma: 0.9)
+      units[u].members = max(10, draw.rounded())
+    }
+    // Parents come before their children, so one pass from the end adds
+    // each union's members into its parent.
+    for u in units.indices.reversed() {
+      guard let members = units[u].members, units[u].parent >= 0,
+        units[units[u].parent].level != .institution
+      else { continue }
+      units[units[u].parent].members =
+        (units[units[u].parent].members ?? 0) + members
     }
   }
 
@@ -215,11 +240,13 @@ struct SyntheticTree: Sendable {
 
   func unitsCSV() -> [UInt8] {
     let text = ByteText()
-    text.append("id,name,parent,level,region\n")
+    text.append("id,name,parent,level,region,members\n")
     for unit in units {
       let parent = unit.parent >= 0 ? units[unit.parent].id : ""
+      let members = unit.members.map { String(Int($0)) } ?? ""
       text.append(
-        "\(unit.id),\(unit.name),\(parent),\(unit.level.name),\(unit.region)\n")
+        "\(unit.id),\(unit.name),\(parent),\(unit.level.name),\(unit.region),\(members)\n"
+      )
     }
     return text.bytes
   }

@@ -1,0 +1,185 @@
+/// A wide table of units (one row a unit, or a unit and period) read for
+/// DEA: `jixiao efficiency --table FILE --inputs … --outputs …`.
+///
+/// Every cell of a named column must hold a number ≥ 0; faults are
+/// reported at their line and column, all in one pass.
+public struct EfficiencyTable: Sendable {
+  /// One period's units (the whole table when no period column is named).
+  public struct Period: Sendable {
+    public var label: String
+    public var data: DEAData
+    /// m prices per unit, unit by unit; nil without price columns.
+    public var prices: [Double]?
+  }
+
+  public var periods: [Period]
+
+  /// Reads `path`. `id` names the unit column (default: the first column);
+  /// `prices` one price column per input, in the order of `inputs`.
+  public init(
+    path: String, id: String?, inputs: [String], outputs: [String],
+    prices: [String] = [], period: String? = nil
+  ) throws(InputError) {
+    var log = DiagnosticLog()
+    let table = try CSVTable(contentsOf: path, log: &log)
+    try log.throwIfErrors()
+    let header = table.header
+    let lowered = header.map { $0.lowercased() }
+    func column(_ name: String, _ role: String) -> Int? {
+      if let k = lowered.firstIndex(of: name.lowercased()) { return k }
+      let hint =
+        nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
+      log.append(
+        Diagnostic(
+          .error, file: path, line: 1,
+          "the \(role) column \"\(name)\" is not in the header.\(hint)",
+          help: "Name columns as the header spells them (case does not matter)."
+        ))
+      return nil
+    }
+    let idColumn = id.map { column($0, "unit") } ?? 0
+    let inputColumns = inputs.map { column($0, "input") }
+    let outputColumns = outputs.map { column($0, "output") }
+    let priceColumns = prices.map { column($0, "price") }
+    let periodColumn = period.map { column($0, "period") }
+    if !prices.isEmpty, prices.count != inputs.count {
+      log.append(
+        Diagnostic(
+          .error, file: path,
+          "\(prices.count) price column(s) for \(inputs.count) input(s).",
+          help: "Give one price column per input, in the order of --inputs."))
+    }
+    try log.throwIfErrors()
+    guard let idColumn, let periodColumn = periodColumn ?? Optional(-1) else {
+      throw InputError(log.diagnostics)
+    }
+    let xs = inputColumns.compactMap { $0 }
+    let ys = outputColumns.compactMap { $0 }
+    let ps = priceColumns.compactMap { $0 }
+
+    // Rows by period, in the order periods first appear.
+    var periodLabels: [String] = []
+    var periodOf: [String: Int] = [:]
+    var rowsOf: [[Int]] = []
+    for r in 0..<table.recordCount {
+      let label = periodColumn >= 0 ? table.text(r, periodColumn) : ""
+      if periodColumn >= 0, label.isEmpty {
+        log.append(
+          table.diagnostic(
+            .error, record: r, column: periodColumn, "the period is empty.",
+            help: "Enter the year or period of the row."))
+        continue
+      }
+      if periodOf[label] == nil {
+        periodOf[label] = periodLabels.count
+        periodLabels.append(label)
+        rowsOf.append([])
+      }
+      rowsOf[periodOf[label] ?? 0].append(r)
+    }
+    guard table.recordCount > 0 else {
+      throw InputError(
+        Diagnostic(
+          .error, file: path, "the table has no rows.",
+          help: "Add one row per unit."))
+    }
+
+    func read(_ r: Int, _ c: Int, _ what: String) -> Double {
+      let record = table.recordView(r)
+      guard let value = record.readNumber(c, what: what, log: &log) else {
+        return 0
+      }
+      if value < 0 {
+        log.append(
+          table.diagnostic(
+            .error, record: r, column: c,
+            "\(what) is negative (\(table.text(r, c))); DEA data are ≥ 0.",
+            help: "Enter the amount without a sign, or leave the unit out."))
+      }
+      return value
+    }
+
+    var periods: [Period] = []
+    var firstUnits: [String]?
+    for (k, rows) in rowsOf.enumerated() {
+      var names: [String] = []
+      var seen: [String: Int] = [:]
+      var inputRows: [[Double]] = []
+      var outputRows: [[Double]] = []
+      var priceValues: [Double] = []
+      for r in rows {
+        let name = table.text(r, idColumn)
+        guard !name.isEmpty else {
+          log.append(
+            table.diagnostic(
+              .error, record: r, column: idColumn, "the unit is empty.",
+              help: "Name the unit of every row."))
+          continue
+        }
+        if let earlier = seen[name] {
+          log.append(
+            table.diagnostic(
+              .error, record: r, column: idColumn,
+              "unit \(name) appears twice\(periodColumn >= 0 ? " in period \(periodLabels[k])" : "") "
+                + "(first on line \(table.line(ofRecord: earlier))).",
+              help:
+                "Give each unit one row\(periodColumn >= 0 ? " per period" : "")."
+            ))
+          continue
+        }
+        seen[name] = r
+        names.append(name)
+        inputRows.append(zip(xs, inputs).map { read(r, $0, $1) })
+        outputRows.append(zip(ys, outputs).map { read(r, $0, $1) })
+        if !ps.isEmpty {
+          priceValues += zip(ps, prices).map { read(r, $0, "price \($1)") }
+        }
+        if !inputRows[inputRows.count - 1].contains(where: { $0 > 0 }) {
+          log.append(
+            table.diagnostic(
+              .error, record: r, column: xs.first ?? 0,
+              "every input of unit \(name) is 0; DEA cannot rank a unit that uses nothing.",
+              help: "Leave the unit out, or enter its inputs."))
+        }
+      }
+      if let firstUnits, periodColumn >= 0, Set(firstUnits) != Set(names) {
+        let missing = Set(firstUnits).symmetricDifference(names).sorted()
+          .prefix(3)
+        log.append(
+          Diagnostic(
+            .error, file: path,
+            "period \(periodLabels[k]) does not have the same units as period \(periodLabels[0]) "
+              + "(\(missing.joined(separator: ", ")) differ).",
+            help:
+              "The Malmquist index compares the same units over periods; give every unit a row in each."
+          ))
+      }
+      if firstUnits == nil { firstUnits = names }
+      guard !log.hasErrors else { continue }
+      // Every period in the order of the first, so units line up.
+      var order = Array(names.indices)
+      if let firstUnits, k > 0 {
+        let position = Dictionary(
+          uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        order = firstUnits.compactMap { position[$0] }
+      }
+      let m = inputs.count
+      do {
+        let data = try DEAData(
+          units: order.map { names[$0] }, inputNames: inputs,
+          outputNames: outputs,
+          inputs: order.map { inputRows[$0] },
+          outputs: order.map { outputRows[$0] })
+        let reordered: [Double]? =
+          ps.isEmpty
+          ? nil : order.flatMap { priceValues[$0 * m..<($0 + 1) * m] }
+        periods.append(
+          Period(label: periodLabels[k], data: data, prices: reordered))
+      } catch {
+        log.append(Diagnostic(.error, file: path, error.description))
+      }
+    }
+    try log.throwIfErrors()
+    self.periods = periods
+  }
+}

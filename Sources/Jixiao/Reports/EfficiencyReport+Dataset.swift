@@ -1,0 +1,220 @@
+import JixiaoNumerics
+
+/// The tables of `jixiao efficiency DATASET` beyond DEA: cost-effectiveness,
+/// the core-duty share and the balance of funds per member, before and
+/// after a scenario.
+extension EfficiencyReport {
+  /// Score per 万元 and the marginal score per extra 万元, per project.
+  public static func costEffectivenessProjects(
+    _ c: CostEffectiveness, _ dataset: Dataset, _ evaluation: Evaluation,
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let p = dataset.projects
+    let money = dataset.info.moneyUnit
+    let scored = evaluation.status.map { $0 == .scored }
+    return ReportTable(
+      name: "cost_effectiveness_projects",
+      title: l("Cost-effectiveness by project", "项目成本效益"),
+      sources: [
+        (.init(l("project", "项目")), .text(p.ids)),
+        (.init(l("unit", "单位")), .lookup(dataset.units.ids, rows: p.unit)),
+        (.init(l("category", "类别")), .pooled(p.category)),
+        (
+          .init(l("budget", "预算") + " (\(money))", numeric: true),
+          .numbers(p.budget, decimals: 2, present: nil)
+        ),
+        (
+          .init(l("executed", "执行数") + " (\(money))", numeric: true),
+          .numbers(p.executed, decimals: 2, present: nil)
+        ),
+        (
+          .init(l("score", "得分"), numeric: true),
+          .numbers(evaluation.score, decimals: 2, present: scored)
+        ),
+        (
+          .init(l("score per \(money)", "每\(money)得分"), numeric: true),
+          .numbers(c.perMoney, decimals: 4, present: c.perMoneyPresent)
+        ),
+        (
+          .init(
+            l("score gained per extra \(money)", "每增加\(money)得分增量"),
+            numeric: true),
+          .numbers(c.marginal, decimals: 6, present: c.marginalPresent)
+        ),
+      ], rowCount: p.count)
+  }
+
+  /// Points per 万元 by category and by unit, and the total.
+  public static func costEffectiveness(
+    _ c: CostEffectiveness, _ dataset: Dataset, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let money = dataset.info.moneyUnit
+    var table = ReportTable(
+      name: "cost_effectiveness",
+      title: l("Cost-effectiveness by category and unit", "分类别、分单位成本效益"),
+      columns: [
+        .init(l("by", "分组方式")), .init(l("group", "分组")),
+        .init(l("projects", "项目数"), numeric: true),
+        .init(l("budget", "预算") + " (\(money))", numeric: true),
+        .init(l("executed", "执行数") + " (\(money))", numeric: true),
+        .init(l("mean score", "平均得分"), numeric: true),
+        .init(l("budget-weighted score", "预算加权得分"), numeric: true),
+        .init(l("points per \(money)", "每\(money)得分"), numeric: true),
+        .init(l("points per extra \(money)", "每增加\(money)得分增量"), numeric: true),
+      ])
+    func add(_ by: String, _ g: CostEffectiveness.Group) {
+      table.append([
+        .text(by), .text(g.label), .integer(g.projects),
+        .number(g.budget, decimals: 2),
+        .number(g.executed, decimals: 2), .number(g.meanScore, decimals: 2),
+        .number(g.weightedScore, decimals: 2),
+        g.pointsPerMoney.map { .number($0, decimals: 4) } ?? .empty,
+        .number(g.marginalPoints, decimals: 4),
+      ])
+    }
+    add(l("all", "全部"), c.total)
+    for g in c.byCategory { add(l("category", "类别"), g) }
+    for g in c.byUnit { add(l("unit", "单位"), g) }
+    table.footnotes = [
+      l(
+        "Scored projects in the duty → activity tree. Points per extra \(money): the score points gained "
+          + "by one more \(money) shared in proportion to budgets, under s(b) = min(100, s·(b/b₀)^ε), "
+          + "ε = \(Diagnostic.number(c.elasticity)).",
+        "仅含职责-活动体系内已评分项目。每增加\(money)得分增量：按预算比例追加 1 \(money) 所增加的得分，"
+          + "响应模型 s(b) = min(100, s·(b/b₀)^ε)，ε = \(Diagnostic.number(c.elasticity))。"
+      )
+    ]
+    return table
+  }
+
+  /// The share of budgets on core duties, per unit and in total, before
+  /// and (with a scenario) after.
+  public static func coreDuties(
+    _ before: CoreDutyShare, after: CoreDutyShare?, _ dataset: Dataset,
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let money = dataset.info.moneyUnit
+    var columns: [ReportTable.Column] = [
+      .init(l("unit", "单位")), .init(l("name", "名称")),
+      .init(l("core", "主责主业") + " (\(money))", numeric: true),
+      .init(l("all", "全部") + " (\(money))", numeric: true),
+      .init(l("core share", "主责主业占比"), numeric: true),
+    ]
+    if after != nil {
+      columns += [
+        .init(l("core after", "调整后主责主业") + " (\(money))", numeric: true),
+        .init(l("all after", "调整后全部") + " (\(money))", numeric: true),
+        .init(l("core share after", "调整后占比"), numeric: true),
+      ]
+    }
+    var table = ReportTable(
+      name: "core_duties",
+      title: l("Spending on core duties (主责主业)", "主责主业支出占比"),
+      columns: columns)
+    func share(_ core: Double, _ total: Double) -> ReportTable.Cell {
+      total > 0 ? .number(core / total, decimals: 4) : .empty
+    }
+    var row: [ReportTable.Cell] = [
+      .text(l("all", "全部")), .empty, .number(before.core, decimals: 2),
+      .number(before.total, decimals: 2), share(before.core, before.total),
+    ]
+    if let after {
+      row += [
+        .number(after.core, decimals: 2), .number(after.total, decimals: 2),
+        share(after.core, after.total),
+      ]
+    }
+    table.append(row)
+    for u in 0..<dataset.units.count where before.unitTotal[u] > 0 {
+      var row: [ReportTable.Cell] = [
+        .text(dataset.units.ids[u]), .text(dataset.units.names[u]),
+        .number(before.unitCore[u], decimals: 2),
+        .number(before.unitTotal[u], decimals: 2),
+        share(before.unitCore[u], before.unitTotal[u]),
+      ]
+      if let after {
+        row += [
+          .number(after.unitCore[u], decimals: 2),
+          .number(after.unitTotal[u], decimals: 2),
+          share(after.unitCore[u], after.unitTotal[u]),
+        ]
+      }
+      table.append(row)
+    }
+    table.footnotes = [
+      l("Core-duty categories: ", "主责主业类别：")
+        + before.categories.joined(separator: ", ")
+        + l(" (--core-categories).", "（--core-categories）。")
+    ]
+    return table
+  }
+
+  /// Gini, Theil (within and between regions), CV and max/min of funds per
+  /// member, per level, before and (with a scenario) after.
+  public static func balance(
+    _ before: FundsBalance, after: FundsBalance?, _ dataset: Dataset,
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    // Funds per member are small in 万元: shown in 元 (× 10,000).
+    let inYuan = dataset.info.moneyUnit == "万元"
+    let money = inYuan ? "元" : dataset.info.moneyUnit
+    let factor = inYuan ? 10_000.0 : 1
+    let decimals = inYuan ? 2 : 6
+    var table = ReportTable(
+      name: "balance",
+      title: l("Balance of funds per member (财力均衡)", "人均经费均衡度（财力均衡）"),
+      columns: [
+        .init(l("level", "层级")), .init(l("when", "时点")),
+        .init(l("units", "单位数"), numeric: true),
+        .init(l("members", "会员数"), numeric: true),
+        .init(l("mean per member", "人均经费") + " (\(money))", numeric: true),
+        .init(l("min", "最小值") + " (\(money))", numeric: true),
+        .init(l("max", "最大值") + " (\(money))", numeric: true),
+        .init(l("max/min", "极值比"), numeric: true),
+        .init(l("CV", "变异系数"), numeric: true), .init("Gini", numeric: true),
+        .init("Theil T", numeric: true),
+        .init(l("Theil within regions", "泰尔区域内"), numeric: true),
+        .init(l("Theil between regions", "泰尔区域间"), numeric: true),
+      ])
+    func add(_ level: FundsBalance.Level, _ when: String) {
+      let b = level.balance
+      let members = level.units.reduce(0.0) {
+        $0 + (dataset.units.members[$1] ?? 0)
+      }
+      table.append([
+        .text(level.level), .text(when), .integer(b.count),
+        .number(members, decimals: 0),
+        .number(b.mean * factor, decimals: decimals),
+        .number(b.minimum * factor, decimals: decimals),
+        .number(b.maximum * factor, decimals: decimals),
+        b.maxMinRatio.map { .number($0, decimals: 2) } ?? .empty,
+        .number(b.coefficientOfVariation, decimals: 4),
+        .number(b.gini, decimals: 4),
+        .number(b.theil, decimals: 4),
+        level.byRegion.map { .number($0.within, decimals: 4) } ?? .empty,
+        level.byRegion.map { .number($0.between, decimals: 4) } ?? .empty,
+      ])
+    }
+    for level in before.levels {
+      add(level, l("before", "调整前"))
+      if let match = after?.levels.first(where: { $0.level == level.level }) {
+        add(match, l("after", "调整后"))
+      }
+    }
+    table.footnotes = [
+      l(
+        "Funds: budgets of the unit's own projects in the tree; each unit weighted by its members; "
+          + "units of one level compared with each other only. Theil T splits into within + between regions.",
+        "经费为单位自身在职责-活动体系内项目的预算；按会员数加权；仅同一层级单位相互比较。泰尔 T 指数分解为区域内与区域间之和。")
+    ]
+    for skip in before.skipped {
+      table.footnotes.append(
+        (skip.level.isEmpty ? "" : skip.level + ": ") + skip.reason + ".")
+    }
+    return table
+  }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import Jixiao
+import JixiaoNumerics
+
+/// `jixiao efficiency DATASET …` and `jixiao efficiency --table FILE …`:
+/// DEA, cost and allocative efficiency, Malmquist, cost-effectiveness,
+/// the core-duty share and the balance of funds per member.
+func runEfficiency(_ words: [String]) throws(UsageError) -> ExitStatus {
+  let arguments = try Arguments(
+    words,
+    options: commonOptions.union([
+      "table", "id", "inputs", "outputs", "prices", "period", "returns",
+      "orientation", "scenario", "core-categories", "elasticity", "level",
+    ]),
+    flags: commonFlags.union(["super", "no-slacks", "full", "detail"]))
+  let output = try Output(arguments)
+  let threads = try threadCount(arguments)
+  BLAS.setThreadCount(1)
+  var settings = DEASettings()
+  if let text = arguments["returns"] {
+    guard let returns = DEASettings.Returns(rawValue: text) else {
+      throw UsageError(
+        message: "--returns is \(text); use crs, vrs, nirs or ndrs.")
+    }
+    settings.returns = returns
+  }
+  if let text = arguments["orientation"] {
+    guard let orientation = DEASettings.Orientation(rawValue: text) else {
+      throw UsageError(
+        message: "--orientation is \(text); use input or output.")
+    }
+    settings.orientation = orientation
+  }
+  settings.superEfficiency = arguments.has("super")
+  settings.slacks = !arguments.has("no-slacks")
+  settings.referenceSetReduction = !arguments.has("full")
+
+  if let path = arguments["table"] {
+    guard arguments.positionals.isEmpty else {
+      throw UsageError(
+        message: "give either a data set folder or --table FILE, not both.")
+    }
+    for option in ["scenario", "core-categories", "elasticity", "level"]
+    where arguments[option] != nil {
+      throw UsageError(message: "--\(option) needs a data set, not --table.")
+    }
+    return try runEfficiencyTable(path, arguments, settings, output, threads)
+  }
+  for option in ["id", "prices", "period"] where arguments[option] != nil {
+    throw UsageError(message: "--\(option) goes with --table FILE.")
+  }
+  return try runEfficiencyDataset(arguments, settings, output, threads)
+}
+
+/// A comma-separated list of names; nil when the option is absent.
+func nameList(_ arguments: Arguments, _ option: String) throws(UsageError)
+  -> [String]?
+{
+  guard let text = arguments[option] else { return nil }
+  let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
+    $0.trimmingCharacters(in: .whitespaces)
+  }
+  guard !names.contains(where: \.isEmpty) else {
+    throw UsageError(
+      message: "--\(option) is \"\(text)\"; give names separated by commas.")
+  }
+  guard Set(names).count == names.count else {
+    throw UsageError(message: "--\(option) names a column twice.")
+  }
+  return names
+}
+
+private func runEfficiencyTable(
+  _ path: String, _ arguments: Arguments, _ settings: DEASettings,
+  _ output: Output,
+  _ threads: Int
+) throws(UsageError) -> ExitStatus {
+  guard let inputs = try nameList(arguments, "inputs"),
+    let outputs = try nameList(arguments, "outputs")
+  else {
+    throw UsageError(
+      message: "--table needs --inputs and --outputs (column names).")
+  }
+  if let overlap = Set(inputs).intersection(outputs).first {
+    throw UsageError(message: "\(overlap) is both an input and an output.")
+  }
+  let prices = try nameList(arguments, "prices") ?? []
+  let table: EfficiencyTable
+  do {
+    table = try EfficiencyTable(
+      path: path, id: arguments["id"], inputs: inputs, outputs: outputs,
+      prices: prices,
+      period: arguments["period"])
+  } catch {
+    report(error.diagnostics)
+    printError("nothing was computed.")
+    return .failure
+  }
+  return reportingFailures {
+    let language = output.language
+    var tables: [ReportTable] = []
+    let dea = DEA(settings: settings, threads: threads)
+    for period in table.periods {
+      var result = EfficiencyReport.dea(
+        dea.evaluate(period.data), language: language)
+      if table.periods.count > 1 {
+        result.name += "_\(period.label)"
+        result.title += " — \(period.label)"
+      }
+      tables.append(result)
+      if let prices = period.prices {
+        let cost = try CostEfficiency(
+          returns: settings.returns, threads: threads
+        )
+        .evaluate(period.data, prices: prices)
+        var costTable = EfficiencyReport.cost(
+          cost, data: period.data, language: language)
+        if table.periods.count > 1 {
+          costTable.name += "_\(period.label)"
+          costTable.title += " — \(period.label)"
+        }
+        tables.append(costTable)
+      }
+    }
+    if table.periods.count > 1 {
+      let steps = try Malmquist(returns: settings.returns, threads: threads)
+        .evaluate(table.periods.map(\.data))
+      tables.append(
+        EfficiencyReport.malmquist(
+          steps, units: table.periods[0].data.unitNames,
+          periods: table.periods.map(\.label), language: language))
+    }
+    try output.emit(
+      shown: tables, all: tables, primary: tables[0], inputs: [path])
+  }
+}
+
+private func runEfficiencyDataset(
+  _ arguments: Arguments, _ settings: DEASettings, _ output: Output,
+  _ threads: Int
+) throws(UsageError) -> ExitStatus {
+  func measures(_ option: String, _ defaults: [UnitFigures.Measure])
+    throws(UsageError)
+    -> [UnitFigures.Measure]
+  {
+    guard let names = try nameList(arguments, option) else { return defaults }
+    var list: [UnitFigures.Measure] = []
+    for name in names {
+      guard let measure = UnitFigures.Measure(rawValue: name) else {
+        throw UsageError(
+          message:
+            "--\(option) names \(name); for a data set use "
+            + UnitFigures.Measure.allCases.map(\.rawValue).joined(
+              separator: ", ")
+            + " (or --table FILE for any columns).")
+      }
+      list.append(measure)
+    }
+    return list
+  }
+  let inputMeasures = try measures("inputs", [.executed])
+  let outputs = try measures("outputs", [.points, .good])
+  if let overlap = Set(inputMeasures).intersection(outputs).first {
+    throw UsageError(
+      message: "\(overlap.rawValue) is both an input and an output.")
+  }
+  let core =
+    try nameList(arguments, "core-categories")
+    ?? CoreDutyShare.defaultCategories
+  var elasticity = 0.2
+  if let text = arguments["elasticity"] {
+    guard let value = Double(text), value.isFinite, (0...1).contains(value)
+    else {
+      throw UsageError(
+        message:
+          "--elasticity is \(text); give a number from 0 to 1, such as 0.2.")
+    }
+    elasticity = value
+  }
+  var scenario: Scenario?
+  if let path = arguments["scenario"] {
+    do {
+      let (loaded, warnings) = try Scenario.load(from: path)
+      scenario = loaded
+      report(warnings)
+    } catch {
+      report(error.diagnostics)
+      return .failure
+    }
+  }
+  guard let loaded = try loadDataset(arguments) else { return .failure }
+  let dataset = loaded.dataset
+  return reportingFailures {
+    var clock = Stopwatch()
+    let language = output.language
+    let evaluation = try Evaluator.evaluate(dataset)
+    clock.lap("scoring")
+    let figures = UnitFigures(dataset, evaluation)
+    let (data, units, leftOut) = try figures.deaData(
+      dataset, inputs: inputMeasures, outputs: outputs,
+      level: arguments["level"])
+    let result = DEA(settings: settings, threads: threads).evaluate(data)
+    clock.lap("DEA")
+    var deaTable = EfficiencyReport.dea(
+      result, names: units.map { dataset.units.names[$0] }, language: language)
+    if !leftOut.isEmpty {
+      let sample = leftOut.prefix(3).map {
+        "\(dataset.units.ids[$0.0]) (\($0.1))"
+      }
+      deaTable.footnotes.append(
+        "\(leftOut.count) unit(s) with scored projects left out: "
+          + sample.joined(separator: ", ") + (leftOut.count > 3 ? ", …" : "")
+          + ".")
+    }
+    let effectiveness = try CostEffectiveness(
+      dataset, evaluation, elasticity: elasticity)
+    let reallocation = scenario.map {
+      Reallocation(dataset, evaluation: evaluation, scenario: $0)
+    }
+    let coreBefore = CoreDutyShare(dataset, evaluation, categories: core)
+    let coreAfter = reallocation.map {
+      CoreDutyShare(dataset, evaluation, categories: core, budgets: $0.after)
+    }
+    let balanceBefore = FundsBalance(dataset, evaluation)
+    let balanceAfter = reallocation.map {
+      FundsBalance(dataset, evaluation, budgets: $0.after)
+    }
+    clock.lap("cost-effectiveness and balance")
+    let groups = EfficiencyReport.costEffectiveness(
+      effectiveness, dataset, language: language)
+    let coreTable = EfficiencyReport.coreDuties(
+      coreBefore, after: coreAfter, dataset, language: language)
+    let balance = EfficiencyReport.balance(
+      balanceBefore, after: balanceAfter, dataset, language: language)
+    let projects = EfficiencyReport.costEffectivenessProjects(
+      effectiveness, dataset, evaluation, language: language)
+    let all = [deaTable, groups, coreTable, balance, projects]
+    let shown = arguments.has("detail") ? all : [deaTable, groups, balance]
+    var inputList = inputs(arguments, dataset: dataset)
+    if let path = arguments["scenario"] { inputList.append(path) }
+    try output.emit(
+      shown: shown, all: all, primary: deaTable, inputs: inputList)
+    if output.format == .table, output.folder == nil, !arguments.has("detail") {
+      print(
+        "(add --detail for the core-duty and per-project tables, or --out DIR)")
+    }
+    clock.lap("tables and output")
+    printTimings(arguments, clock.laps)
+  }
+}

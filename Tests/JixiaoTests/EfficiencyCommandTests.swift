@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+/// `jixiao efficiency` as a user runs it, on a wide table and on a data set.
+@Suite struct EfficiencyCommandTests {
+  static func run(_ arguments: [String]) throws -> CommandLineTests.Run {
+    try CommandLineTests.run(["efficiency"] + arguments)
+  }
+
+  /// RC-1 (Coelli, Rao & Battese 1998) as a user would type it.
+  static let coelli = """
+    firm,x1,x2,y,w1,w2
+    1,2,5,1,1,3
+    2,2,4,2,1,3
+    3,6,6,3,1,3
+    4,3,2,1,1,3
+    5,6,2,2,1,3
+
+    """
+
+  static func write(_ text: String, name: String = "units.csv") throws -> String
+  {
+    let path = Fixture.temporaryFolder() + "/" + name
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static func rows(_ path: String) throws -> [[String]] {
+    try String(contentsOfFile: path, encoding: .utf8)
+      .split(separator: "\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(
+          String.init)
+      }
+  }
+
+  static func expectNumbers(
+    _ cells: [String], _ expected: [Double],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let values = cells.compactMap(Double.init)
+    #expect(
+      values.count == expected.count, "\(cells)", sourceLocation: sourceLocation
+    )
+    for (v, e) in zip(values, expected) {
+      #expect(abs(v - e) < 1e-9, "\(v) vs \(e)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func wideTableWithPrices() throws {
+    let table = try Self.write(Self.coelli)
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      "--table", table, "--inputs", "x1,x2", "--outputs", "y", "--prices",
+      "w1,w2",
+      "--format", "csv", "--out", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let dea = try Self.rows(out + "/dea.csv")
+    #expect(dea[0].prefix(4) == ["unit", "status", "θ", "efficiency"])
+    // θ and cost efficiency of RC-1 under CRS.
+    Self.expectNumbers(
+      dea.dropFirst().map { $0[2] }, [0.5, 1, 5.0 / 6, 5.0 / 7, 1])
+    let cost = try Self.rows(out + "/cost_efficiency.csv")
+    Self.expectNumbers(
+      cost.dropFirst().map { $0[4] }, [6.0 / 17, 6.0 / 7, 0.75, 2.0 / 3, 1])
+  }
+
+  /// Firm 1 producing nothing: the output program is unbounded, and the
+  /// table says so with no number.
+  @Test func zeroOutputIsUnboundedUnderOutputOrientation() throws {
+    let table = try Self.write(
+      Self.coelli.replacingOccurrences(of: "1,2,5,1,1,3", with: "1,2,5,0,1,3"))
+    let run = try Self.run([
+      "--table", table, "--inputs", "x1,x2", "--outputs", "y", "--orientation",
+      "output",
+      "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("\n1,unbounded,,"))
+  }
+
+  @Test func periodsGiveTheMalmquistIndex() throws {
+    // One input, one output: M = productivity growth (MalmquistTests).
+    let table = try Self.write(
+      """
+      unit,year,x,y
+      a,2023,4,2
+      b,2023,2,2
+      c,2023,8,2
+      b,2024,2,3
+      a,2024,2,2
+      c,2024,8,2
+
+      """)
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      "--table", table, "--inputs", "x", "--outputs", "y", "--period", "year",
+      "--format", "csv", "--out", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let m = try Self.rows(out + "/malmquist.csv")
+    Self.expectNumbers(m.dropFirst().map { $0[8] }, [2, 1.5, 1])
+    #expect(FileManager.default.fileExists(atPath: out + "/dea_2024.csv"))
+  }
+
+  @Test func badCellsAreNamedWithTheirPlace() throws {
+    let table = try Self.write(
+      """
+      firm,x1,x2,y
+      1,2,5,1
+      2,2,-4,2
+      3,abc,6,3
+      3,1,1,1
+
+      """)
+    let run = try Self.run([
+      "--table", table, "--inputs", "x1,x2", "--outputs", "y",
+    ])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("units.csv:3:5: error: x2 is negative (-4)"))
+    #expect(
+      run.stderr.contains("units.csv:4:3: error: x1 \"abc\" is not a number"))
+    #expect(run.stderr.contains("units.csv:5:1: error: unit 3 appears twice"))
+    #expect(run.stdout.isEmpty)
+    let missing = try Self.run([
+      "--table", table, "--inputs", "x3", "--outputs", "y",
+    ])
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr.contains(
+        "the input column \"x3\" is not in the header. Did you mean \"x1\"?"))
+  }
+
+  @Test func missingUnitInAPeriodIsAnError() throws {
+    let table = try Self.write("unit,year,x,y\na,1,1,1\nb,1,2,1\na,2,1,1\n")
+    let run = try Self.run([
+      "--table", table, "--inputs", "x", "--outputs", "y", "--period", "year",
+    ])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "period 2 does not have the same units as period 1 (b differ)"))
+  }
+
+  @Test(arguments: [
+    ["--returns", "drs"], ["--orientation", "both"],
+    ["--inputs", "members,,budget"],
+    ["--inputs", "staff"], ["--inputs", "points"], ["--elasticity", "2"],
+    ["--id", "firm"], ["--table", "x.csv"],
+  ])
+  func usageErrorsExitWith64(_ options: [String]) throws {
+    let run = try Self.run([Fixture.repo("datasets/union")] + options)
+    #expect(run.status == 64, "\(options): \(run.stderr)")
+    #expect(run.stderr.hasPrefix("error: "))
+  }
+
+  /// A generated data set (members per unit) with a scenario: DEA of the
+  /// grassroots unions, cost-effectiveness, core duties and the balance
+  /// before and after, all written.
+  @Test func dataSetWithScenario() throws {
+    let data = Fixture.temporaryFolder() + "/g"
+    let generated = try CommandLineTests.run([
+      "generate", "--projects", "600", "--seed", "5", "--out", data,
+    ])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      data, "--level", "grassroots", "--returns", "vrs", "--scenario",
+      Fixture.repo("datasets/scenarios/budget-neutral.json"), "--out", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: out)
+      .sorted()
+    #expect(
+      names == [
+        ".jixiao-output", "balance.csv", "core_duties.csv",
+        "cost_effectiveness.csv",
+        "cost_effectiveness_projects.csv", "dea.csv",
+      ])
+    let balance = try Self.rows(out + "/balance.csv")
+    #expect(balance.dropFirst().map { $0[1] }.contains("after"))
+    // Under VRS every unit scores in (0, 1] and at least one scores 1.
+    let scores = try Self.rows(out + "/dea.csv").dropFirst().compactMap {
+      Double($0[4])
+    }
+    #expect(!scores.isEmpty && scores.allSatisfy { $0 > 0 && $0 <= 1 })
+    #expect(scores.contains(1))
+  }
+}
