@@ -49,6 +49,12 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     datasets.append(loaded.dataset)
     inputList += inputs(arguments, dataset: loaded.dataset)
   }
+  let pooling = StandardsInputs.check(datasets)
+  report(pooling)
+  if pooling.contains(where: { $0.severity == .error }) {
+    printError("nothing was computed.")
+    return .failure
+  }
   return reportingFailures {
     var clock = Stopwatch()
     let years = datasets.map(DatasetYear.of)
