@@ -19,6 +19,18 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     throw UsageError(
       message: "name one or more data set folders (one per year).")
   }
+  var seen: [String: String] = [:]
+  for folder in arguments.positionals {
+    let real = AtomicWriter.canonical(folder)
+    if let earlier = seen[real] {
+      let same = earlier == folder ? "" : " (as \(earlier) and \(folder))"
+      throw UsageError(
+        message:
+          "the data set \(folder) is given twice\(same); its projects would "
+          + "count twice. Name each data set folder once.")
+    }
+    seen[real] = folder
+  }
   var codes = IndicatorCodes()
   var inputList: [String] = []
   if let path = arguments["codes"] {

@@ -22,7 +22,9 @@ import Testing
     let dollars = Fixture.dataset([
       "dataset.json": #"{"moneyUnit": "USD million"}"#
     ])
+    // (Both hold the fixture's projects, which also repeat: see below.)
     let problems = StandardsInputs.check([load(yuan), load(dollars)])
+      .filter { $0.file.hasSuffix("dataset.json") }
     #expect(
       problems.map(\.description) == [
         "\(dollars)/dataset.json:1:15: error: the data set \(dollars) counts "
@@ -32,7 +34,9 @@ import Testing
           + "and set its moneyUnit in dataset.json."
       ])
     // The same unit twice (one by default) pools.
-    #expect(StandardsInputs.check([load(yuan), load(Fixture.dataset())]) == [])
+    #expect(
+      StandardsInputs.check([load(yuan), load(Fixture.dataset())])
+        .filter { $0.file.hasSuffix("dataset.json") } == [])
   }
 
   /// The command stops before computing anything.
@@ -48,5 +52,79 @@ import Testing
     #expect(run.stderr.contains("(the default: its dataset.json gives no "))
     #expect(run.stderr.contains("nothing was computed."))
     #expect(run.stdout.isEmpty)
+  }
+
+  /// The same folder twice, by one name or by two (a trailing slash, a
+  /// symbolic link), is a usage error: every count would double.
+  @Test func aFolderGivenTwiceIsAUsageError() throws {
+    let folder = Fixture.dataset()
+    let link = Fixture.temporaryFolder() + "/link"
+    try FileManager.default.createSymbolicLink(
+      atPath: link, withDestinationPath: folder)
+    for second in [folder, folder + "/", link] {
+      let run = try CommandLineTests.run(["standards", folder, second])
+      #expect(run.status == 64, "\(second)")
+      #expect(
+        run.stderr.hasPrefix("error: the data set \(second) is given twice"))
+      #expect(run.stdout.isEmpty)
+    }
+  }
+
+  /// A copy of a data set (another folder, the same year) repeats each of
+  /// its projects: the first five are named at their lines in both
+  /// projects.csv files (line 2 and 3: the fixture's P1 and P2), the rest
+  /// only counted. The fixture's year is 2022: P1 ends in 2024 and P2 in
+  /// 2022, and `DatasetYear.of` breaks the tie towards the earlier year.
+  @Test func aProjectInTwoDataSetsOfOneYearIsAnError() throws {
+    let original = Fixture.dataset()
+    let copy = Fixture.dataset()
+    let problems = StandardsInputs.check([load(original), load(copy)])
+    #expect(
+      problems.map(\.description) == [
+        "\(copy)/projects.csv:2:1: error: project P1 is also at "
+          + "\(original)/projects.csv:2, in a data set of the same year 2022; "
+          + "pooled, its values would count twice. Give each data set once, "
+          + "and each project in one data set of its year.",
+        "\(copy)/projects.csv:3:1: error: project P2 is also at "
+          + "\(original)/projects.csv:3, in a data set of the same year 2022; "
+          + "pooled, its values would count twice. Give each data set once, "
+          + "and each project in one data set of its year.",
+      ])
+    // Another year is history, not a repeat.
+    let earlier = Fixture.dataset([
+      "projects.csv": """
+      id,name,unit,activity,category,budget,executed,start_year,end_year,major
+      P1,送温暖,U2,A1,维权帮扶,100,90,2023,2023,1
+      P2,技能培训,U2,A1,技能培训,50,50,2023,2023,0
+      """
+    ])
+    #expect(StandardsInputs.check([load(earlier), load(copy)]) == [])
+  }
+
+  /// Seven projects in both: five named, two counted.
+  @Test func repeatsBeyondFiveAreCounted() throws {
+    var projects =
+      "id,name,unit,activity,category,budget,executed,start_year,end_year\n"
+    var indicators =
+      "project,dimension,subdimension,name,kind,operator,target,actual,unit,"
+      + "weight\n"
+    for p in 1...7 {
+      projects += "Q\(p),x,U2,A1,c,10,10,2024,2024\n"
+      indicators += "Q\(p),output,数量指标,人数,quantitative,>=,1,1,人,50\n"
+      indicators += "Q\(p),benefit,社会效益,率,quantitative,>=,1,1,%,30\n"
+      indicators += "Q\(p),satisfaction,满意度,满意度,quantitative,>=,1,1,%,10\n"
+    }
+    let folder = Fixture.dataset([
+      "projects.csv": projects, "indicators.csv": indicators,
+    ])
+    let copy = Fixture.dataset([
+      "projects.csv": projects, "indicators.csv": indicators,
+    ])
+    let problems = StandardsInputs.check([load(folder), load(copy)])
+    #expect(problems.count == 6)
+    #expect(
+      problems.last?.description
+        == "\(copy)/projects.csv: error: 2 more project(s) are also in "
+        + "\(folder) (7 in all).")
   }
 }

@@ -67,6 +67,7 @@ extension Reader {
         ))
     }
     dataset.projects = projects
+    dataset.projects.line = places.line.map { Int32($0) }
     return excluded
   }
 

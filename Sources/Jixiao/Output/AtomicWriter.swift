@@ -24,7 +24,9 @@ public struct AtomicWriter: Sendable {
     self.protectedPaths = Set(inputs.map(Self.canonical))
   }
 
-  static func canonical(_ path: String) -> String {
+  /// A path with symbolic links, `.` and `..` resolved, for comparing
+  /// two names of one file.
+  public static func canonical(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
       .path
   }
