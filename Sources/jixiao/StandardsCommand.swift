@@ -61,7 +61,9 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     datasets.append(loaded.dataset)
     inputList += inputs(arguments, dataset: loaded.dataset)
   }
-  let pooling = StandardsInputs.check(datasets)
+  let pooling =
+    StandardsInputs.check(datasets)
+    + StandardsInputs.checkCodes(datasets, codes: codes)
   report(pooling)
   if pooling.contains(where: { $0.severity == .error }) {
     printError("nothing was computed.")

@@ -127,4 +127,72 @@ import Testing
         == "\(copy)/projects.csv: error: 2 more project(s) are also in "
         + "\(folder) (7 in all).")
   }
+
+  /// indicators.csv with a code column: (project, code, name, actual).
+  private func coded(_ rows: [(String, String, String, Int)]) -> String {
+    var text =
+      "project,id,dimension,subdimension,name,kind,operator,target,actual,"
+      + "unit,weight\n"
+    for (project, code, name, actual) in rows {
+      let weight = rows.filter { $0.0 == project }.count
+      text +=
+        "\(project),\(code),output,质量指标,\(name),quantitative,>=,1,"
+        + "\(actual),%,\(50 / weight)\n"
+    }
+    for project in Set(rows.map(\.0)).sorted() {
+      text += "\(project),,benefit,社会效益,率,quantitative,>=,1,1,%,30\n"
+      text += "\(project),,satisfaction,满意度,满意度,quantitative,>=,1,1,%,10\n"
+    }
+    return text
+  }
+
+  /// Code Q on 合格率 (P1, line 2) and 验收合格率 (P2, line 3): a warning at
+  /// the second wording's code cell (line 3, column 4: after "P2,"), naming
+  /// both wordings and where each is first.
+  @Test func oneCodeOnRowsOfSeveralWordingsIsAWarning() throws {
+    let folder = Fixture.dataset([
+      "indicators.csv": coded([
+        ("P1", "Q", "合格率", 90), ("P2", "Q", "验收合格率", 80),
+      ])
+    ])
+    let file = folder + "/indicators.csv"
+    #expect(
+      StandardsInputs.checkCodes([load(folder)]).map(\.description) == [
+        "\(file):3:4: warning: the indicator code Q is on rows of 2 "
+          + "wordings: \"合格率\" (first at \(file):2), \"验收合格率\" (first "
+          + "at \(file):3); they are pooled as one indicator. If they measure "
+          + "different things, give them different codes."
+      ])
+    // Codes that a --codes table gives join wordings on purpose.
+    let plain = Fixture.dataset([
+      "indicators.csv": coded([
+        ("P1", "", "合格率", 90), ("P2", "", "验收合格率", 80),
+      ])
+    ])
+    let table = IndicatorCodes(["合格率": "Q", "验收合格率": "Q"])
+    #expect(StandardsInputs.checkCodes([load(plain)], codes: table) == [])
+  }
+
+  /// P1 has Q on lines 2 and 3: an error at the second row's code cell,
+  /// and the command computes nothing.
+  @Test func oneCodeTwiceInAProjectIsAnError() throws {
+    let folder = Fixture.dataset([
+      "indicators.csv": coded([
+        ("P1", "Q", "合格率", 90), ("P1", "Q", "合格率", 70),
+        ("P2", "Q", "合格率", 80),
+      ])
+    ])
+    let file = folder + "/indicators.csv"
+    let problems = StandardsInputs.checkCodes([load(folder)])
+    #expect(
+      problems.map(\.description) == [
+        "\(file):3:4: error: project P1 has the indicator code Q on two rows "
+          + "(line 2 and this one); pooled, the project would count twice "
+          + "for it. Give each row of a project its own code."
+      ])
+    let run = try CommandLineTests.run(["standards", folder])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("\(file):3:4: error: project P1 has"))
+    #expect(run.stdout.isEmpty)
+  }
 }

@@ -38,6 +38,113 @@ public enum StandardsInputs {
     return diagnostics
   }
 
+  /// How many wordings of one code a warning lists.
+  static let wordingsNamed = 5
+
+  /// The faults of indicator codes (指标编号) in `datasets`, each at its
+  /// row's code cell: a code given to two rows of one project is an
+  /// error (both rows would be pooled as one indicator of one project,
+  /// so the project counts twice), and a code written on rows of
+  /// different wordings is a warning that names them, since the rows are
+  /// pooled as one indicator whatever their names say. Codes given by
+  /// `codes` (the `--codes` table) join wordings on purpose, so only the
+  /// rows' own codes are checked for wordings.
+  ///
+  /// - Complexity: O(indicator rows), with a String made only for the
+  ///   rows of a code's first wording and for rows without a code when a
+  ///   codes table is given.
+  public static func checkCodes(
+    _ datasets: [Dataset], codes: IndicatorCodes = IndicatorCodes()
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var places: [IndicatorPlaces?] = Array(
+      repeating: nil, count: datasets.count)
+    func place(
+      _ d: Int, _ row: Int, _ field: String, _ severity: Diagnostic.Severity,
+      _ message: String, help: String
+    ) -> Diagnostic {
+      if places[d] == nil { places[d] = IndicatorPlaces(datasets[d]) }
+      return places[d]?.diagnostic(
+        severity, row: row, field: field, message, help: help)
+        ?? Diagnostic(
+          severity, file: datasets[d].folder, message, help: help)
+    }
+    // Per code: the wordings in order of first use, with their first row.
+    var wordings: [String: [(name: String, dataset: Int, row: Int)]] = [:]
+    var codeOrder: [String] = []
+    for (d, dataset) in datasets.enumerated() {
+      let rows = dataset.indicators
+      // The first wording seen of each code of this data set's pool.
+      var firstRow = [Int](repeating: -1, count: rows.code.values.count)
+      for p in 0..<dataset.projects.count {
+        let range = rows.rows(of: p)
+        var used: [(code: String, row: Int)] = []
+        for r in range {
+          var code = rows.code[r]
+          let isOwn = !code.isEmpty
+          if !isOwn, !codes.isEmpty {
+            code = codes.codeOfName[rows.names[r]] ?? ""
+          }
+          guard !code.isEmpty else { continue }
+          if let earlier = used.first(where: { $0.code == code }) {
+            diagnostics.append(
+              place(
+                d, r, isOwn ? "id" : "name", .error,
+                "project \(dataset.projects.ids[p]) has the indicator code "
+                  + "\(code) on two rows (line \(rows.line[earlier.row]) and "
+                  + "this one); pooled, the project would count twice for "
+                  + "it.",
+                help:
+                  isOwn
+                  ? "Give each row of a project its own code."
+                  : "Give each wording of the project's rows its own code "
+                    + "in the --codes table."))
+          }
+          used.append((code, r))
+          guard isOwn else { continue }
+          let pooled = Int(rows.code.codes[r])
+          if firstRow[pooled] >= 0,
+            rows.names.withBytes(
+              r,
+              { a in
+                rows.names.withBytes(firstRow[pooled]) { $0.elementsEqual(a) }
+              })
+          {
+            continue
+          }
+          let name = rows.names[r]
+          if wordings[code] == nil { codeOrder.append(code) }
+          if !(wordings[code] ?? []).contains(where: { $0.name == name }) {
+            wordings[code, default: []].append((name, d, r))
+          }
+          if firstRow[pooled] < 0 { firstRow[pooled] = r }
+        }
+      }
+    }
+    for code in codeOrder {
+      guard let list = wordings[code], list.count > 1 else { continue }
+      let named = list.prefix(wordingsNamed).map { wording in
+        let file = DatasetLoader.path(
+          datasets[wording.dataset].folder, DatasetLoader.fileNames.indicators)
+        let line = datasets[wording.dataset].indicators.line[wording.row]
+        return "\"\(wording.name)\" (first at \(file):\(line))"
+      }
+      let more =
+        list.count > wordingsNamed
+        ? " and \(list.count - wordingsNamed) more" : ""
+      let second = list[1]
+      diagnostics.append(
+        place(
+          second.dataset, second.row, "id", .warning,
+          "the indicator code \(code) is on rows of \(list.count) wordings: "
+            + named.joined(separator: ", ") + more
+            + "; they are pooled as one indicator.",
+          help:
+            "If they measure different things, give them different codes."))
+    }
+    return diagnostics
+  }
+
   /// How many repeated projects are named per pair of data sets before
   /// the rest are only counted.
   static let repeatsNamed = 5
@@ -98,5 +205,51 @@ public enum StandardsInputs {
     }
     let place = document.places.position(of: "moneyUnit")
     return (path, place?.line ?? 0, place?.column ?? 0)
+  }
+}
+
+/// Places of indicators.csv rows, read again for the few rows a message
+/// is about: the field of a column, by its name, of the row on a line.
+struct IndicatorPlaces {
+  let file: CSVFile
+  let map: ColumnMap
+  let dataset: Dataset
+  /// Byte offset of the start of each line (1-based: `lineStart[0]` is
+  /// line 1).
+  let lineStart: [Int]
+
+  init?(_ dataset: Dataset) {
+    let path = DatasetLoader.path(
+      dataset.folder, DatasetLoader.fileNames.indicators)
+    guard let file = try? CSVFile(contentsOf: path) else { return nil }
+    var log = DiagnosticLog()
+    self.file = file
+    self.map = ColumnMap(file, specs: Columns.indicators, log: &log)
+    self.dataset = dataset
+    var starts = [0]
+    for (offset, byte) in file.bytes.enumerated() where byte == 0x0A {
+      starts.append(offset + 1)
+    }
+    self.lineStart = starts
+  }
+
+  /// A diagnostic at the `field` cell (`id`, `name`) of indicator row
+  /// `row`; at the row's line when the column is missing.
+  func diagnostic(
+    _ severity: Diagnostic.Severity, row: Int, field: String,
+    _ message: String, help: String
+  ) -> Diagnostic {
+    let line = Int(dataset.indicators.line[row])
+    guard line >= 1, line <= lineStart.count,
+      let column = map[field] ?? map["name"]
+    else {
+      return Diagnostic(
+        severity, file: file.path, line: max(0, line), message, help: help)
+    }
+    // Line 1 starts after a byte-order mark, if any.
+    let offset = line == 1 ? CSVFile.bodyStart(file.bytes) : lineStart[line - 1]
+    return file.diagnostic(
+      severity, recordAt: offset, line: line, column: column, message,
+      help: help)
   }
 }
