@@ -64,6 +64,7 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
   let pooling =
     StandardsInputs.check(datasets)
     + StandardsInputs.checkCodes(datasets, codes: codes)
+    + codes.check(datasets)
   report(pooling)
   if pooling.contains(where: { $0.severity == .error }) {
     printError("nothing was computed.")

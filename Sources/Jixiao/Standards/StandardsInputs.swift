@@ -72,33 +72,44 @@ public enum StandardsInputs {
     // Per code: the wordings in order of first use, with their first row.
     var wordings: [String: [(name: String, dataset: Int, row: Int)]] = [:]
     var codeOrder: [String] = []
+    // Rows of one project pooled twice, per code: named, then counted.
+    var repeats: [String: Int] = [:]
     for (d, dataset) in datasets.enumerated() {
       let rows = dataset.indicators
       // The first wording seen of each code of this data set's pool.
       var firstRow = [Int](repeating: -1, count: rows.code.values.count)
       for p in 0..<dataset.projects.count {
-        let range = rows.rows(of: p)
         var used: [(code: String, row: Int)] = []
-        for r in range {
+        // Only measured rows are pooled (docs/standards.md).
+        for r in rows.rows(of: p)
+        where rows.kind[r] == .quantitative || rows.kind[r] == .observed {
           var code = rows.code[r]
           let isOwn = !code.isEmpty
           if !isOwn, !codes.isEmpty {
             code = codes.codeOfName[rows.names[r]] ?? ""
           }
           guard !code.isEmpty else { continue }
-          if let earlier = used.first(where: { $0.code == code }) {
-            diagnostics.append(
-              place(
-                d, r, isOwn ? "id" : "name", .error,
-                "project \(dataset.projects.ids[p]) has the indicator code "
-                  + "\(code) on two rows (line \(rows.line[earlier.row]) and "
-                  + "this one); pooled, the project would count twice for "
-                  + "it.",
-                help:
-                  isOwn
-                  ? "Give each row of a project its own code."
-                  : "Give each wording of the project's rows its own code "
-                    + "in the --codes table."))
+          // Rows of one code but another unit or direction are another
+          // measure, not a repeat.
+          if let earlier = used.first(where: {
+            $0.code == code && rows.unit.codes[$0.row] == rows.unit.codes[r]
+              && rows.op[$0.row] == rows.op[r]
+          }) {
+            repeats[code, default: 0] += 1
+            if repeats[code, default: 0] <= repeatsNamed {
+              diagnostics.append(
+                place(
+                  d, r, isOwn ? "id" : "name", .error,
+                  "project \(dataset.projects.ids[p]) has the indicator code "
+                    + "\(code) on two rows (line \(rows.line[earlier.row]) "
+                    + "and this one); pooled, the project would count twice "
+                    + "for it.",
+                  help:
+                    isOwn
+                    ? "Give each row of a project its own code."
+                    : "Give each wording of the project's rows its own code "
+                      + "in the --codes table."))
+            }
           }
           used.append((code, r))
           guard isOwn else { continue }
@@ -120,6 +131,14 @@ public enum StandardsInputs {
           if firstRow[pooled] < 0 { firstRow[pooled] = r }
         }
       }
+    }
+    for (code, count) in repeats.sorted(by: { $0.key < $1.key })
+    where count > repeatsNamed {
+      diagnostics.append(
+        Diagnostic(
+          .error, file: "",
+          "\(count - repeatsNamed) more project(s) have the indicator code "
+            + "\(code) on two rows (\(count) in all)."))
     }
     for code in codeOrder {
       guard let list = wordings[code], list.count > 1 else { continue }
