@@ -114,6 +114,25 @@ enum StandardsFixture {
     #expect(listed[0].isHigh)
   }
 
+  /// The MAD is taken around the sample median whatever the quantile
+  /// type; the median column follows the type. Costs per head of 培训,
+  /// unscreened: 220, 225, 230, 250, 300, 1500. Type 1 (the inverse of
+  /// the empirical distribution) gives the third value, 230, as the
+  /// median; the sample median is (230 + 250) / 2 = 240, the deviations
+  /// from it 20, 15, 10, 10, 60, 1260, and their median (15 + 20) / 2 =
+  /// 17.5. Around 230 the MAD would be (10 + 20) / 2 = 15.
+  @Test func madIsAroundTheSampleMedianWhateverTheQuantileType() throws {
+    var settings = StandardsSettings()
+    settings.quantiles = .type1
+    settings.outliers = .none
+    let (study, _) = try StandardsFixture.study(
+      [StandardsFixture.dataset()], settings)
+    let c = try #require(
+      cell(study, level: 1, measure: "人均成本", kind: .indicator, group: ["培训"]))
+    #expect(study.levels[1].cells.median[c] == 230)
+    #expect(study.levels[1].cells.mad[c] == 17.5)
+  }
+
   /// Winsorising pulls 1500 in to 379.375 instead: the median of the six
   /// becomes (230 + 250) / 2 = 240.
   @Test func winsorisingPullsValuesIn() throws {
