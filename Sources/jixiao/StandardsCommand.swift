@@ -98,7 +98,9 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
       all.append(StandardsReport.trends(study, trends, language: language))
     }
     // A data set of ratings only has no quantities, so no quotas to show.
-    var shown = quotas.fits.isEmpty ? [all[0]] : [all[0], all[3]]
+    var shown =
+      quotas.fits.isEmpty && quotas.unfitted.isEmpty
+      ? [all[0]] : [all[0], all[3]]
     let shares = RatingShares(study)
     if !shares.cells.isEmpty {
       let ratings = StandardsReport.ratings(study, shares, language: language)

@@ -208,6 +208,42 @@ enum StandardsFixture {
     #expect(flagged.filter { $0.hasPrefix("A") } == ["A6"])
   }
 
+  /// Five projects that each trained 100 people for 10 … 50 万元 leave no
+  /// spread to split cost into fixed and variable: the fit (of all
+  /// projects, and of their one category) is not made, and the quota
+  /// table says so in a row of its own instead of leaving the group out.
+  @Test func aQuotaWithoutSpreadInQuantityIsReported() throws {
+    var projects =
+      "id,name,unit,activity,category,budget,executed,start_year,end_year\n"
+    var indicators =
+      "project,dimension,subdimension,name,kind,operator,target,actual,unit,"
+      + "weight\n"
+    for p in 1...5 {
+      projects += "P\(p),x,U2,A1,培训,\(p * 10),\(p * 10),2024,2024\n"
+      indicators += "P\(p),output,数量指标,培训人次,定量,>=,100,100,人次,50\n"
+      indicators += "P\(p),benefit,社会效益,率,定量,>=,1,1,%,30\n"
+      indicators += "P\(p),satisfaction,满意度,满意度,定量,>=,1,1,%,10\n"
+    }
+    let (study, datasets) = try StandardsFixture.study([
+      Fixture.dataset(["projects.csv": projects, "indicators.csv": indicators])
+    ])
+    let quotas = QuotaStudy(study, datasets)
+    #expect(quotas.fits.isEmpty)
+    #expect(quotas.unfitted.map(\.level) == [0, 1])
+    #expect(
+      quotas.unfitted.allSatisfy { $0.n == 5 && $0.commonQuantity == 100 })
+    let table = StandardsReport.quotas(study, quotas, language: .english)
+    #expect(table.rowCount == 2)
+    #expect(
+      table.rows[1] == [
+        .text("培训"), .text("培训人次"), .integer(5), .empty, .empty, .empty,
+        .empty,
+        .text(
+          "not fitted: all 5 quantities are 100, so cost cannot be split "
+            + "into fixed and variable"),
+      ])
+  }
+
   /// Targets: 培训人次 targets 90 … 500 against the 培训 standard (median
   /// of trained 100 … 600 = 350) and benchmark (P80 = 500): A1's 90 is
   /// below both; A3 (320 for 300 trained) is below the standard only.
