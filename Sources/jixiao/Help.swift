@@ -107,8 +107,10 @@ enum Help {
         --by KEYS          group by category, industry, level, region, year, unit
                            (comma-separated, coarsest first; default category)
         --quantile-type N  Hyndman–Fan type 1 to 9 (default 7)
-        --outliers R       iqr (Tukey, k = 1.5; iqr:K), mad (robust z > 3.5; mad:Z) or none
+        --outliers R       iqr (Tukey, k = 1.5; iqr:K), mad (robust z > 3.5; mad:Z) or none;
+                           K and Z are plain decimals above 0 (3, 2.5)
         --winsorize        pull screened values in to the fence instead of leaving them out
+                           (not with --outliers none)
         --standard S       median (default), mean or trimmed
         --trim F           share cut from each end for the trimmed mean (default 0.1)
         --benchmark B      pNN, a percentile in the good direction (default p80), or best

@@ -14,12 +14,64 @@ import Testing
     ["--outliers", "tukey"], ["--outliers", "iqr:0"], ["--standard", "mode"],
     ["--trim", "0.5"], ["--benchmark", "p40"], ["--benchmark", "top"],
     ["--min-group", "0"], ["--overshoot", "1"], ["--frobnicate"],
+    // k must be a finite, positive plain decimal; none takes none.
+    ["--outliers", "iqr:"], ["--outliers", "none:3"],
+    ["--outliers", "mad:inf"],
+    ["--outliers", "iqr:1e400"], ["--outliers", "iqr:-1"],
+    ["--trim", "0x0.1"], ["--trim", "1e-400"], ["--overshoot", "1e1"],
+    ["--benchmark", "p8e1"], ["--by", "category,"], ["--by", ",category"],
+    ["--winsorize", "--winsorize"], ["--outliers", "none", "--winsorize"],
   ])
   func usageErrorsExitWith64(_ options: [String]) throws {
     let run = try Self.run([Fixture.repo("datasets/union")] + options)
     #expect(run.status == 64, "\(options): \(run.stderr)")
     #expect(run.stderr.hasPrefix("error: "))
     #expect(run.stdout.isEmpty)
+  }
+
+  /// Each of the slips says what was given and what to give.
+  @Test(arguments: [
+    (
+      ["--outliers", "iqr:"],
+      "error: --outliers is iqr:; the number after : must be a plain decimal "
+        + "above 0, such as iqr:3 or mad:3.5."
+    ),
+    (
+      ["--outliers", "none:3"],
+      "error: --outliers is none:3; none takes no number (use iqr:K or mad:Z "
+        + "for a rule with one)."
+    ),
+    (
+      ["--trim", "0x0.1"],
+      "error: --trim is 0x0.1; give a share from 0 to below 0.5, such as 0.1."
+    ),
+    (
+      ["--by", "category,"],
+      "error: --by is category,, with an empty key; name the keys separated "
+        + "by single commas, such as category,level."
+    ),
+    (
+      ["--winsorize", "--winsorize"],
+      "error: --winsorize is given twice; give it once."
+    ),
+    (
+      ["--outliers", "none", "--winsorize"],
+      "error: --winsorize pulls screened values in to the fence, but "
+        + "--outliers none screens none; drop --winsorize, or choose iqr or mad."
+    ),
+  ])
+  func usageErrorsSayWhatToGive(_ options: [String], message: String) throws {
+    let run = try Self.run([Fixture.repo("datasets/union")] + options)
+    #expect(run.stderr.hasPrefix(message + "\n"), "\(run.stderr)")
+  }
+
+  /// Plain decimals are still taken: iqr:3, mad:3.5, .25 of trim.
+  @Test func plainDecimalsAreAccepted() throws {
+    let run = try Self.run([
+      Fixture.repo("datasets/union"), "--outliers", "mad:3.5", "--trim", ".25",
+      "--overshoot", "1.5", "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
   }
 
   @Test func noDataSetIsAUsageError() throws {
