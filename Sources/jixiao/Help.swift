@@ -96,7 +96,7 @@ enum Help {
       """
     ),
     "standards": (
-      "jixiao standards DATASET [DATASET …] [--by KEYS] [--quantile-type N] [--outliers R] [--winsorize] [--standard S] [--trim F] [--benchmark B] [--min-group N] [--overshoot R] [--robust] [--codes FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      "jixiao standards DATASET [DATASET …] [--by KEYS] [--quantile-type N] [--outliers R] [--winsorize] [--standard S] [--trim F] [--benchmark B] [--min-group N] [--overshoot R] [--robust] [--codes FILE] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
       """
       Distributions, standard values (标准值) and benchmark values (标杆值) of every
       comparable indicator and unit cost, per group of projects; expenditure quota
@@ -118,6 +118,8 @@ enum Help {
         --overshoot R      actual beyond target × R is an overshoot (default 1.2)
         --robust           fit quotas by Huber's robust regression
         --codes FILE       a table name,code (指标名称,指标编号) joining rows worded apart
+        --scheme FILE      use this scheme for every data set instead of its scheme.json
+                           (the labels and points of ratings)
         --format F         table (default), csv (standards) or json (all tables)
         --out DIR          write every table, atomically
         --detail           print every table on the terminal

@@ -74,6 +74,22 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
   }
 
+  /// --scheme is in the help, and a path that is not there is named as
+  /// the scheme it was meant to be.
+  @Test func aSchemeThatIsNotThereSaysItIsTheScheme() throws {
+    let help = try CommandLineTests.run(["help", "standards"])
+    #expect(help.stdout.contains("--scheme FILE"))
+    let missing = Fixture.temporaryFolder() + "/x"
+    let run = try Self.run([Fixture.dataset(), "--scheme", missing])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.hasPrefix(
+        "\(missing): error: the scoring scheme given with --scheme cannot be "
+          + "read: there is no such file. Give the path of a scheme file "
+          + "(docs/scheme.md), or leave out --scheme to use each data set's "
+          + "scheme.json.\n"), "\(run.stderr)")
+  }
+
   @Test func noDataSetIsAUsageError() throws {
     let run = try Self.run([])
     #expect(run.status == 64)

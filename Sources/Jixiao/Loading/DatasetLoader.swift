@@ -153,6 +153,27 @@ public enum DatasetLoader {
         ))
       return ScoringScheme()
     }
+    // A scheme named on the command line that is not there: say what the
+    // file was meant to be, not only that it cannot be read.
+    var isDirectory: ObjCBool = false
+    if isExplicit,
+      !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        || isDirectory.boolValue
+        || !FileManager.default.isReadableFile(atPath: path)
+    {
+      let why =
+        !FileManager.default.fileExists(atPath: path)
+        ? "there is no such file"
+        : isDirectory.boolValue ? "it is a folder" : "it may not be read"
+      log.append(
+        Diagnostic(
+          .error, file: path,
+          "the scoring scheme given with --scheme cannot be read: \(why).",
+          help:
+            "Give the path of a scheme file (docs/scheme.md), or leave out "
+            + "--scheme to use each data set's scheme.json."))
+      return ScoringScheme()
+    }
     do {
       let (scheme, warnings) = try ScoringScheme.load(from: path)
       log.append(contentsOf: warnings)
