@@ -202,6 +202,9 @@ struct Reader: Sendable {
   var projectIDs = TextColumn()
   /// Rows whose id repeats an earlier one (reported by `indexIDs`).
   var repeatedProjects: [Bool] = []
+  /// The executed amount as written, of projects where it was at fault
+  /// (kept as 0), for messages that compare with it.
+  var faultyExecuted: [Int: String] = [:]
   /// Projects that lost an indicator row to a fault in its record.
   var projectsMissingRows: Set<Int> = []
   /// Line of each project in projects.csv, for messages.
