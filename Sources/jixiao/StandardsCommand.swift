@@ -74,6 +74,16 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     var clock = Stopwatch()
     let years = datasets.map(DatasetYear.of)
     let measures = Measures(datasets, years: years, codes: codes)
+    if measures.count == 0 {
+      let projects = datasets.reduce(0) { $0 + $1.projects.count }
+      printError(
+        "note: there is nothing to compute: "
+          + (projects == 0
+            ? "the data set(s) have no projects"
+            : "no project of the \(projects) has a quantitative, observed or "
+              + "rating row that applies")
+          + "; the tables are empty.")
+    }
     let study = StandardsStudy(datasets, measures: measures, settings: settings)
     let quotas = QuotaStudy(study, datasets)
     let review = TargetReview(study, datasets)

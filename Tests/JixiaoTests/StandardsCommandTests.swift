@@ -90,6 +90,28 @@ import Testing
           + "scheme.json.\n"), "\(run.stderr)")
   }
 
+  /// A data set without projects: check says there is nothing to score,
+  /// and standards that there is nothing to compute.
+  @Test func anEmptyDataSetSaysSo() throws {
+    let folder = Fixture.dataset([
+      "projects.csv": "id,name,unit,activity,budget,executed",
+      "indicators.csv":
+        "project,dimension,subdimension,name,kind,operator,target,actual,unit,"
+        + "weight",
+    ])
+    let check = try CommandLineTests.run(["check", folder])
+    #expect(check.status == 0, "\(check.stdout)")
+    #expect(
+      check.stdout.hasSuffix(
+        "Nothing to score: the data set has no projects.\n"))
+    let run = try Self.run([folder])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "note: there is nothing to compute: the data set(s) have no "
+          + "projects; the tables are empty.\n"))
+  }
+
   @Test func noDataSetIsAUsageError() throws {
     let run = try Self.run([])
     #expect(run.status == 64)
