@@ -208,6 +208,29 @@ enum StandardsFixture {
     #expect(flagged.filter { $0.hasPrefix("A") } == ["A6"])
   }
 
+  /// A quantity row without a unit still gives a unit cost, 90 万元 ÷ 180
+  /// (P1 of the fixture, executed 90), labelled money per item, not 万元:
+  /// `万元/item`, and `万元/个` in Chinese tables.
+  @Test func aUnitCostOfAQuantityWithoutUnitIsMoneyPerItem() throws {
+    var files = Fixture.validFiles
+    files["indicators.csv"] = files["indicators.csv"]?.replacingOccurrences(
+      of: "慰问人数,定量,>=,200,180,人,25", with: "慰问人数,定量,>=,200,180,,25")
+    let (study, _) = try StandardsFixture.study([
+      Fixture.dataset(files.mapValues { $0 })
+    ])
+    let measures = study.measures
+    let m = try #require(
+      measures.measures.firstIndex { $0.kind == .unitCost })
+    #expect(measures.measures[m].unit == "万元/item")
+    #expect(measures.measures[m].unit(in: .chinese) == "万元/个")
+    #expect(
+      measures.value[measures.measure.firstIndex(of: Int32(m)) ?? 0] == 0.5)
+    let zh = StandardsReport.distributions(study, language: .chinese)
+    let unit = try #require(zh.columns.firstIndex { $0.name == "单位" })
+    #expect(
+      (0..<zh.rowCount).contains { zh.cell($0, unit) == .text("万元/个") })
+  }
+
   /// Five projects that each trained 100 people for 10 … 50 万元 leave no
   /// spread to split cost into fixed and variable: the fit (of all
   /// projects, and of their one category) is not made, and the quota

@@ -41,7 +41,12 @@ public enum StandardsReport {
             }
           })
       ),
-      (.init(l("unit", "单位")), .cells { .text(measures.measures[m[$0]].unit) }),
+      (
+        .init(l("unit", "单位")),
+        .cells { [language = l.language] in
+          .text(measures.measures[m[$0]].unit(in: language))
+        }
+      ),
       (
         .init(l("direction", "方向")),
         .labels(
