@@ -13,7 +13,7 @@ enum Help {
       simulate DATASET --scenario F budgets before and after a what-if scenario
       import TABLE.csv --mapping M --out DATASET
                                     turn a spreadsheet (CSV) into a data set
-      standards DATASET [DATASET …] --by KEYS
+      standards DATASET [DATASET …] [--by KEYS]
                                     standard and benchmark values, quotas, target review
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
@@ -122,7 +122,10 @@ enum Help {
                            (the labels and points of ratings)
         --format F         table (default), csv (standards) or json (all tables)
         --out DIR          write every table, atomically
+        --lang L           labels in en (default) or zh
         --detail           print every table on the terminal
+        --threads N        cores that read the files and summarise groups (default: all)
+        --timings          print the time of each step on standard error
       """
     ),
     "generate": (

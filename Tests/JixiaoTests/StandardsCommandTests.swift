@@ -180,7 +180,34 @@ import Testing
     let rows = try #require(
       JSONSerialization.jsonObject(with: trends) as? [[String: Any]])
     #expect(!rows.isEmpty)
-    #expect(rows.allSatisfy { ($0["years"] as? String) == "2023, 2024" })
+    // Lists are JSON arrays of numbers, one entry per year.
+    #expect(rows.allSatisfy { ($0["years"] as? [Int]) == [2023, 2024] })
+    #expect(rows.allSatisfy { ($0["values"] as? [Int])?.count == 2 })
+    // The fixture's 合格率 of 培训 is 90 … 100 both years: median 95.
+    let rate = rows.first {
+      ($0["measure"] as? String) == "R" && ($0["group"] as? String) == "培训"
+    }
+    #expect(rate?["standards"] as? [Double] == [95, 95], "\(rows)")
+  }
+
+  /// Every option standards takes (the list its unknown-option message
+  /// gives) is described in its help, each on a line of its own.
+  @Test func everyOptionIsInTheHelp() throws {
+    let unknown = try Self.run([Fixture.dataset(), "--frobnicate"])
+    let listed = try #require(
+      unknown.stderr.split(separator: "Options here: ").last?
+        .split(separator: ".\n").first)
+    let options = listed.split(separator: ", ").map(String.init)
+    #expect(options.count > 15)
+    let help = try CommandLineTests.run(["help", "standards"]).stdout
+    let lines = help.split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    for option in options {
+      #expect(
+        lines.contains { $0.hasPrefix(option + " ") && $0.count > 25 },
+        "\(option)")
+    }
   }
 
   /// A codes table joins the union's satisfaction rows without the SAT

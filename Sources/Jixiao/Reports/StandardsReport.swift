@@ -589,25 +589,18 @@ public enum StandardsReport {
         .cells { .text(measures.measures[Int(list[$0].measure)].label) }
       ),
       (.init(l("group", "分组")), .cells { .text(list[$0].group) }),
+      // Lists: one entry per year, JSON arrays of numbers in JSON.
       (
         .init(l("years", "年度")),
-        .cells {
-          .text(list[$0].years.map(String.init).joined(separator: ", "))
-        }
+        .cells { .numbers(list[$0].years.map(Double.init), decimals: 0) }
       ),
       (
         .init(l("standards", "各年标准值")),
-        .cells {
-          .text(
-            list[$0].standards.map { ReportTable.Cell.fixed($0, 2) }.joined(
-              separator: ", "))
-        }
+        .cells { .numbers(list[$0].standards, decimals: 2) }
       ),
       (
         .init(l("values", "样本数")),
-        .cells {
-          .text(list[$0].counts.map(String.init).joined(separator: ", "))
-        }
+        .cells { .numbers(list[$0].counts.map(Double.init), decimals: 0) }
       ),
       (
         .init(l("slope per year", "年均变化"), numeric: true),
