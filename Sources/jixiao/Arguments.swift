@@ -31,7 +31,10 @@ struct Arguments {
         guard inline == nil else {
           throw UsageError(message: "--\(name) takes no value.")
         }
-        flags.insert(name)
+        // Twice is a slip (an edited command line, a doubled alias).
+        guard flags.insert(name).inserted else {
+          throw UsageError(message: "--\(name) is given twice; give it once.")
+        }
       } else if options.contains(name) {
         // A second value would silently replace the first: refuse it.
         if let first = values[name] {

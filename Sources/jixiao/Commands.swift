@@ -124,7 +124,10 @@ func runCheck(_ words: [String]) throws(UsageError) -> ExitStatus {
         + "\(errors) error(s), \(warnings) warning(s).")
     print(
       errors > 0
-        ? "Scoring is blocked until the errors are fixed." : "Ready to score.")
+        ? "Scoring is blocked until the errors are fixed."
+        : dataset.projects.count == 0
+          ? "Nothing to score: the data set has no projects."
+          : "Ready to score.")
   } else {
     var table = ReportTable(
       name: "diagnostics", title: "",

@@ -13,7 +13,7 @@ enum Help {
       simulate DATASET --scenario F budgets before and after a what-if scenario
       import TABLE.csv --mapping M --out DATASET
                                     turn a spreadsheet (CSV) into a data set
-      standards DATASET [DATASET …] --by KEYS
+      standards DATASET [DATASET …] [--by KEYS]
                                     standard and benchmark values, quotas, target review
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
@@ -96,7 +96,7 @@ enum Help {
       """
     ),
     "standards": (
-      "jixiao standards DATASET [DATASET …] [--by KEYS] [--quantile-type N] [--outliers R] [--winsorize] [--standard S] [--trim F] [--benchmark B] [--min-group N] [--overshoot R] [--robust] [--codes FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      "jixiao standards DATASET [DATASET …] [--by KEYS] [--quantile-type N] [--outliers R] [--winsorize] [--standard S] [--trim F] [--benchmark B] [--min-group N] [--overshoot R] [--robust] [--codes FILE] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
       """
       Distributions, standard values (标准值) and benchmark values (标杆值) of every
       comparable indicator and unit cost, per group of projects; expenditure quota
@@ -107,8 +107,10 @@ enum Help {
         --by KEYS          group by category, industry, level, region, year, unit
                            (comma-separated, coarsest first; default category)
         --quantile-type N  Hyndman–Fan type 1 to 9 (default 7)
-        --outliers R       iqr (Tukey, k = 1.5; iqr:K), mad (robust z > 3.5; mad:Z) or none
+        --outliers R       iqr (Tukey, k = 1.5; iqr:K), mad (robust z > 3.5; mad:Z) or none;
+                           K and Z are plain decimals above 0 (3, 2.5)
         --winsorize        pull screened values in to the fence instead of leaving them out
+                           (not with --outliers none)
         --standard S       median (default), mean or trimmed
         --trim F           share cut from each end for the trimmed mean (default 0.1)
         --benchmark B      pNN, a percentile in the good direction (default p80), or best
@@ -116,9 +118,14 @@ enum Help {
         --overshoot R      actual beyond target × R is an overshoot (default 1.2)
         --robust           fit quotas by Huber's robust regression
         --codes FILE       a table name,code (指标名称,指标编号) joining rows worded apart
+        --scheme FILE      use this scheme for every data set instead of its scheme.json
+                           (the labels and points of ratings)
         --format F         table (default), csv (standards) or json (all tables)
         --out DIR          write every table, atomically
+        --lang L           labels in en (default) or zh
         --detail           print every table on the terminal
+        --threads N        cores that read the files and summarise groups (default: all)
+        --timings          print the time of each step on standard error
       """
     ),
     "generate": (

@@ -43,7 +43,7 @@ struct Output {
     if let folder {
       let fileFormat: OutputFormat = format == .json ? .json : .csv
       let writer = AtomicWriter(folder: folder, inputs: inputs)
-      try writer.write(all, format: fileFormat, threads: threads)
+      let removed = try writer.write(all, format: fileFormat, threads: threads)
       // With files written, the terminal gets only the short tables; a
       // long one (every project, a deep unit tree) is in its file.
       for table in shown where format == .table {
@@ -61,6 +61,9 @@ struct Output {
         print(
           "wrote \(writer.path(for: "\(table.name).\(fileFormat.fileExtension)"))"
         )
+      }
+      for name in removed {
+        print("removed \(writer.path(for: name)) (an earlier run's table)")
       }
       return
     }

@@ -19,6 +19,18 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     throw UsageError(
       message: "name one or more data set folders (one per year).")
   }
+  var seen: [String: String] = [:]
+  for folder in arguments.positionals {
+    let real = AtomicWriter.canonical(folder)
+    if let earlier = seen[real] {
+      let same = earlier == folder ? "" : " (as \(earlier) and \(folder))"
+      throw UsageError(
+        message:
+          "the data set \(folder) is given twice\(same); its projects would "
+          + "count twice. Name each data set folder once.")
+    }
+    seen[real] = folder
+  }
   var codes = IndicatorCodes()
   var inputList: [String] = []
   if let path = arguments["codes"] {
@@ -49,10 +61,29 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
     datasets.append(loaded.dataset)
     inputList += inputs(arguments, dataset: loaded.dataset)
   }
+  let pooling =
+    StandardsInputs.check(datasets)
+    + StandardsInputs.checkCodes(datasets, codes: codes)
+    + codes.check(datasets)
+  report(pooling)
+  if pooling.contains(where: { $0.severity == .error }) {
+    printError("nothing was computed.")
+    return .failure
+  }
   return reportingFailures {
     var clock = Stopwatch()
     let years = datasets.map(DatasetYear.of)
     let measures = Measures(datasets, years: years, codes: codes)
+    if measures.count == 0 {
+      let projects = datasets.reduce(0) { $0 + $1.projects.count }
+      printError(
+        "note: there is nothing to compute: "
+          + (projects == 0
+            ? "the data set(s) have no projects"
+            : "no project of the \(projects) has a quantitative, observed or "
+              + "rating row that applies")
+          + "; the tables are empty.")
+    }
     let study = StandardsStudy(datasets, measures: measures, settings: settings)
     let quotas = QuotaStudy(study, datasets)
     let review = TargetReview(study, datasets)
@@ -77,7 +108,9 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
       all.append(StandardsReport.trends(study, trends, language: language))
     }
     // A data set of ratings only has no quantities, so no quotas to show.
-    var shown = quotas.fits.isEmpty ? [all[0]] : [all[0], all[3]]
+    var shown =
+      quotas.fits.isEmpty && quotas.unfitted.isEmpty
+      ? [all[0]] : [all[0], all[3]]
     let shares = RatingShares(study)
     if !shares.cells.isEmpty {
       let ratings = StandardsReport.ratings(study, shares, language: language)
@@ -117,8 +150,14 @@ func standardsSettings(_ arguments: Arguments) throws(UsageError)
   settings.threads = try threadCount(arguments)
   if let text = arguments["by"] {
     var keys: [StandardsSettings.GroupKey] = []
-    for word in text.split(separator: ",") {
+    for word in text.split(separator: ",", omittingEmptySubsequences: false) {
       let name = word.trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty else {
+        throw UsageError(
+          message:
+            "--by is \(text), with an empty key; name the keys separated by "
+            + "single commas, such as category,level.")
+      }
       guard let key = StandardsSettings.GroupKey(rawValue: name) else {
         throw UsageError(
           message:
@@ -143,11 +182,24 @@ func standardsSettings(_ arguments: Arguments) throws(UsageError)
     settings.quantiles = type
   }
   if let text = arguments["outliers"] {
-    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-    let value = parts.count == 2 ? Double(parts[1]) : nil
-    if parts.count == 2, (value ?? 0) <= 0 {
-      throw UsageError(
-        message: "--outliers is \(text); the number after : must be above 0.")
+    let parts = text.split(
+      separator: ":", maxSplits: 1, omittingEmptySubsequences: false
+    ).map(String.init)
+    var value: Double?
+    if parts.count == 2 {
+      guard parts[0] != "none" else {
+        throw UsageError(
+          message:
+            "--outliers is \(text); none takes no number (use iqr:K or mad:Z "
+            + "for a rule with one).")
+      }
+      guard let given = plainDecimal(parts[1]), given > 0 else {
+        throw UsageError(
+          message:
+            "--outliers is \(text); the number after : must be a plain "
+            + "decimal above 0, such as iqr:3 or mad:3.5.")
+      }
+      value = given
     }
     switch parts[0] {
     case "none": settings.outliers = .none
@@ -160,6 +212,12 @@ func standardsSettings(_ arguments: Arguments) throws(UsageError)
     }
   }
   settings.winsorize = arguments.has("winsorize")
+  if settings.winsorize, case .none = settings.outliers {
+    throw UsageError(
+      message:
+        "--winsorize pulls screened values in to the fence, but --outliers "
+        + "none screens none; drop --winsorize, or choose iqr or mad.")
+  }
   settings.robustQuotas = arguments.has("robust")
   if let text = arguments["standard"] {
     switch text {
@@ -172,7 +230,7 @@ func standardsSettings(_ arguments: Arguments) throws(UsageError)
     }
   }
   if let text = arguments["trim"] {
-    guard let value = Double(text), value >= 0, value < 0.5 else {
+    guard let value = plainDecimal(text), value >= 0, value < 0.5 else {
       throw UsageError(
         message:
           "--trim is \(text); give a share from 0 to below 0.5, such as 0.1.")
@@ -182,7 +240,8 @@ func standardsSettings(_ arguments: Arguments) throws(UsageError)
   if let text = arguments["benchmark"] {
     if text == "best" {
       settings.benchmark = .bestInClass
-    } else if text.hasPrefix("p"), let percent = Double(text.dropFirst()),
+    } else if text.hasPrefix("p"),
+      let percent = plainDecimal(String(text.dropFirst())),
       percent > 50,
       percent < 100
     {
@@ -202,11 +261,33 @@ func standardsSettings(_ arguments: Arguments) throws(UsageError)
     settings.minimumGroupSize = value
   }
   if let text = arguments["overshoot"] {
-    guard let value = Double(text), value > 1 else {
+    guard let value = plainDecimal(text), value > 1 else {
       throw UsageError(
         message: "--overshoot is \(text); give a ratio above 1, such as 1.2.")
     }
     settings.overshootRatio = value
   }
   return settings
+}
+
+/// A number written as plain decimal digits with at most one point
+/// (`3`, `1.5`, `.25`), and finite: no sign, exponent (`1e400`), hex
+/// (`0x0.1`), `inf` or `nan`, which `Double.init` would all accept. The
+/// options that take one are ratios and shares a person types, and a
+/// form they would not type is more likely a slip than a setting.
+func plainDecimal(_ text: String) -> Double? {
+  var digits = 0
+  var points = 0
+  for character in text {
+    if character == "." {
+      points += 1
+    } else if character.isASCII, character.isNumber {
+      digits += 1
+    } else {
+      return nil
+    }
+  }
+  guard digits > 0, points <= 1, let value = Double(text), value.isFinite
+  else { return nil }
+  return value
 }

@@ -48,7 +48,9 @@ import Testing
 
   /// Writes the table and mapping, imports, and returns the output folder
   /// (nil when nothing was written) and the messages.
-  static func run(_ mapping: String) -> (folder: String?, messages: [String]) {
+  static func run(_ mapping: String, table: String = table) -> (
+    folder: String?, messages: [String]
+  ) {
     let folder = Fixture.temporaryFolder()
     FileManager.default.createFile(
       atPath: folder + "/t.csv", contents: Data(table.utf8))
@@ -87,20 +89,77 @@ import Testing
   /// year 2020 to 2021-01-31, then 28 + 15), 409 ÷ 30.436875 = 13.44 →
   /// 13.4 months; 0 days → 0; 2018-02-28 → 2020-02-29 is 731 days →
   /// 24.0 → 24; 2018-02-30 is no date.
+  ///
+  /// The cells that are not a number or a date are named where they are
+  /// (line 5 of the table: "nda" at column 15, after "4,Pacific,EDU,";
+  /// 2018-02-30 at column 22), apart from the division by zero of line 4.
   @Test func computedColumnsFillObservedRows() throws {
     let (out, messages) = Self.run(Self.mapping(computed: Self.computed))
     let folder = try #require(out, "\(messages)")
     let observed = try Self.observedActuals(folder)
     #expect(observed == ["1.25", "13.4", "0.75", "0", "", "24", "", ""])
+    let help =
+      " Correct the cell, or leave it empty when the value is not known."
+    #expect(
+      messages.filter { $0.contains("computed column") } == [
+        "t.csv:5:15: warning: \"nda\" in cost app is not a number, so the "
+          + "computed column \"overrun\" is empty in this row." + help,
+        "m.json:2:16: note: the computed column \"overrun\" is empty in 1 of "
+          + "4 row(s) where cost app is 0 (division by zero).",
+        "t.csv:5:22: warning: \"2018-02-30\" in close est is not a date, so "
+          + "the computed column \"delay\" is empty in this row." + help,
+      ], "\(messages)")
+  }
+
+  /// A column empty in every row is an error that says why: the id and
+  /// the cost are numbers, and monthsBetween needs dates.
+  @Test func aComputedColumnEmptyInEveryRowIsAnError() throws {
+    let computed = """
+      [{"name": "overrun", "monthsBetween": ["cost act", "id"]}, \(Self.delay)]
+      """
+    let (out, messages) = Self.run(Self.mapping(computed: computed))
+    #expect(out == nil)
+    #expect(
+      messages.filter { $0.contains("error:") } == [
+        "m.json:2:16: error: the computed column \"overrun\" is empty in "
+          + "every row: monthsBetween needs dates (YYYY-MM-DD); cost act holds "
+          + "numbers, and id holds numbers. Name two columns of dates "
+          + "(YYYY-MM-DD), or use ratio or difference for numbers."
+      ])
+  }
+
+  /// Beyond three cells that are not numbers, the rest are counted.
+  @Test func manyUnreadableCellsAreCounted() throws {
+    var table = "id,region,sector,cost app,cost act,close est,close act\n"
+    for (id, cost) in ["x", "y", "z", "w", "2"].enumerated() {
+      table += "\(id),Pacific,EDU,\(cost),1,2020-01-01,2020-01-01\n"
+    }
+    let (out, messages) = Self.run(
+      Self.mapping(computed: Self.computed), table: table)
+    #expect(out != nil, "\(messages)")
     #expect(
       messages.contains(
-        "m.json:2:16: note: the computed column \"overrun\" is empty in 2 of 4 row(s): an "
-          + "input is empty or not a number, or the divisor is 0."),
+        "m.json:2:16: warning: 1 more input cell(s) of \"overrun\" are not "
+          + "numbers (4 in all); the column is empty in their rows."),
       "\(messages)")
+    #expect(messages.filter { $0.contains("is not a number") }.count == 3)
+  }
+
+  /// A ratio of 1e300 ÷ 1 is written, and so reported, as 1e300, not with
+  /// the 301 digits `%f` gives.
+  @Test func hugeComputedValuesAreWrittenShort() throws {
+    let table = """
+      id,region,sector,cost app,cost act,close est,close act
+      1,Pacific,EDU,1e300,1,2020-01-01,2020-01-01
+      """
+    let computed = """
+      [{"name": "overrun", "ratio": ["cost app", "cost act"]}, \(Self.delay)]
+      """
+    let (_, messages) = Self.run(
+      Self.mapping(computed: computed), table: table)
     #expect(
-      messages.contains(
-        "m.json:3:2: note: the computed column \"delay\" is empty in 1 of 4 row(s): an "
-          + "input is empty or not a date (YYYY-MM-DD)."))
+      messages.contains { $0.contains(" actual 1e300 is outside the range") },
+      "\(messages)")
   }
 
   @Test func regionIndustryAndTheOrFilter() throws {

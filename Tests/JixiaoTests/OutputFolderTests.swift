@@ -41,15 +41,66 @@ import Testing
     #expect(read(folder + "/projects.csv")?.hasPrefix("id,name,unit") == true)
   }
 
-  /// A second run replaces the files of the first.
-  @Test func replacesItsOwnFiles() throws {
+  /// A second run replaces the files of the first, and removes the
+  /// tables of the first it does not write (b.csv, an old trends table),
+  /// so the folder never mixes two runs; the ledger lists what is left.
+  @Test func replacesItsOwnFilesAndRemovesTheirOthers() throws {
     let out = Fixture.temporaryFolder()
     let writer = AtomicWriter(folder: out, inputs: [])
     try writer.write([table("a", "1"), table("b", "1")], format: .csv)
     try writer.write([table("a", "2")], format: .csv)
     #expect(read(out + "/a.csv") == "v\n2\n")
+    #expect(entries(out) == [".jixiao-output", "a.csv"])
+    #expect(read(out + "/.jixiao-output") == "a.csv\n")
+  }
+
+  /// The same tables as JSON take the place of the CSV files; a file
+  /// Jixiao did not write (notes.csv) and a data set's file that is an
+  /// input of the run stay.
+  @Test func removesOnlyItsOwnEarlierTables() throws {
+    let out = Fixture.temporaryFolder()
+    try AtomicWriter(folder: out, inputs: []).write(
+      [table("a", "1"), table("codes", "1")], format: .csv)
+    #expect(
+      FileManager.default.createFile(
+        atPath: out + "/notes.csv", contents: Data("mine".utf8)))
+    try AtomicWriter(folder: out, inputs: [out + "/codes.csv"]).write(
+      [table("a", "2")], format: .json)
+    #expect(
+      entries(out) == [
+        ".jixiao-output", "a.json", "codes.csv", "notes.csv",
+      ])
+    #expect(read(out + "/notes.csv") == "mine")
+    #expect(read(out + "/.jixiao-output") == "a.json\ncodes.csv\n")
+  }
+
+  /// A folder that holds a data set (its dataset.json) keeps every file:
+  /// the data set's .csv files are on the ledger of the import that wrote
+  /// them, but are data, not tables of an earlier run.
+  @Test func aDataSetFolderKeepsItsFiles() throws {
+    let out = Fixture.temporaryFolder()
+    let writer = AtomicWriter(folder: out, inputs: [])
+    try writer.write([
+      (name: "units.csv", contents: "id\n"),
+      (name: "dataset.json", contents: "{}"),
+    ])
+    try writer.write([table("a", "1")], format: .csv)
+    #expect(
+      entries(out) == [".jixiao-output", "a.csv", "dataset.json", "units.csv"])
+  }
+
+  /// When the write fails, the earlier tables are all still there.
+  @Test func aFailedWriteRemovesNothing() throws {
+    let out = Fixture.temporaryFolder()
+    let writer = AtomicWriter(folder: out, inputs: [])
+    try writer.write([table("a", "1"), table("b", "1")], format: .csv)
+    try FileManager.default.createDirectory(
+      atPath: out + "/c.csv", withIntermediateDirectories: false)
+    #expect(throws: InputError.self) {
+      try writer.write([table("a", "2"), table("c", "2")], format: .csv)
+    }
+    #expect(read(out + "/a.csv") == "v\n1\n")
     #expect(read(out + "/b.csv") == "v\n1\n")
-    #expect(entries(out) == [".jixiao-output", "a.csv", "b.csv"])
   }
 
   /// A folder where a file should go fails the run before anything is

@@ -52,6 +52,29 @@ import Testing
       ])
   }
 
+  /// A negative executed amount is an error and is kept as 0; the
+  /// December comparison shows the -90 that was written, not that 0, at
+  /// the December cell (column 37, after "P1," and eleven amounts).
+  @Test func theDecemberCheckShowsTheExecutedAmountAsWritten() {
+    let folder = Fixture.dataset([
+      "projects.csv": """
+      id,name,unit,activity,category,budget,executed
+      P1,送温暖,U2,A1,维权帮扶,100,-90
+      P2,技能培训,U2,A1,技能培训,50,50
+      """,
+      "spending.csv": """
+      project,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12
+      P1,10,20,30,40,50,60,70,80,85,88,89,90
+      """,
+    ])
+    let problems = Fixture.problems(folder)
+    #expect(
+      problems.contains(
+        "spending.csv:2:37: warning: December's cumulative spending 90 "
+          + "differs from the executed amount -90 in projects.csv. The two "
+          + "should agree at the end of the year."), "\(problems)")
+  }
+
   @Test func aSecondRowForAProjectIsRefused() {
     let folder = Fixture.dataset([
       "spending.csv": "project,m01\nP1,1\nP2,2\nP1,3"

@@ -14,12 +14,102 @@ import Testing
     ["--outliers", "tukey"], ["--outliers", "iqr:0"], ["--standard", "mode"],
     ["--trim", "0.5"], ["--benchmark", "p40"], ["--benchmark", "top"],
     ["--min-group", "0"], ["--overshoot", "1"], ["--frobnicate"],
+    // k must be a finite, positive plain decimal; none takes none.
+    ["--outliers", "iqr:"], ["--outliers", "none:3"],
+    ["--outliers", "mad:inf"],
+    ["--outliers", "iqr:1e400"], ["--outliers", "iqr:-1"],
+    ["--trim", "0x0.1"], ["--trim", "1e-400"], ["--overshoot", "1e1"],
+    ["--benchmark", "p8e1"], ["--by", "category,"], ["--by", ",category"],
+    ["--winsorize", "--winsorize"], ["--outliers", "none", "--winsorize"],
   ])
   func usageErrorsExitWith64(_ options: [String]) throws {
     let run = try Self.run([Fixture.repo("datasets/union")] + options)
     #expect(run.status == 64, "\(options): \(run.stderr)")
     #expect(run.stderr.hasPrefix("error: "))
     #expect(run.stdout.isEmpty)
+  }
+
+  /// Each of the slips says what was given and what to give.
+  @Test(arguments: [
+    (
+      ["--outliers", "iqr:"],
+      "error: --outliers is iqr:; the number after : must be a plain decimal "
+        + "above 0, such as iqr:3 or mad:3.5."
+    ),
+    (
+      ["--outliers", "none:3"],
+      "error: --outliers is none:3; none takes no number (use iqr:K or mad:Z "
+        + "for a rule with one)."
+    ),
+    (
+      ["--trim", "0x0.1"],
+      "error: --trim is 0x0.1; give a share from 0 to below 0.5, such as 0.1."
+    ),
+    (
+      ["--by", "category,"],
+      "error: --by is category,, with an empty key; name the keys separated "
+        + "by single commas, such as category,level."
+    ),
+    (
+      ["--winsorize", "--winsorize"],
+      "error: --winsorize is given twice; give it once."
+    ),
+    (
+      ["--outliers", "none", "--winsorize"],
+      "error: --winsorize pulls screened values in to the fence, but "
+        + "--outliers none screens none; drop --winsorize, or choose iqr or mad."
+    ),
+  ])
+  func usageErrorsSayWhatToGive(_ options: [String], message: String) throws {
+    let run = try Self.run([Fixture.repo("datasets/union")] + options)
+    #expect(run.stderr.hasPrefix(message + "\n"), "\(run.stderr)")
+  }
+
+  /// Plain decimals are still taken: iqr:3, mad:3.5, .25 of trim.
+  @Test func plainDecimalsAreAccepted() throws {
+    let run = try Self.run([
+      Fixture.repo("datasets/union"), "--outliers", "mad:3.5", "--trim", ".25",
+      "--overshoot", "1.5", "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+
+  /// --scheme is in the help, and a path that is not there is named as
+  /// the scheme it was meant to be.
+  @Test func aSchemeThatIsNotThereSaysItIsTheScheme() throws {
+    let help = try CommandLineTests.run(["help", "standards"])
+    #expect(help.stdout.contains("--scheme FILE"))
+    let missing = Fixture.temporaryFolder() + "/x"
+    let run = try Self.run([Fixture.dataset(), "--scheme", missing])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.hasPrefix(
+        "\(missing): error: the scoring scheme given with --scheme cannot be "
+          + "read: there is no such file. Give the path of a scheme file "
+          + "(docs/scheme.md), or leave out --scheme to use each data set's "
+          + "scheme.json.\n"), "\(run.stderr)")
+  }
+
+  /// A data set without projects: check says there is nothing to score,
+  /// and standards that there is nothing to compute.
+  @Test func anEmptyDataSetSaysSo() throws {
+    let folder = Fixture.dataset([
+      "projects.csv": "id,name,unit,activity,budget,executed",
+      "indicators.csv":
+        "project,dimension,subdimension,name,kind,operator,target,actual,unit,"
+        + "weight",
+    ])
+    let check = try CommandLineTests.run(["check", folder])
+    #expect(check.status == 0, "\(check.stdout)")
+    #expect(
+      check.stdout.hasSuffix(
+        "Nothing to score: the data set has no projects.\n"))
+    let run = try Self.run([folder])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "note: there is nothing to compute: the data set(s) have no "
+          + "projects; the tables are empty.\n"))
   }
 
   @Test func noDataSetIsAUsageError() throws {
@@ -90,7 +180,34 @@ import Testing
     let rows = try #require(
       JSONSerialization.jsonObject(with: trends) as? [[String: Any]])
     #expect(!rows.isEmpty)
-    #expect(rows.allSatisfy { ($0["years"] as? String) == "2023, 2024" })
+    // Lists are JSON arrays of numbers, one entry per year.
+    #expect(rows.allSatisfy { ($0["years"] as? [Int]) == [2023, 2024] })
+    #expect(rows.allSatisfy { ($0["values"] as? [Int])?.count == 2 })
+    // The fixture's 合格率 of 培训 is 90 … 100 both years: median 95.
+    let rate = rows.first {
+      ($0["measure"] as? String) == "R" && ($0["group"] as? String) == "培训"
+    }
+    #expect(rate?["standards"] as? [Double] == [95, 95], "\(rows)")
+  }
+
+  /// Every option standards takes (the list its unknown-option message
+  /// gives) is described in its help, each on a line of its own.
+  @Test func everyOptionIsInTheHelp() throws {
+    let unknown = try Self.run([Fixture.dataset(), "--frobnicate"])
+    let listed = try #require(
+      unknown.stderr.split(separator: "Options here: ").last?
+        .split(separator: ".\n").first)
+    let options = listed.split(separator: ", ").map(String.init)
+    #expect(options.count > 15)
+    let help = try CommandLineTests.run(["help", "standards"]).stdout
+    let lines = help.split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    for option in options {
+      #expect(
+        lines.contains { $0.hasPrefix(option + " ") && $0.count > 25 },
+        "\(option)")
+    }
   }
 
   /// A codes table joins the union's satisfaction rows without the SAT

@@ -114,6 +114,25 @@ enum StandardsFixture {
     #expect(listed[0].isHigh)
   }
 
+  /// The MAD is taken around the sample median whatever the quantile
+  /// type; the median column follows the type. Costs per head of 培训,
+  /// unscreened: 220, 225, 230, 250, 300, 1500. Type 1 (the inverse of
+  /// the empirical distribution) gives the third value, 230, as the
+  /// median; the sample median is (230 + 250) / 2 = 240, the deviations
+  /// from it 20, 15, 10, 10, 60, 1260, and their median (15 + 20) / 2 =
+  /// 17.5. Around 230 the MAD would be (10 + 20) / 2 = 15.
+  @Test func madIsAroundTheSampleMedianWhateverTheQuantileType() throws {
+    var settings = StandardsSettings()
+    settings.quantiles = .type1
+    settings.outliers = .none
+    let (study, _) = try StandardsFixture.study(
+      [StandardsFixture.dataset()], settings)
+    let c = try #require(
+      cell(study, level: 1, measure: "人均成本", kind: .indicator, group: ["培训"]))
+    #expect(study.levels[1].cells.median[c] == 230)
+    #expect(study.levels[1].cells.mad[c] == 17.5)
+  }
+
   /// Winsorising pulls 1500 in to 379.375 instead: the median of the six
   /// becomes (230 + 250) / 2 = 240.
   @Test func winsorisingPullsValuesIn() throws {
@@ -187,6 +206,65 @@ enum StandardsFixture {
     // Of 培训 only A6; (B2 of 帮扶, with the fit of all eight projects its
     // two are too few for, lies above that near-exact line too.)
     #expect(flagged.filter { $0.hasPrefix("A") } == ["A6"])
+  }
+
+  /// A quantity row without a unit still gives a unit cost, 90 万元 ÷ 180
+  /// (P1 of the fixture, executed 90), labelled money per item, not 万元:
+  /// `万元/item`, and `万元/个` in Chinese tables.
+  @Test func aUnitCostOfAQuantityWithoutUnitIsMoneyPerItem() throws {
+    var files = Fixture.validFiles
+    files["indicators.csv"] = files["indicators.csv"]?.replacingOccurrences(
+      of: "慰问人数,定量,>=,200,180,人,25", with: "慰问人数,定量,>=,200,180,,25")
+    let (study, _) = try StandardsFixture.study([
+      Fixture.dataset(files.mapValues { $0 })
+    ])
+    let measures = study.measures
+    let m = try #require(
+      measures.measures.firstIndex { $0.kind == .unitCost })
+    #expect(measures.measures[m].unit == "万元/item")
+    #expect(measures.measures[m].unit(in: .chinese) == "万元/个")
+    #expect(
+      measures.value[measures.measure.firstIndex(of: Int32(m)) ?? 0] == 0.5)
+    let zh = StandardsReport.distributions(study, language: .chinese)
+    let unit = try #require(zh.columns.firstIndex { $0.name == "单位" })
+    #expect(
+      (0..<zh.rowCount).contains { zh.cell($0, unit) == .text("万元/个") })
+  }
+
+  /// Five projects that each trained 100 people for 10 … 50 万元 leave no
+  /// spread to split cost into fixed and variable: the fit (of all
+  /// projects, and of their one category) is not made, and the quota
+  /// table says so in a row of its own instead of leaving the group out.
+  @Test func aQuotaWithoutSpreadInQuantityIsReported() throws {
+    var projects =
+      "id,name,unit,activity,category,budget,executed,start_year,end_year\n"
+    var indicators =
+      "project,dimension,subdimension,name,kind,operator,target,actual,unit,"
+      + "weight\n"
+    for p in 1...5 {
+      projects += "P\(p),x,U2,A1,培训,\(p * 10),\(p * 10),2024,2024\n"
+      indicators += "P\(p),output,数量指标,培训人次,定量,>=,100,100,人次,50\n"
+      indicators += "P\(p),benefit,社会效益,率,定量,>=,1,1,%,30\n"
+      indicators += "P\(p),satisfaction,满意度,满意度,定量,>=,1,1,%,10\n"
+    }
+    let (study, datasets) = try StandardsFixture.study([
+      Fixture.dataset(["projects.csv": projects, "indicators.csv": indicators])
+    ])
+    let quotas = QuotaStudy(study, datasets)
+    #expect(quotas.fits.isEmpty)
+    #expect(quotas.unfitted.map(\.level) == [0, 1])
+    #expect(
+      quotas.unfitted.allSatisfy { $0.n == 5 && $0.commonQuantity == 100 })
+    let table = StandardsReport.quotas(study, quotas, language: .english)
+    #expect(table.rowCount == 2)
+    #expect(
+      table.rows[1] == [
+        .text("培训"), .text("培训人次"), .integer(5), .empty, .empty, .empty,
+        .empty,
+        .text(
+          "not fitted: all 5 quantities are 100, so cost cannot be split "
+            + "into fixed and variable"),
+      ])
   }
 
   /// Targets: 培训人次 targets 90 … 500 against the 培训 standard (median

@@ -12,7 +12,9 @@ import Foundation
 ///
 /// A row where an input is empty or not a number (a date for
 /// `monthsBetween`), or where b is 0 for `ratio`, gets an empty cell: an
-/// observed row with an empty actual records "not observed".
+/// observed row with an empty actual records "not observed". The import
+/// names each input cell that is not a number (or date), counts the
+/// divisions by zero apart, and refuses a column empty in every row.
 struct Computation: Sendable {
   enum Operation: String, CaseIterable, Sendable {
     case ratio
@@ -35,28 +37,91 @@ struct Computation: Sendable {
     }
   }
 
+  /// What one record gives.
+  enum Outcome: Equatable {
+    case value(Double)
+    /// An input cell is empty.
+    case emptyInput
+    /// These input columns hold text that is not a number (for
+    /// `monthsBetween`, not a date).
+    case unreadable([Int])
+    /// `ratio` with a divisor of 0.
+    case divisionByZero
+  }
+
+  /// What the inputs need to hold, for messages.
+  var needs: String {
+    operation == .monthsBetween ? "dates (YYYY-MM-DD)" : "numbers"
+  }
+
   /// The value for one record, or nil when it cannot be computed.
   func value(_ table: CSVTable, _ record: Int) -> Double? {
+    if case .value(let value) = outcome(table, record) { return value }
+    return nil
+  }
+
+  /// The value for one record, or why there is none.
+  func outcome(_ table: CSVTable, _ record: Int) -> Outcome {
     let a = table.text(record, inputs.0).trimmingCharacters(in: .whitespaces)
     let b = table.text(record, inputs.1).trimmingCharacters(in: .whitespaces)
+    if a.isEmpty || b.isEmpty { return .emptyInput }
     switch operation {
-    case .ratio:
-      guard let x = Self.number(a), let y = Self.number(b), y != 0 else {
-        return nil
+    case .ratio, .difference:
+      guard let x = Self.number(a), let y = Self.number(b) else {
+        return .unreadable(
+          [(a, inputs.0), (b, inputs.1)].filter { Self.number($0.0) == nil }
+            .map(\.1))
       }
-      return x / y
-    case .difference:
-      guard let x = Self.number(a), let y = Self.number(b) else { return nil }
-      return x - y
+      if operation == .difference { return .value(x - y) }
+      return y == 0 ? .divisionByZero : .value(x / y)
     case .monthsBetween:
-      guard let from = Self.day(a), let to = Self.day(b) else { return nil }
-      return Double(to - from) / 30.436875
+      guard let from = Self.day(a), let to = Self.day(b) else {
+        return .unreadable(
+          [(a, inputs.0), (b, inputs.1)].filter { Self.day($0.0) == nil }
+            .map(\.1))
+      }
+      return .value(Double(to - from) / 30.436875)
     }
   }
 
-  /// The cell text for one record: the value to `decimals` places.
+  /// What a column of the table holds in `records`, in words, when it
+  /// holds nothing an operation can use: "holds numbers", "holds text
+  /// such as "n/a"", "is empty in every row"; nil when some cell is of
+  /// the kind needed.
+  func contents(
+    of column: Int, _ table: CSVTable, records: [Int]
+  ) -> String? {
+    var numbers = 0
+    var dates = 0
+    var example: String?
+    for record in records {
+      let text = table.text(record, column)
+        .trimmingCharacters(in: .whitespaces)
+      if text.isEmpty { continue }
+      let isDate = Self.day(text) != nil
+      let isNumber = Self.number(text) != nil
+      if operation == .monthsBetween ? isDate : isNumber { return nil }
+      if isDate {
+        dates += 1
+      } else if isNumber {
+        numbers += 1
+      } else if example == nil {
+        example = text
+      }
+    }
+    if let example { return "holds text such as \"\(example)\"" }
+    if numbers > 0 { return "holds numbers" }
+    if dates > 0 { return "holds dates" }
+    return "is empty in every row"
+  }
+
+  /// The cell text for one record: the value to `decimals` places, or
+  /// for a magnitude of 1e15 or more (which no money or count reaches,
+  /// and which `%f` would print with hundreds of digits) the shortest
+  /// form, `1e300`.
   func text(_ table: CSVTable, _ record: Int) -> String {
     guard let value = value(table, record), value.isFinite else { return "" }
+    guard abs(value) < 1e15 else { return Diagnostic.number(value) }
     var text = String(format: "%.\(decimals)f", value)
     if text.contains(".") {
       while text.hasSuffix("0") { text.removeLast() }

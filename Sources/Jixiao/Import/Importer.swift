@@ -39,22 +39,15 @@ public enum Importer {
     guard let mapping else { throw InputError(log.diagnostics) }
 
     var builder = DatasetBuilder(mapping)
-    var empty = [Int](repeating: 0, count: mapping.computed.count)
+    var kept: [Int] = []
     for record in 0..<table.recordCount where mapping.keeps(table, record) {
       builder.add(table, record, mapping, log: &log)
-      for (c, computation) in mapping.computed.enumerated()
-      where computation.value(table, record) == nil {
-        empty[c] += 1
-      }
+      kept.append(record)
     }
-    for (c, computation) in mapping.computed.enumerated() where empty[c] > 0 {
+    for (c, computation) in mapping.computed.enumerated() {
       log.append(
-        mapping.places.diagnostic(
-          .note, "computed[\(c)]",
-          "the computed column \"\(computation.name)\" is empty in \(empty[c]) of "
-            + "\(builder.projectCount) row(s): an input is empty or not "
-            + (computation.operation == .monthsBetween
-              ? "a date (YYYY-MM-DD)." : "a number, or the divisor is 0.")))
+        contentsOf: computedFaults(
+          computation, c, table, records: kept, mapping: mapping))
     }
     try log.throwIfErrors()
     if builder.projectCount == 0 {
@@ -127,5 +120,105 @@ public enum Importer {
       unitCount: builder.unitCount,
       diagnostics: log.diagnostics
         + diagnostics.filter { $0.severity == .warning })
+  }
+
+  /// Input cells of a computed column named in the table before the rest
+  /// are counted.
+  static let unreadableCellsNamed = 3
+
+  /// Why a computed column is empty where it is: an error when it is
+  /// empty in every row (with the reason: "monthsBetween needs dates;
+  /// Budget holds numbers"), else a warning at each input cell that is
+  /// not a number or date (the first few, then a count), and notes with
+  /// the rows of an empty input and of a division by zero.
+  static func computedFaults(
+    _ computation: Computation, _ c: Int, _ table: CSVTable, records: [Int],
+    mapping: ImportMapping
+  ) -> [Diagnostic] {
+    let name = computation.name
+    let keyPath = "computed[\(c)]"
+    var emptyInputs = 0
+    var divisions = 0
+    var unreadable: [(record: Int, column: Int)] = []
+    var values = 0
+    for record in records {
+      switch computation.outcome(table, record) {
+      case .value: values += 1
+      case .emptyInput: emptyInputs += 1
+      case .divisionByZero: divisions += 1
+      case .unreadable(let columns):
+        unreadable += columns.map { (record, $0) }
+      }
+    }
+    guard !records.isEmpty else { return [] }
+    let header = table.header
+    let (a, b) = computation.inputs
+    if values == 0 {
+      var reasons: [String] = []
+      for column in a == b ? [a] : [a, b] {
+        if let held = computation.contents(of: column, table, records: records)
+        {
+          reasons.append("\(header[column]) \(held)")
+        }
+      }
+      if reasons.isEmpty {
+        reasons.append(
+          divisions > 0
+            ? "the divisor \(header[b]) is 0 in every row where both are "
+              + "numbers"
+            : "no row has both inputs")
+      }
+      return [
+        mapping.places.diagnostic(
+          .error, keyPath,
+          "the computed column \"\(name)\" is empty in every row: "
+            + "\(computation.operation.rawValue) needs \(computation.needs); "
+            + reasons.joined(separator: ", and ") + ".",
+          help:
+            "Name two columns of \(computation.needs), or use "
+            + (computation.operation == .monthsBetween
+              ? "ratio or difference for numbers."
+              : "monthsBetween for dates."))
+      ]
+    }
+    var diagnostics: [Diagnostic] = []
+    let what = computation.operation == .monthsBetween ? "a date" : "a number"
+    for (record, column) in unreadable.prefix(unreadableCellsNamed) {
+      let text = table.text(record, column)
+        .trimmingCharacters(in: .whitespaces)
+      diagnostics.append(
+        table.diagnostic(
+          .warning, record: record, column: column,
+          "\"\(Diagnostic.oneLine(text))\" in \(header[column]) is not \(what), "
+            + "so the computed column \"\(name)\" is empty in this row.",
+          help:
+            "Correct the cell, or leave it empty when the value is not known."
+        ))
+    }
+    if unreadable.count > unreadableCellsNamed {
+      diagnostics.append(
+        mapping.places.diagnostic(
+          .warning, keyPath,
+          "\(unreadable.count - unreadableCellsNamed) more input cell(s) of "
+            + "\"\(name)\" are not \(computation.needs) "
+            + "(\(unreadable.count) in all); the column is empty in their "
+            + "rows."))
+    }
+    let of = "of \(records.count) row(s)"
+    if emptyInputs > 0 {
+      diagnostics.append(
+        mapping.places.diagnostic(
+          .note, keyPath,
+          "the computed column \"\(name)\" is empty in \(emptyInputs) \(of) "
+            + "where an input is empty."))
+    }
+    if divisions > 0 {
+      diagnostics.append(
+        mapping.places.diagnostic(
+          .note, keyPath,
+          "the computed column \"\(name)\" is empty in \(divisions) \(of) "
+            + "where \(header[b]) is 0 (division by zero)."))
+    }
+    return diagnostics
   }
 }

@@ -9,6 +9,9 @@ extension Reader {
     var excluded: [Int] = []
     /// Rows (within the chunk) that spent more than their budget.
     var overspent: [Int] = []
+    /// Rows (within the chunk) whose executed amount was at fault, with
+    /// the text given.
+    var faultyExecuted: [(row: Int, text: String)] = []
     /// The previous row's unit and activity.
     var unit = ReferenceCache()
     var activity = ReferenceCache()
@@ -47,6 +50,9 @@ extension Reader {
       places.append(contentsOf: part.places)
       excluded += part.excluded.map { $0 + base }
       overspent += part.overspent.map { $0 + base }
+      for (row, text) in part.faultyExecuted {
+        faultyExecuted[row + base] = text
+      }
     }
     var repeated: [Bool] = []
     projectIndex = indexIDs(
@@ -67,6 +73,7 @@ extension Reader {
         ))
     }
     dataset.projects = projects
+    dataset.projects.line = places.line.map { Int32($0) }
     return excluded
   }
 
@@ -133,6 +140,10 @@ extension Reader {
       record, map.executed, what: "executed amount")
     part.projects.budget.append(budget ?? 0)
     part.projects.executed.append(executed ?? 0)
+    if executed == nil, map.executed < record.fields.count {
+      part.faultyExecuted.append(
+        (part.projects.budget.count - 1, record.text(map.executed)))
+    }
     if let budget, let executed, executed > budget {
       if budget == 0 {
         log.append(

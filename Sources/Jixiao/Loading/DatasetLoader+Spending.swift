@@ -132,12 +132,16 @@ extension Reader {
     }
     if columns.count == 12, let december = spending.cumulative.last {
       let executed = projects.executed[Int(project)]
-      if abs(december - executed) > 0.005 * max(1, executed) {
+      // A faulty amount was kept as 0 and reported; the message shows
+      // what was written.
+      let given = faultyExecuted[Int(project)]
+      if given != nil || abs(december - executed) > 0.005 * max(1, executed) {
         log.append(
           record.diagnostic(
             .warning, column: columns[11],
             "December's cumulative spending \(record.text(columns[11])) differs from "
-              + "the executed amount \(Diagnostic.number(executed)) in projects.csv.",
+              + "the executed amount \(given ?? Diagnostic.number(executed)) in "
+              + "projects.csv.",
             help: "The two should agree at the end of the year."))
       }
     }

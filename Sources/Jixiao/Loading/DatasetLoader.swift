@@ -153,6 +153,27 @@ public enum DatasetLoader {
         ))
       return ScoringScheme()
     }
+    // A scheme named on the command line that is not there: say what the
+    // file was meant to be, not only that it cannot be read.
+    var isDirectory: ObjCBool = false
+    if isExplicit,
+      !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        || isDirectory.boolValue
+        || !FileManager.default.isReadableFile(atPath: path)
+    {
+      let why =
+        !FileManager.default.fileExists(atPath: path)
+        ? "there is no such file"
+        : isDirectory.boolValue ? "it is a folder" : "it may not be read"
+      log.append(
+        Diagnostic(
+          .error, file: path,
+          "the scoring scheme given with --scheme cannot be read: \(why).",
+          help:
+            "Give the path of a scheme file (docs/scheme.md), or leave out "
+            + "--scheme to use each data set's scheme.json."))
+      return ScoringScheme()
+    }
     do {
       let (scheme, warnings) = try ScoringScheme.load(from: path)
       log.append(contentsOf: warnings)
@@ -181,6 +202,9 @@ struct Reader: Sendable {
   var projectIDs = TextColumn()
   /// Rows whose id repeats an earlier one (reported by `indexIDs`).
   var repeatedProjects: [Bool] = []
+  /// The executed amount as written, of projects where it was at fault
+  /// (kept as 0), for messages that compare with it.
+  var faultyExecuted: [Int: String] = [:]
   /// Projects that lost an indicator row to a fault in its record.
   var projectsMissingRows: Set<Int> = []
   /// Line of each project in projects.csv, for messages.

@@ -97,6 +97,9 @@ public struct Projects: Sendable {
   public var endYear: [Int32] = []
   public var isMajor: [Bool] = []
   public var provenance = StringPool()
+  /// Line of the row in projects.csv, for messages; empty when built in
+  /// code.
+  public var line: [Int32] = []
 
   public var count: Int { ids.count }
 

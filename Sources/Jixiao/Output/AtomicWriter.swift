@@ -24,7 +24,9 @@ public struct AtomicWriter: Sendable {
     self.protectedPaths = Set(inputs.map(Self.canonical))
   }
 
-  static func canonical(_ path: String) -> String {
+  /// A path with symbolic links, `.` and `..` resolved, for comparing
+  /// two names of one file.
+  public static func canonical(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
       .path
   }
@@ -73,33 +75,68 @@ public struct AtomicWriter: Sendable {
       })
   }
 
-  /// Writes each table as `NAME.csv` (or `.json`).
+  /// Writes each table as `NAME.csv` (or `.json`), and removes the tables
+  /// an earlier run wrote into the folder that this run does not produce
+  /// (`earlierTables`), in the same all-or-nothing step: the folder then
+  /// holds this run's tables only, never a trends.csv of an earlier study
+  /// or a .csv beside the .json of the same table.
+  ///
+  /// - Returns: the names of the files removed.
+  @discardableResult
   public func write(
     _ tables: [ReportTable], format: OutputFormat,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
-  ) throws(InputError) {
+  ) throws(InputError) -> [String] {
+    let names = tables.map { "\($0.name).\(format.fileExtension)" }
+    let removed = earlierTables(besides: names)
     try write(
-      tables.map { table in
+      zip(names, tables).map { name, table in
         (
-          name: "\(table.name).\(format.fileExtension)",
+          name: name,
           body: { (stream: inout AtomicFileStream) throws(InputError) in
             try table.write(format, to: &stream, threads: threads)
           }
         )
-      })
+      }, removing: removed)
+    return removed
+  }
+
+  /// The tables of earlier runs that a run writing `names` removes: files
+  /// the ledger lists (Jixiao wrote them), ending in .csv or .json, that
+  /// are not among `names` and not inputs of this run. A folder that holds
+  /// a data set (a dataset.json) keeps every file: its tables are data.
+  func earlierTables(besides names: [String]) -> [String] {
+    let manager = FileManager.default
+    guard !manager.fileExists(atPath: path(for: "dataset.json")) else {
+      return []
+    }
+    let written = Set(names)
+    return StagedFiles.ledger(folder).sorted().filter { name in
+      var isDirectory: ObjCBool = false
+      return !written.contains(name) && !name.contains("/")
+        && (name.hasSuffix(".csv") || name.hasSuffix(".json"))
+        && manager.fileExists(
+          atPath: path(for: name), isDirectory: &isDirectory)
+        && !isDirectory.boolValue
+        && !protectedPaths.contains(Self.canonical(path(for: name)))
+    }
   }
 
   /// Stages every file under a temporary name, then puts them all in
   /// place together (`StagedFiles`): a fault while writing (a full disk, a
   /// folder in the way) leaves the folder as it was, and a file Jixiao did
   /// not write there is never replaced.
+  ///
+  /// - Parameter removing: files of an earlier run (on the ledger) that go
+  ///   with the commit.
   func write(
     _ files: [(
       name: String, body: (inout AtomicFileStream) throws(InputError) -> Void
-    )]
+    )], removing: [String] = []
   ) throws(InputError) {
     try checkTargets(files.map(\.name))
     var staged = try StagedFiles(folder: folder, names: files.map(\.name))
+    staged.removeOnCommit(removing)
     for (index, file) in files.enumerated() {
       let stream = try staged.open(index)
       try staged.withStream(stream) { (out) throws(InputError) in

@@ -195,6 +195,21 @@ extension ReportTable {
         text.append("null")
       }
     case .integer(let value): text.append(integer: Int64(value))
+    case .numbers(let values, _):
+      guard json else {
+        text.appendCSVField(cell.machine)
+        return
+      }
+      text.append("[")
+      for (index, value) in values.enumerated() {
+        if index > 0 { text.append(", ") }
+        if value.isFinite {
+          text.append(machine: value)
+        } else {
+          text.append("null")
+        }
+      }
+      text.append("]")
     case .empty: if json { text.append("null") }
     }
   }

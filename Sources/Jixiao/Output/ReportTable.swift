@@ -20,6 +20,9 @@ public struct ReportTable: Sendable {
     case indented(String, depth: Int)
     case number(Double, decimals: Int)
     case integer(Int)
+    /// A list of numbers (a standard per year): `94.80, 96.60` for people
+    /// and in CSV, a JSON array of numbers in JSON.
+    case numbers([Double], decimals: Int)
     case empty
   }
 
@@ -167,6 +170,8 @@ extension ReportTable.Cell {
       Self.indent(depth) + text
     case .number(let value, let decimals): Self.fixed(value, decimals)
     case .integer(let value): String(value)
+    case .numbers(let values, let decimals):
+      values.map { Self.fixed($0, decimals) }.joined(separator: ", ")
     case .empty: "—"
     }
   }
@@ -177,6 +182,8 @@ extension ReportTable.Cell {
     case .text(let text), .indented(let text, _): text
     case .number(let value, _): Self.shortest(value)
     case .integer(let value): String(value)
+    case .numbers(let values, _):
+      values.map(Self.shortest).joined(separator: ", ")
     case .empty: ""
     }
   }

@@ -18,11 +18,15 @@ import Foundation
 ///
 /// Every folder written also gets `.jixiao-output`, the list of the files
 /// Jixiao wrote there. A file of the same name that is not on that list
-/// (another data set's projects.csv, say) is never replaced.
+/// (another data set's projects.csv, say) is never replaced. Files on the
+/// list that a run does not produce may be removed with its commit
+/// (`removeOnCommit`), so that a folder of tables holds one run's tables.
 struct StagedFiles {
   let folder: String
   private var streams: [AtomicFileStream] = []
   private var names: [String] = []
+  /// Files of an earlier run that this one removes when it commits.
+  private var removals: [String] = []
 
   static let ledgerName = ".jixiao-output"
 
@@ -111,6 +115,14 @@ struct StagedFiles {
     }
   }
 
+  /// Also removes, with the commit and only if it succeeds, the files
+  /// `names` of the folder, which must be on the ledger (files an earlier
+  /// run wrote that this one does not produce).
+  mutating func removeOnCommit(_ names: [String]) {
+    let ledger = Self.ledger(folder)
+    removals = names.filter { ledger.contains($0) && !self.names.contains($0) }
+  }
+
   /// Removes every temporary file; the folder stays as it was.
   mutating func abandon() {
     for index in streams.indices { streams[index].abandon() }
@@ -132,7 +144,11 @@ struct StagedFiles {
     func restore() {
       for moved in movedAside.reversed() { rename(moved.backup, moved.target) }
     }
-    for target in targets where FileManager.default.fileExists(atPath: target) {
+    // Files to remove are moved aside like those replaced, so a failure
+    // puts them back too.
+    let removed = removals.map { Self.path(folder, $0) }
+    for target in targets + removed
+    where FileManager.default.fileExists(atPath: target) {
       let backup = Self.path(
         folder, ".\((target as NSString).lastPathComponent).old-\(pid)")
       if rename(target, backup) != 0 {
@@ -154,7 +170,7 @@ struct StagedFiles {
       streams[index].markCommitted()
     }
     for moved in movedAside { unlink(moved.backup) }
-    recordInLedger(names)
+    recordInLedger(names, removed: removals)
   }
 
   private static func failure(_ target: String, _ code: Int32) -> InputError {
@@ -179,8 +195,8 @@ struct StagedFiles {
         String.init))
   }
 
-  private func recordInLedger(_ written: [String]) {
-    let all = Self.ledger(folder).union(written).sorted()
+  private func recordInLedger(_ written: [String], removed: [String] = []) {
+    let all = Self.ledger(folder).subtracting(removed).union(written).sorted()
     let target = Self.path(folder, Self.ledgerName)
     let temporary = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
     let text = all.joined(separator: "\n") + "\n"

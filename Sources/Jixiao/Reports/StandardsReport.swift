@@ -41,7 +41,12 @@ public enum StandardsReport {
             }
           })
       ),
-      (.init(l("unit", "单位")), .cells { .text(measures.measures[m[$0]].unit) }),
+      (
+        .init(l("unit", "单位")),
+        .cells { [language = l.language] in
+          .text(measures.measures[m[$0]].unit(in: language))
+        }
+      ),
       (
         .init(l("direction", "方向")),
         .labels(
@@ -314,55 +319,80 @@ public enum StandardsReport {
       rowCount: list.count)
   }
 
-  /// One row per fitted quota: cost = fixed + variable × quantity.
+  /// One row per fitted quota: cost = fixed + variable × quantity; then
+  /// one per group that had projects enough but could not be fitted, with
+  /// the reason in the method column and no coefficients.
   public static func quotas(
     _ study: StandardsStudy, _ quotas: QuotaStudy, language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     let fits = quotas.fits
+    let unfitted = quotas.unfitted
     let measures = study.measures
+    let fitted = fits.count
+    let rowCount = fits.count + unfitted.count
+    let places =
+      fits.map { ($0.level, $0.cell) }
+      + unfitted.map { ($0.level, $0.cell) }
+    let isFit = (0..<rowCount).map { $0 < fitted }
+    func numbers(_ path: KeyPath<QuotaStudy.Fit, Double>) -> [Double] {
+      fits.map { $0[keyPath: path] } + unfitted.map { _ in 0 }
+    }
+    @Sendable func reason(_ u: QuotaStudy.Unfitted) -> String {
+      guard let common = u.commonQuantity else {
+        return l("not fitted: \(u.fault)", "未拟合：\(u.fault)")
+      }
+      let value = Diagnostic.number(common)
+      return l(
+        "not fitted: all \(u.n) quantities are \(value), so cost cannot be "
+          + "split into fixed and variable",
+        "未拟合：\(u.n) 个项目的数量均为 \(value)，无法分解固定与变动成本")
+    }
     let sources: [(ReportTable.Column, ReportTable.Source)] = [
       (
         .init(l("group", "分组")),
         .cells { row in
-          let f = fits[row]
+          let (level, cell) = places[row]
           return .text(
             study.label(
-              level: f.level,
-              group: study.levels[f.level].cells.group[Int(f.cell)]))
+              level: level, group: study.levels[level].cells.group[Int(cell)]))
         }
       ),
       (
         .init(l("quantity", "数量指标")),
         .cells { row in
-          let f = fits[row]
-          let m = Int(study.levels[f.level].cells.measure[Int(f.cell)])
+          let (level, cell) = places[row]
+          let m = Int(study.levels[level].cells.measure[Int(cell)])
           return .text(measures.measures[m].label)
         }
       ),
       (
-        .init(l("n", "样本数"), numeric: true), .integers(fits.map { Int32($0.n) })
+        .init(l("n", "样本数"), numeric: true),
+        .integers(fits.map { Int32($0.n) } + unfitted.map { Int32($0.n) })
       ),
       (
         .init(l("fixed", "固定成本"), numeric: true),
-        .numbers(fits.map(\.fixed), decimals: 4, present: nil)
+        .numbers(numbers(\.fixed), decimals: 4, present: isFit)
       ),
       (
         .init(l("variable", "单位变动成本"), numeric: true),
-        .numbers(fits.map(\.variable), decimals: 6, present: nil)
+        .numbers(numbers(\.variable), decimals: 6, present: isFit)
       ),
       (
         .init(l("R²", "R²"), numeric: true),
-        .numbers(fits.map(\.rSquared), decimals: 4, present: nil)
+        .numbers(numbers(\.rSquared), decimals: 4, present: isFit)
       ),
       (
         .init(l("residual SD", "残差标准差"), numeric: true),
-        .numbers(fits.map(\.sigma), decimals: 4, present: nil)
+        .numbers(numbers(\.sigma), decimals: 4, present: isFit)
       ),
       (
         .init(l("method", "方法")),
         .cells { row in
-          .text(
+          guard row < fitted else {
+            return .text(reason(unfitted[row - fitted]))
+          }
+          return .text(
             fits[row].robust
               ? (fits[row].converged
                 ? l("Huber IRLS", "Huber 稳健回归")
@@ -376,7 +406,7 @@ public enum StandardsReport {
       title: l(
         "Quota standards: cost = fixed + variable × quantity",
         "支出定额标准：成本 = 固定 + 单位变动 × 数量"),
-      sources: sources, rowCount: fits.count)
+      sources: sources, rowCount: rowCount)
   }
 
   /// Each project's quota, bound and excess.
@@ -559,25 +589,18 @@ public enum StandardsReport {
         .cells { .text(measures.measures[Int(list[$0].measure)].label) }
       ),
       (.init(l("group", "分组")), .cells { .text(list[$0].group) }),
+      // Lists: one entry per year, JSON arrays of numbers in JSON.
       (
         .init(l("years", "年度")),
-        .cells {
-          .text(list[$0].years.map(String.init).joined(separator: ", "))
-        }
+        .cells { .numbers(list[$0].years.map(Double.init), decimals: 0) }
       ),
       (
         .init(l("standards", "各年标准值")),
-        .cells {
-          .text(
-            list[$0].standards.map { ReportTable.Cell.fixed($0, 2) }.joined(
-              separator: ", "))
-        }
+        .cells { .numbers(list[$0].standards, decimals: 2) }
       ),
       (
         .init(l("values", "样本数")),
-        .cells {
-          .text(list[$0].counts.map(String.init).joined(separator: ", "))
-        }
+        .cells { .numbers(list[$0].counts.map(Double.init), decimals: 0) }
       ),
       (
         .init(l("slope per year", "年均变化"), numeric: true),

@@ -36,9 +36,21 @@ public struct Measures: Sendable {
     public var name: String
     /// How tables name the measure: its code when it has one.
     public var label: String { code.isEmpty ? name : code }
-    /// Unit of the values: the indicator's, or money per quantity unit.
+    /// Unit of the values: the indicator's, or money per quantity unit
+    /// (`万元/人次`; `万元/item` when the quantity has no unit).
     public var unit: String
     public var direction: Direction
+    /// A unit cost whose quantity has no unit: money per item counted.
+    public var isPerItem = false
+
+    /// `unit` in a language: a cost per item is `万元/个` in Chinese.
+    public func unit(in language: Language) -> String {
+      guard isPerItem, language == .chinese, unit.hasSuffix(Self.perItem)
+      else { return unit }
+      return String(unit.dropLast(Self.perItem.count)) + "/个"
+    }
+
+    static let perItem = "/item"
   }
 
   public struct Project: Sendable, Hashable {
@@ -125,8 +137,9 @@ public struct Measures: Sendable {
           return Measure(
             kind: kind, key: code.isEmpty ? name : code, code: code, name: name,
             unit: kind == .indicator
-              ? unit : unit.isEmpty ? money : "\(money)/\(unit)",
-            direction: direction)
+              ? unit
+              : "\(money)\(unit.isEmpty ? Measure.perItem : "/" + unit)",
+            direction: direction, isPerItem: kind == .unitCost && unit.isEmpty)
         }
       }
       // A rating is a measure of its criterion, whatever the row's name:

@@ -8,7 +8,9 @@ import JixiaoNumerics
 /// with the excess.
 ///
 /// Cost is the project's executed amount; quantity the actual of the
-/// indicator. A group with fewer projects than a fit needs (three, and at
+/// indicator, above 0 (a project that delivered none has no unit cost and
+/// is left out). A group whose quantities are all equal has no spread to
+/// split cost into fixed and variable: it is listed in `unfitted`. A group with fewer projects than a fit needs (three, and at
 /// least `minimumGroupSize`) uses the fit of the group above it.
 public struct QuotaStudy: Sendable {
   public struct Fit: Sendable {
@@ -40,9 +42,20 @@ public struct QuotaStudy: Sendable {
 
   public private(set) var fits: [Fit] = []
   public private(set) var projects: [ProjectQuota] = []
-  /// Groups that could not be fitted, and why.
-  public private(set) var unfitted:
-    [(level: Int, cell: Int32, reason: String)] = []
+  /// A group with enough projects whose fit could not be made.
+  public struct Unfitted: Sendable {
+    public var level: Int
+    public var cell: Int32
+    public var n: Int
+    /// All quantities are this one value: no spread to fit a slope on.
+    public var commonQuantity: Double?
+    /// The numerical fault otherwise (LAPACK's).
+    public var fault: String
+  }
+
+  /// Groups that could not be fitted, and why; their projects take the
+  /// fit of the group above, if it has one.
+  public private(set) var unfitted: [Unfitted] = []
 
   public init(_ study: StandardsStudy, _ datasets: [Dataset]) {
     let measures = study.measures
@@ -110,7 +123,12 @@ public struct QuotaStudy: Sendable {
               sigma: model.sigma, robust: settings.robustQuotas,
               converged: converged, model: model))
         } catch {
-          unfitted.append((l, cell, error.description))
+          let first = points[0].x
+          unfitted.append(
+            Unfitted(
+              level: l, cell: cell, n: points.count,
+              commonQuantity: points.allSatisfy { $0.x == first } ? first : nil,
+              fault: error.description))
         }
       }
     }

@@ -313,6 +313,8 @@ struct CellSummary: Sendable {
       p25 = q.quantile(x, 0.25)
       p75 = q.quantile(x, 0.75)
       p90 = q.quantile(x, 0.9)
+      // Around the sample median, as the `mad` rule's modified z is,
+      // not the median of the quantile type (docs/standards.md).
       mad = Summary.medianAbsoluteDeviation(x)
       minimum = x[0]
       maximum = x[n - 1]

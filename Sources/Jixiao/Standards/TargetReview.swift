@@ -118,14 +118,18 @@ public struct TargetReview: Sendable {
         let benchmark = cells.benchmark[Int(source.cell)]
         finding.standard = standard
         finding.benchmark = benchmark
-        if sign * (standard - target) > 0 {
+        if Self.isSofter(target, than: standard, sign: sign) {
           finding.flags.insert(.belowStandard)
         }
-        if sign * (benchmark - target) > 0 {
+        if Self.isSofter(target, than: benchmark, sign: sign) {
           finding.flags.insert(.belowBenchmark)
         }
         if standard != 0 {
-          finding.gap = sign * (standard - target) / abs(standard)
+          // A target equal to the standard up to rounding has no gap.
+          let difference = standard - target
+          finding.gap =
+            Self.isEqual(standard, target)
+            ? 0 : sign * difference / abs(standard)
         }
       }
       if !past.isEmpty, kind == .indicator {
@@ -135,18 +139,45 @@ public struct TargetReview: Sendable {
         if let last = earlier.max(by: { $0.year < $1.year }) {
           finding.history = last.actual
           finding.historyYear = last.year
-          if sign * (last.actual - target) > 0 {
+          if Self.isSofter(target, than: last.actual, sign: sign) {
             finding.flags.insert(.belowHistory)
           }
         }
       }
       if kind == .indicator, target > 0,
         direction == .higher
-          ? actual >= ratio * target : actual <= target / ratio
+          ? actual >= ratio * target || Self.isEqual(actual, ratio * target)
+          : actual <= target / ratio || Self.isEqual(actual, target / ratio)
       {
         finding.flags.insert(.overshoot)
       }
       if !finding.flags.isEmpty { findings.append(finding) }
     }
+  }
+
+  /// Relative tolerance of the comparisons: values this close are equal.
+  ///
+  /// A standard is computed (a median interpolated between two values, a
+  /// mean), so a target written as 88.8 may meet a standard of
+  /// 88.80000000000001: equal in every digit anyone wrote down, and not
+  /// softer. The tolerance, 1e-9 of the larger magnitude (or absolutely
+  /// below 1), is far above the rounding of a few operations (about
+  /// 1e-16 relative) and far below any difference a target states.
+  static let relativeTolerance = 1e-9
+
+  /// Whether `a` and `b` are equal within `relativeTolerance`:
+  /// |a − b| ≤ 1e-9 · max(1, |a|, |b|). Symmetric; not transitive, so not
+  /// for sorting or hashing.
+  static func isEqual(_ a: Double, _ b: Double) -> Bool {
+    abs(a - b) <= relativeTolerance * max(1, abs(a), abs(b))
+  }
+
+  /// Whether `target` is softer than `reference` in the direction `sign`
+  /// (+1: higher is better, so below the reference; −1: above it), by
+  /// more than the tolerance.
+  static func isSofter(
+    _ target: Double, than reference: Double, sign: Double
+  ) -> Bool {
+    sign * (reference - target) > 0 && !isEqual(reference, target)
   }
 }
