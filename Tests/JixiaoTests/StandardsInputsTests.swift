@@ -146,10 +146,10 @@ import Testing
     return text
   }
 
-  /// Code Q on 合格率 (P1, line 2) and 验收合格率 (P2, line 3): a warning at
+  /// Code Q on 合格率 (P1, line 2) and 验收合格率 (P2, line 3): a note at
   /// the second wording's code cell (line 3, column 4: after "P2,"), naming
   /// both wordings and where each is first.
-  @Test func oneCodeOnRowsOfSeveralWordingsIsAWarning() throws {
+  @Test func oneCodeOnRowsOfSeveralWordingsIsANote() throws {
     let folder = Fixture.dataset([
       "indicators.csv": coded([
         ("P1", "Q", "合格率", 90), ("P2", "Q", "验收合格率", 80),
@@ -158,7 +158,7 @@ import Testing
     let file = folder + "/indicators.csv"
     #expect(
       StandardsInputs.checkCodes([load(folder)]).map(\.description) == [
-        "\(file):3:4: warning: the indicator code Q is on rows of 2 "
+        "\(file):3:4: note: the indicator code Q is on rows of 2 "
           + "wordings: \"合格率\" (first at \(file):2), \"验收合格率\" (first "
           + "at \(file):3); they are pooled as one indicator. If they measure "
           + "different things, give them different codes."

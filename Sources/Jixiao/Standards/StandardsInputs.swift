@@ -38,14 +38,14 @@ public enum StandardsInputs {
     return diagnostics
   }
 
-  /// How many wordings of one code a warning lists.
+  /// How many wordings of one code a note lists.
   static let wordingsNamed = 5
 
   /// The faults of indicator codes (指标编号) in `datasets`, each at its
   /// row's code cell: a code given to two rows of one project is an
   /// error (both rows would be pooled as one indicator of one project,
   /// so the project counts twice), and a code written on rows of
-  /// different wordings is a warning that names them, since the rows are
+  /// different wordings is a note that names them, since the rows are
   /// pooled as one indicator whatever their names say. Codes given by
   /// `codes` (the `--codes` table) join wordings on purpose, so only the
   /// rows' own codes are checked for wordings.
@@ -154,7 +154,10 @@ public enum StandardsInputs {
       let second = list[1]
       diagnostics.append(
         place(
-          second.dataset, second.row, "id", .warning,
+          // A note, not a warning: a code is often given to join wordings
+          // on purpose (the union data set's SAT), and then nothing is
+          // wrong; the note still lets a slip be seen.
+          second.dataset, second.row, "id", .note,
           "the indicator code \(code) is on rows of \(list.count) wordings: "
             + named.joined(separator: ", ") + more
             + "; they are pooled as one indicator.",
