@@ -8,7 +8,7 @@ import JixiaoNumerics
 func runEfficiency(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
     words,
-    options: commonOptions.union([
+    options: commonOptions.subtracting(["levels"]).union([
       "table", "id", "inputs", "outputs", "prices", "period", "returns",
       "orientation", "scenario", "core-categories", "elasticity", "level",
     ]),
@@ -40,7 +40,10 @@ func runEfficiency(_ words: [String]) throws(UsageError) -> ExitStatus {
       throw UsageError(
         message: "give either a data set folder or --table FILE, not both.")
     }
-    for option in ["scenario", "core-categories", "elasticity", "level"]
+    for option in [
+      "scenario", "core-categories", "elasticity", "level", "scheme",
+      "rounding",
+    ]
     where arguments[option] != nil {
       throw UsageError(message: "--\(option) needs a data set, not --table.")
     }

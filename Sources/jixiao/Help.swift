@@ -15,6 +15,8 @@ enum Help {
                                     turn a spreadsheet (CSV) into a data set
       standards DATASET [DATASET …] [--by KEYS]
                                     standard and benchmark values, quotas, target review
+      efficiency DATASET | --table FILE --inputs A,B --outputs C
+                                    DEA efficiency, cost-effectiveness, balance of funds
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
       help [COMMAND]                this text, or a command's options
@@ -29,7 +31,7 @@ enum Help {
       """
       Without COMMAND, lists the commands; with one, shows its usage and options.
       `jixiao COMMAND --help` does the same. The commands are check, score,
-      simulate, import, generate, help and version.
+      simulate, import, standards, efficiency, generate, help and version.
       """
     ),
     "version": (
@@ -125,6 +127,50 @@ enum Help {
         --lang L           labels in en (default) or zh
         --detail           print every table on the terminal
         --threads N        cores that read the files and summarise groups (default: all)
+        --timings          print the time of each step on standard error
+      """
+    ),
+    "efficiency": (
+      "jixiao efficiency DATASET [--level L] [--inputs M] [--outputs M] [--scenario F] [--core-categories C] [--elasticity E] [--scheme FILE] [--rounding R] [DEA options] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]\n       jixiao efficiency --table FILE --inputs COLS --outputs COLS [--id COL] [--prices COLS] [--period COL] [DEA options] [--format F] [--out DIR]",
+      """
+      Allocation efficiency (docs/efficiency.md). DEA in envelopment form on COIN-OR
+      CLP: scores, slacks from a second program, peers with λ, targets; cost and
+      allocative efficiency from input prices; the Malmquist index over periods.
+      For a data set the units are its unions; it also gives the score per 万元 by
+      project, category and unit, the share spent on core duties (主责主业) and the
+      balance of funds per member (Gini, Theil, CV, max/min), before and after a
+      scenario.
+
+      DEA options:
+        --returns R        crs (default), vrs, nirs or ndrs
+        --orientation O    input (default: θ ≤ 1) or output (φ ≥ 1)
+        --super            Andersen–Petersen super-efficiency; infeasible is a status
+        --no-slacks        scores only, no second phase
+        --full             one program over all units per unit (no reference-set
+                           reduction; the same scores, slower)
+
+      Data set:
+        --level L          only units of this level (units.csv level), such as grassroots
+        --inputs M         from budget, executed, members (default executed)
+        --outputs M        from points, good, projects, members (default points,good)
+        --scenario F       the budgets of a scenario for the after columns (docs/simulate.md)
+        --core-categories C  categories that are core duties (default 职工活动,工会业务,维权帮扶)
+        --elasticity E     response of a score to its budget, 0 to 1 (default 0.2)
+        --scheme FILE      use this scoring scheme instead of DATASET/scheme.json
+        --rounding R       round each row's points: none (default), integer, twoDecimals
+
+      Wide table (one row a unit, or a unit and a period):
+        --table FILE       a CSV table
+        --inputs COLS      input columns; --outputs COLS output columns
+        --id COL           the unit column (default: the first)
+        --prices COLS      one price column per input: cost and allocative efficiency
+        --period COL       a period column: DEA per period and the Malmquist index
+
+        --format F         table (default), csv or json
+        --out DIR          write every table, atomically
+        --lang L           labels in en (default) or zh
+        --detail           print every table on the terminal
+        --threads N        cores that solve the programs (default: all)
         --timings          print the time of each step on standard error
       """
     ),

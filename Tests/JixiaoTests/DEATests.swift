@@ -268,3 +268,80 @@ import Testing
     #expect(steps[0].changes[0] != nil)
   }
 }
+
+/// Two more reference sets of ../shared/data/reference, scored by the peer
+/// of docs/references.md: scipy 1.17.1's HiGHS, one envelopment LP per
+/// unit, run by hand (to 6 decimals; "infeasible" is HiGHS' status 2).
+@Suite struct DEAPeerTests {
+  /// Tone (2001), EJOR 130:498, the SBM example (deaR data `Tone2001`).
+  static let tone = try! DEAData(
+    units: ["A", "B", "C", "D", "E"], inputNames: ["x1", "x2"],
+    outputNames: ["y1", "y2"],
+    inputs: [[4, 3], [6, 3], [8, 1], [8, 1], [2, 4]],
+    outputs: [[2, 3], [2, 3], [6, 2], [6, 1], [1, 4]])
+
+  /// Ali & Seiford (1993), 11 units, 3 inputs, 2 outputs (pyDEA tests).
+  static let ali = try! DEAData(
+    units: ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"],
+    inputNames: ["I1", "I2", "I3"], outputNames: ["O1", "O2"],
+    inputs: [
+      [5, 13, 1], [16, 12, 2], [16, 26, 2], [17, 15, 3], [18, 14, 1],
+      [23, 6, 2],
+      [25, 10, 2], [27, 22, 3], [37, 14, 1], [42, 25, 2], [5, 17, 3],
+    ],
+    outputs: [
+      [12, 34], [14, 13], [25, 56], [26, 23], [8, 18], [9, 39], [27, 21],
+      [30, 10],
+      [31, 25], [26.5, 17], [12, 37],
+    ])
+
+  @Test func toneScores() {
+    typealias T = DEATests
+    T.expectClose(T.scores(Self.tone, .constant), [0.9, 0.833333, 1, 1, 1])
+    T.expectClose(T.scores(Self.tone, .variable), [1, 0.833333, 1, 1, 1])
+    T.expectClose(
+      T.scores(Self.tone, .constant, .output), [1.111111, 1.2, 1, 1, 1])
+    T.expectClose(
+      T.scores(Self.tone, .variable, .output), [1.111111, 1.111111, 1, 1, 1])
+    T.expectClose(
+      T.scores(Self.tone, .constant, superEfficiency: true),
+      [0.9, 0.833333, 2, 1, 2.666667])
+  }
+
+  @Test func aliSeifordScores() {
+    typealias T = DEATests
+    T.expectClose(
+      T.scores(Self.ali, .constant),
+      [1, 0.648588, 0.909248, 1, 0.549072, 1, 1, 0.824121, 1, 0.626733, 1])
+    T.expectClose(
+      T.scores(Self.ali, .variable),
+      [1, 0.869986, 1, 1, 1, 1, 1, 1, 1, 0.638657, 1])
+    T.expectClose(
+      T.scores(Self.ali, .constant, .output),
+      [1, 1.541812, 1.09981, 1, 1.821256, 1, 1, 1.213415, 1, 1.595575, 1])
+    T.expectClose(
+      T.scores(Self.ali, .variable, .output),
+      [1, 1.507519, 1, 1, 1.821256, 1, 1, 1, 1, 1.169811, 1])
+  }
+
+  /// VRS super-efficiency: C and I have no feasible program (reported as
+  /// infeasible, no number); E is on the frontier but not extreme (1).
+  @Test func aliSeifordSuperEfficiencyUnderVRS() {
+    let result = DEA(
+      settings: DEASettings(returns: .variable, superEfficiency: true)
+    )
+    .evaluate(Self.ali)
+    #expect(result.status[2] == .infeasible && result.status[8] == .infeasible)
+    let expected: [Double?] = [
+      2.194332, 0.869986, nil, 1.204589, 1, 2.659091, 1.291048, 1.222222, nil,
+      0.638657, 1.3,
+    ]
+    for (j, e) in expected.enumerated() {
+      if let e {
+        #expect(abs((result.unit(j)?.score ?? -1) - e) < 1e-6, "unit \(j)")
+      } else {
+        #expect(result.unit(j) == nil)
+      }
+    }
+  }
+}
