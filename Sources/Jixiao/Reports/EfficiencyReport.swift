@@ -86,6 +86,20 @@ public enum EfficiencyReport {
       s.orientation == .input
       ? l("input orientation (θ ≤ 1)", "投入导向（θ ≤ 1）")
       : l("output orientation (φ ≥ 1, efficiency 1/φ)", "产出导向（φ ≥ 1，效率值 1/φ）")
+    let n = data.unitCount
+    let k = result.referenceSet.count
+    let reference =
+      k == n
+      ? l(
+        "\(n) units, \(data.inputCount) input(s), \(data.outputCount) output(s); every unit in "
+          + "every program; solved by COIN-OR CLP.",
+        "\(n) 个单位，\(data.inputCount) 项投入、\(data.outputCount) 项产出；每个规划包含全部单位；COIN-OR CLP 求解。")
+      : l(
+        "\(n) units, \(data.inputCount) input(s), \(data.outputCount) output(s); programs over "
+          + "a reference set of \(k) frontier unit(s) (the same scores as over all units); "
+          + "solved by COIN-OR CLP.",
+        "\(n) 个单位，\(data.inputCount) 项投入、\(data.outputCount) 项产出；规划基于 \(k) 个前沿单位的"
+          + "参照集（与全部单位结果相同）；COIN-OR CLP 求解。")
     var notes = [
       l("Envelopment form, ", "包络模型，") + returns + "; " + orientation
         + (s.slacks
@@ -97,11 +111,7 @@ public enum EfficiencyReport {
           ? l(
             " Super-efficiency (Andersen–Petersen): each unit left out of its own reference set.",
             " 超效率（Andersen–Petersen）：评价单位不进入自身参照集。") : ""),
-      l(
-        "\(data.unitCount) units, \(data.inputCount) input(s), \(data.outputCount) output(s); "
-          + "reference set \(result.referenceSet.count) unit(s); solved by COIN-OR CLP.",
-        "\(data.unitCount) 个单位，\(data.inputCount) 项投入、\(data.outputCount) 项产出；"
-          + "参照集 \(result.referenceSet.count) 个单位；COIN-OR CLP 求解。"),
+      reference,
     ]
     let unsolved = result.status.count { $0 != .optimal }
     if unsolved > 0 {
