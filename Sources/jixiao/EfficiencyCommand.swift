@@ -11,8 +11,9 @@ func runEfficiency(_ words: [String]) throws(UsageError) -> ExitStatus {
     options: commonOptions.subtracting(["levels"]).union([
       "table", "id", "inputs", "outputs", "prices", "period", "returns",
       "orientation", "scenario", "core-categories", "elasticity", "level",
+      "balance-by",
     ]),
-    flags: commonFlags.union(["super", "no-slacks", "full", "detail"]))
+    flags: commonFlags.union(["super", "no-slacks", "full", "detail", "scale"]))
   let output = try Output(arguments)
   let threads = try threadCount(arguments)
   BLAS.setThreadCount(1)
@@ -42,6 +43,7 @@ func runEfficiency(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     for option in [
       "scenario", "core-categories", "elasticity", "level", "scheme",
+      "balance-by",
       "rounding",
     ]
     where arguments[option] != nil {
@@ -111,6 +113,18 @@ private func runEfficiencyTable(
         result.title += " — \(period.label)"
       }
       tables.append(result)
+      warnAboutFewUnits(period.data)
+      if arguments.has("scale") {
+        var scale = EfficiencyReport.scale(
+          ScaleEfficiency(
+            period.data, orientation: settings.orientation, threads: threads),
+          data: period.data, language: language)
+        if table.periods.count > 1 {
+          scale.name += "_\(period.label)"
+          scale.title += " — \(period.label)"
+        }
+        tables.append(scale)
+      }
       if let prices = period.prices {
         let cost = try CostEfficiency(
           returns: settings.returns, threads: threads
@@ -180,6 +194,13 @@ private func runEfficiencyDataset(
     }
     elasticity = value
   }
+  var split = FundsBalance.Split.region
+  if let text = arguments["balance-by"] {
+    guard let value = FundsBalance.Split(rawValue: text) else {
+      throw UsageError(message: "--balance-by is \(text); use region or level.")
+    }
+    split = value
+  }
   var scenario: Scenario?
   if let path = arguments["scenario"] {
     do {
@@ -203,6 +224,13 @@ private func runEfficiencyDataset(
       dataset, inputs: inputMeasures, outputs: outputs,
       level: arguments["level"])
     let result = DEA(settings: settings, threads: threads).evaluate(data)
+    warnAboutFewUnits(data)
+    let scale =
+      arguments.has("scale")
+      ? EfficiencyReport.scale(
+        ScaleEfficiency(
+          data, orientation: settings.orientation, threads: threads),
+        data: data, language: language) : nil
     clock.lap("DEA")
     var deaTable = EfficiencyReport.dea(
       result, names: units.map { dataset.units.names[$0] }, language: language)
@@ -224,9 +252,9 @@ private func runEfficiencyDataset(
     let coreAfter = reallocation.map {
       CoreDutyShare(dataset, evaluation, categories: core, budgets: $0.after)
     }
-    let balanceBefore = FundsBalance(dataset, evaluation)
+    let balanceBefore = FundsBalance(dataset, evaluation, split: split)
     let balanceAfter = reallocation.map {
-      FundsBalance(dataset, evaluation, budgets: $0.after)
+      FundsBalance(dataset, evaluation, budgets: $0.after, split: split)
     }
     clock.lap("cost-effectiveness and balance")
     let groups = EfficiencyReport.costEffectiveness(
@@ -237,8 +265,20 @@ private func runEfficiencyDataset(
       balanceBefore, after: balanceAfter, dataset, language: language)
     let projects = EfficiencyReport.costEffectivenessProjects(
       effectiveness, dataset, evaluation, language: language)
-    let all = [deaTable, groups, coreTable, balance, projects]
-    let shown = arguments.has("detail") ? all : [deaTable, groups, balance]
+    var all = [deaTable, groups, coreTable, balance, projects]
+    var shown = arguments.has("detail") ? all : [deaTable, groups, balance]
+    if let reallocation, let scenario {
+      let response = ScenarioResponse(
+        dataset, evaluation, after: reallocation.after, elasticity: elasticity)
+      let whatIf = EfficiencyReport.whatIf(
+        response, dataset, scenario: scenario.name, language: language)
+      all.append(whatIf)
+      shown.append(whatIf)
+    }
+    if let scale {
+      all.insert(scale, at: 1)
+      shown.insert(scale, at: 1)
+    }
     var inputList = inputs(arguments, dataset: dataset)
     if let path = arguments["scenario"] { inputList.append(path) }
     try output.emit(
@@ -250,4 +290,16 @@ private func runEfficiencyDataset(
     clock.lap("tables and output")
     printTimings(arguments, clock.laps)
   }
+}
+
+/// The rule of thumb n ≥ max(m·s, 3(m+s)) on standard error too, since a
+/// footnote is easy to miss.
+func warnAboutFewUnits(_ data: DEAData) {
+  guard data.hasFewUnits else { return }
+  let m = data.inputCount
+  let s = data.outputCount
+  printError(
+    "warning: \(data.unitCount) units are fewer than max(m·s, 3(m+s)) = "
+      + "\(max(m * s, 3 * (m + s))) for \(m) input(s) and \(s) output(s); many units will "
+      + "look efficient. Use fewer inputs and outputs, or more units.")
 }

@@ -131,7 +131,7 @@ enum Help {
       """
     ),
     "efficiency": (
-      "jixiao efficiency DATASET [--level L] [--inputs M] [--outputs M] [--scenario F] [--core-categories C] [--elasticity E] [--scheme FILE] [--rounding R] [DEA options] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]\n       jixiao efficiency --table FILE --inputs COLS --outputs COLS [--id COL] [--prices COLS] [--period COL] [DEA options] [--format F] [--out DIR]",
+      "jixiao efficiency DATASET [--level L] [--inputs M] [--outputs M] [--scenario F] [--core-categories C] [--elasticity E] [--balance-by S] [--scheme FILE] [--rounding R] [DEA options] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]\n       jixiao efficiency --table FILE --inputs COLS --outputs COLS [--id COL] [--prices COLS] [--period COL] [DEA options] [--format F] [--out DIR]",
       """
       Allocation efficiency (docs/efficiency.md). DEA in envelopment form on COIN-OR
       CLP: scores, slacks from a second program, peers with λ, targets; cost and
@@ -148,6 +148,7 @@ enum Help {
         --no-slacks        scores only, no second phase
         --full             one program over all units per unit (no reference-set
                            reduction; the same scores, slower)
+        --scale            add scale efficiency and returns to scale (CRS, VRS, NIRS)
 
       Data set:
         --level L          only units of this level (units.csv level), such as grassroots
@@ -156,6 +157,8 @@ enum Help {
         --scenario F       the budgets of a scenario for the after columns (docs/simulate.md)
         --core-categories C  categories that are core duties (default 职工活动,工会业务,维权帮扶)
         --elasticity E     response of a score to its budget, 0 to 1 (default 0.2)
+        --balance-by S     split Theil's T by region within each level (default), or
+                           pool all units and split by level (members counted once)
         --scheme FILE      use this scoring scheme instead of DATASET/scheme.json
         --rounding R       round each row's points: none (default), integer, twoDecimals
 

@@ -345,3 +345,26 @@ import Testing
     }
   }
 }
+
+@Suite struct ScaleEfficiencyTests {
+  /// RC-2: scale efficiency CRS/VRS 0.5, 0.8, 1, 0.888889, 0.833333. The
+  /// VRS frontier runs a(2, 1) – c(3, 3) – e(6, 5): a and b project onto
+  /// the rising part (too small: increasing returns), d and e onto the
+  /// flat part (too large: decreasing), c is at the most productive scale.
+  @Test func singleInputSet() throws {
+    let result = ScaleEfficiency(DEATests.single)
+    let expected = [0.5, 0.8, 1, 0.8 / 0.9, 5.0 / 6]
+    let returns: [ScaleEfficiency.Returns] = [
+      .increasing, .increasing, .constant, .decreasing, .decreasing,
+    ]
+    for j in 0..<5 {
+      let unit = try #require(result.units[j])
+      #expect(abs(unit.scale - expected[j]) < 1e-9)
+      #expect(unit.returns == returns[j], "unit \(j)")
+    }
+    // Output orientation: 1/φ; scale efficiency of unit b is
+    // (1/2) / (6/11) = 11/12 (φ_CRS = 2, φ_VRS = 11/6).
+    let output = ScaleEfficiency(DEATests.single, orientation: .output)
+    #expect(abs((output.units[1]?.scale ?? 0) - 11.0 / 12) < 1e-9)
+  }
+}

@@ -131,6 +131,41 @@ import Testing
         "the input column \"x3\" is not in the header. Did you mean \"x1\"?"))
   }
 
+  /// A missing value is refused at its place, never skipped (RC-1's edge:
+  /// one peer silently changes another firm's score).
+  @Test func emptyCellIsAnError() throws {
+    let table = try Self.write(
+      Self.coelli.replacingOccurrences(of: "3,2,1,1,3", with: "3,,1,1,3"))
+    let run = try Self.run([
+      "--table", table, "--inputs", "x1,x2", "--outputs", "y",
+    ])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("units.csv:5:5: error: x2 is empty."))
+  }
+
+  /// RC-2 with --scale: scale efficiency and the side of the optimal
+  /// scale (ScaleEfficiencyTests); 5 units for 1 input and 1 output are
+  /// fewer than 3(m + s) = 6, which is warned on standard error.
+  @Test func scaleTableAndFewUnitsWarning() throws {
+    let table = try Self.write("u,x,y\na,2,1\nb,4,2\nc,3,3\nd,5,4\ne,6,5\n")
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      "--table", table, "--inputs", "x", "--outputs", "y", "--scale", "--out",
+      out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "warning: 5 units are fewer than max(m·s, 3(m+s)) = 6"))
+    let scale = try Self.rows(out + "/scale.csv")
+    Self.expectNumbers(
+      scale.dropFirst().map { $0[4] }, [0.5, 0.8, 1, 0.8 / 0.9, 5.0 / 6])
+    #expect(
+      scale.dropFirst().map { $0[5] } == [
+        "increasing", "increasing", "constant", "decreasing", "decreasing",
+      ])
+  }
+
   @Test func missingUnitInAPeriodIsAnError() throws {
     let table = try Self.write("unit,year,x,y\na,1,1,1\nb,1,2,1\na,2,1,1\n")
     let run = try Self.run([
@@ -146,7 +181,7 @@ import Testing
     ["--returns", "drs"], ["--orientation", "both"],
     ["--inputs", "members,,budget"],
     ["--inputs", "staff"], ["--inputs", "points"], ["--elasticity", "2"],
-    ["--id", "firm"], ["--table", "x.csv"],
+    ["--id", "firm"], ["--table", "x.csv"], ["--balance-by", "town"],
   ])
   func usageErrorsExitWith64(_ options: [String]) throws {
     let run = try Self.run([Fixture.repo("datasets/union")] + options)
@@ -175,7 +210,7 @@ import Testing
       names == [
         ".jixiao-output", "balance.csv", "core_duties.csv",
         "cost_effectiveness.csv",
-        "cost_effectiveness_projects.csv", "dea.csv",
+        "cost_effectiveness_projects.csv", "dea.csv", "what_if.csv",
       ])
     let balance = try Self.rows(out + "/balance.csv")
     #expect(balance.dropFirst().map { $0[1] }.contains("after"))

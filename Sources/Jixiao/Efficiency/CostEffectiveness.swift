@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoNumerics
 
 /// Performance bought per unit of money, by project, category and unit.
@@ -147,5 +148,65 @@ public struct CoreDutyShare: Sendable, Equatable {
       coreBudget, groups: projects.unit, groupCount: dataset.units.count)
     unitTotal = Segments.sums(
       counted, groups: projects.unit, groupCount: dataset.units.count)
+  }
+}
+
+/// What a scenario's budgets would do to performance under the response
+/// model of `CostEffectiveness`: each scored project's score becomes
+/// s′ = min(100, s · (b′/b)^ε); a cancelled project (b′ = 0) scores
+/// nothing; a project without a budget keeps its score.
+public struct ScenarioResponse: Sendable, Equatable {
+  public var elasticity: Double
+  public var budgetBefore = 0.0
+  public var budgetAfter = 0.0
+  /// Σ max(0, b′ − b) and Σ max(0, b − b′).
+  public var raised = 0.0
+  public var cut = 0.0
+  /// Σ s and Σ s′ over the scored projects.
+  public var pointsBefore = 0.0
+  public var pointsAfter = 0.0
+  /// Σ b s / Σ b and Σ b′ s′ / Σ b′.
+  public var weightedBefore = 0.0
+  public var weightedAfter = 0.0
+  public var cancelled = 0
+
+  /// Points gained per unit of money moved to raised projects; nil when
+  /// nothing was raised.
+  public var pointsPerMoneyMoved: Double? {
+    raised > 0 ? (pointsAfter - pointsBefore) / raised : nil
+  }
+
+  public init(
+    _ dataset: Dataset, _ evaluation: Evaluation, after: [Double],
+    elasticity: Double
+  ) {
+    self.elasticity = elasticity
+    let before = dataset.projects.budget
+    var weighted = 0.0
+    var weightedNew = 0.0
+    for p in 0..<before.count where evaluation.status[p] == .scored {
+      let s = evaluation.score[p]
+      let b = before[p]
+      let b2 = after[p]
+      budgetBefore += b
+      budgetAfter += b2
+      raised += max(0, b2 - b)
+      cut += max(0, b - b2)
+      pointsBefore += s
+      weighted += b * s
+      let s2: Double
+      if b2 <= 0 {
+        s2 = 0
+        cancelled += 1
+      } else if b > 0 {
+        s2 = min(100, s * Foundation.pow(b2 / b, elasticity))
+      } else {
+        s2 = s
+      }
+      pointsAfter += s2
+      weightedNew += b2 * s2
+    }
+    weightedBefore = budgetBefore > 0 ? weighted / budgetBefore : 0
+    weightedAfter = budgetAfter > 0 ? weightedNew / budgetAfter : 0
   }
 }

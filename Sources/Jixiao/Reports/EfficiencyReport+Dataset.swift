@@ -177,8 +177,16 @@ extension EfficiencyReport {
         .init(l("max/min", "极值比"), numeric: true),
         .init(l("CV", "变异系数"), numeric: true), .init("Gini", numeric: true),
         .init("Theil T", numeric: true),
-        .init(l("Theil within regions", "泰尔区域内"), numeric: true),
-        .init(l("Theil between regions", "泰尔区域间"), numeric: true),
+        .init(
+          before.splitBy == .region
+            ? l("Theil within regions", "泰尔区域内")
+            : l("Theil within levels", "泰尔层级内"),
+          numeric: true),
+        .init(
+          before.splitBy == .region
+            ? l("Theil between regions", "泰尔区域间")
+            : l("Theil between levels", "泰尔层级间"),
+          numeric: true),
       ])
     func add(_ level: FundsBalance.Level, _ when: String) {
       let b = level.balance
@@ -195,8 +203,8 @@ extension EfficiencyReport {
         .number(b.coefficientOfVariation, decimals: 4),
         .number(b.gini, decimals: 4),
         .number(b.theil, decimals: 4),
-        level.byRegion.map { .number($0.within, decimals: 4) } ?? .empty,
-        level.byRegion.map { .number($0.between, decimals: 4) } ?? .empty,
+        level.split.map { .number($0.within, decimals: 4) } ?? .empty,
+        level.split.map { .number($0.between, decimals: 4) } ?? .empty,
       ])
     }
     for level in before.levels {
@@ -208,13 +216,84 @@ extension EfficiencyReport {
     table.footnotes = [
       l(
         "Funds: budgets of the unit's own projects in the tree; each unit weighted by its members; "
-          + "units of one level compared with each other only. Theil T splits into within + between regions.",
-        "经费为单位自身在职责-活动体系内项目的预算；按会员数加权；仅同一层级单位相互比较。泰尔 T 指数分解为区域内与区域间之和。")
+          + (before.splitBy == .region
+            ? "units of one level compared with each other only. Theil T splits into within + between regions."
+            : "all units with members in one population, split by level (members counted once each)."),
+        "经费为单位自身在职责-活动体系内项目的预算；按会员数加权；"
+          + (before.splitBy == .region
+            ? "仅同一层级单位相互比较。泰尔 T 指数分解为区域内与区域间之和。"
+            : "全部有会员数的单位作为一个总体，按层级分解（每名会员只计一次）。"))
     ]
+    if let (child, parent) = before.nested {
+      table.footnotes.append(
+        l(
+          "Warning: \(dataset.units.ids[child]) and the unit above it, \(dataset.units.ids[parent]), "
+            + "both have members; if the upper count includes the lower one, members count twice "
+            + "here. Use --balance-by region (levels apart) for nested counts.",
+          "警告：\(dataset.units.ids[child]) 与其上级 \(dataset.units.ids[parent]) 均有会员数；"
+            + "若上级包含下级会员，则此处重复计数。会员数逐级汇总时请用 --balance-by region（分层级比较）。"))
+    }
     for skip in before.skipped {
       table.footnotes.append(
         (skip.level.isEmpty ? "" : skip.level + ": ") + skip.reason + ".")
     }
+    return table
+  }
+}
+
+extension EfficiencyReport {
+  /// Budgets and predicted performance before and after a scenario.
+  public static func whatIf(
+    _ r: ScenarioResponse, _ dataset: Dataset, scenario: String,
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let money = dataset.info.moneyUnit
+    var table = ReportTable(
+      name: "what_if", title: l("What-if: ", "情景测算：") + scenario,
+      columns: [
+        .init(l("measure", "指标")), .init(l("before", "调整前"), numeric: true),
+        .init(l("after", "调整后"), numeric: true),
+        .init(l("change", "变化"), numeric: true),
+      ])
+    func add(_ name: String, _ a: Double, _ b: Double, _ decimals: Int) {
+      table.append([
+        .text(name), .number(a, decimals: decimals),
+        .number(b, decimals: decimals),
+        .number(b - a, decimals: decimals),
+      ])
+    }
+    add(l("budget", "预算") + " (\(money))", r.budgetBefore, r.budgetAfter, 2)
+    add(l("score points (Σ scores)", "得分合计"), r.pointsBefore, r.pointsAfter, 2)
+    add(
+      l("budget-weighted score", "预算加权得分"), r.weightedBefore, r.weightedAfter, 2
+    )
+    table.append([
+      .text(l("raised", "增加额") + " (\(money))"), .empty,
+      .number(r.raised, decimals: 2), .empty,
+    ])
+    table.append([
+      .text(l("cut", "压减额") + " (\(money))"), .empty,
+      .number(r.cut, decimals: 2), .empty,
+    ])
+    table.append([
+      .text(l("projects cancelled", "取消项目数")), .empty, .integer(r.cancelled),
+      .empty,
+    ])
+    table.append([
+      .text(l("Σ score change per \(money) raised", "每增加\(money)得分合计变化")),
+      .empty,
+      r.pointsPerMoneyMoved.map { .number($0, decimals: 4) } ?? .empty, .empty,
+    ])
+    table.footnotes = [
+      l(
+        "Scored projects in the tree. Response model: s′ = min(100, s·(b′/b)^ε), ε = "
+          + "\(Diagnostic.number(r.elasticity)); a cancelled project scores nothing. A model, "
+          + "not a forecast: set ε with --elasticity.",
+        "仅含职责-活动体系内已评分项目。响应模型：s′ = min(100, s·(b′/b)^ε)，ε = "
+          + "\(Diagnostic.number(r.elasticity))；取消的项目不计得分。此为模型测算而非预测：ε 可用 --elasticity 设定。"
+      )
+    ]
     return table
   }
 }

@@ -93,7 +93,8 @@ public enum EfficiencyReport {
       ? l(
         "\(n) units, \(data.inputCount) input(s), \(data.outputCount) output(s); every unit in "
           + "every program; solved by COIN-OR CLP.",
-        "\(n) 个单位，\(data.inputCount) 项投入、\(data.outputCount) 项产出；每个规划包含全部单位；COIN-OR CLP 求解。")
+        "\(n) 个单位，\(data.inputCount) 项投入、\(data.outputCount) 项产出；每个规划包含全部单位；COIN-OR CLP 求解。"
+      )
       : l(
         "\(n) units, \(data.inputCount) input(s), \(data.outputCount) output(s); programs over "
           + "a reference set of \(k) frontier unit(s) (the same scores as over all units); "
@@ -231,6 +232,53 @@ public enum EfficiencyReport {
           + "Malmquist > 1 means productivity grew; Malmquist = efficiency change × technical change.",
         "投入导向 Farrell 效率 θ_a(b)：第 b 期数据相对第 a 期前沿。Malmquist > 1 表示生产率提高；"
           + "Malmquist = 技术效率变化 × 技术进步。")
+    ]
+    return table
+  }
+}
+
+extension EfficiencyReport {
+  /// Scale efficiency and returns to scale per unit.
+  public static func scale(
+    _ result: ScaleEfficiency, data: DEAData, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: "scale", title: l("Scale efficiency", "规模效率"),
+      columns: [
+        .init(l("unit", "单位")), .init(l("status", "求解状态")),
+        .init(l("CRS efficiency", "综合技术效率（CRS）"), numeric: true),
+        .init(l("VRS efficiency", "纯技术效率（VRS）"), numeric: true),
+        .init(l("scale efficiency", "规模效率"), numeric: true),
+        .init(l("returns to scale", "规模报酬")),
+      ])
+    for j in 0..<data.unitCount {
+      var row: [ReportTable.Cell] = [
+        .text(data.unitNames[j]), .text(status(result.status[j], l)),
+      ]
+      if let u = result.units[j] {
+        let returns: String =
+          switch u.returns {
+          case .constant: l("constant", "不变")
+          case .increasing: l("increasing", "递增")
+          case .decreasing: l("decreasing", "递减")
+          }
+        row += [
+          .number(u.constant, decimals: 6), .number(u.variable, decimals: 6),
+          .number(u.scale, decimals: 6), .text(returns),
+        ]
+      } else {
+        row += [ReportTable.Cell](repeating: .empty, count: 4)
+      }
+      table.append(row)
+    }
+    table.footnotes = [
+      l(
+        "Scale efficiency = CRS ÷ VRS efficiency. Returns: constant where the two are equal; "
+          + "else decreasing where the NIRS efficiency equals the VRS one (the unit is too large), "
+          + "increasing otherwise (too small).",
+        "规模效率 = CRS 效率 ÷ VRS 效率。两者相等为规模报酬不变；否则 NIRS 效率等于 VRS 效率为递减（规模偏大），"
+          + "其余为递增（规模偏小）。")
     ]
     return table
   }
