@@ -368,3 +368,26 @@ import Testing
     #expect(abs((output.units[1]?.scale ?? 0) - 11.0 / 12) < 1e-9)
   }
 }
+
+@Suite struct DuplicateUnitTests {
+  /// RC-1 with firm 2 entered twice: both copies score 1, the others keep
+  /// their RC-1 scores, and the table says that λ between the copies is
+  /// arbitrary.
+  @Test func identicalUnitsGetEqualScoresAndANote() throws {
+    let data = try DEAData(
+      units: ["1", "2", "2b", "3", "4", "5"], inputNames: ["x1", "x2"],
+      outputNames: ["y"],
+      inputs: [[2, 5], [2, 4], [2, 4], [6, 6], [3, 2], [6, 2]],
+      outputs: [[1], [2], [2], [3], [1], [2]])
+    #expect(data.duplicateGroups == [[1, 2]])
+    let result = DEA().evaluate(data)
+    DEATests.expectClose(
+      (0..<6).map { result.unit($0)?.score }, [0.5, 1, 1, 5.0 / 6, 5.0 / 7, 1])
+    let table = EfficiencyReport.dea(result, language: .english)
+    #expect(
+      table.footnotes.contains {
+        $0.contains("Units 2, 2b have identical data")
+          && $0.contains("arbitrary")
+      })
+  }
+}
