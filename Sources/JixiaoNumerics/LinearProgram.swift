@@ -75,8 +75,8 @@ public enum LPError: Error, Equatable, CustomStringConvertible {
 /// very different magnitudes (万元 next to head counts, 1e6 next to 1e-3)
 /// reach the solver near 1, and no rounding is added by the scaling
 /// itself: column j is multiplied by sⱼ = 2^−round(log₂ √(maxᵢ|aᵢⱼ| ·
-/// minᵢ|aᵢⱼ|)) (binary exponents averaged), x′ⱼ = xⱼ / sⱼ. CLP's own row and column scaling runs on
-/// top. Infinite bounds are written `±.infinity`.
+/// minᵢ|aᵢⱼ|)) (binary exponents averaged), x′ⱼ = xⱼ / sⱼ. CLP's own
+/// scaling is off (see `init`). Infinite bounds are written `±.infinity`.
 ///
 /// A program owns a CLP model and is not `Sendable`: parallel work builds
 /// one program a thread.
@@ -95,10 +95,14 @@ public final class LinearProgram {
   /// sⱼ of the column scaling (1 when scaling is off).
   public let columnScales: [Double]
   /// Relative tolerance for checking the unscaled answer against its
-  /// bounds: |violation| ≤ tolerance · (1 + |bound|).
+  /// bounds: a column may miss its bound by tolerance · (1 + |bound|), a
+  /// row by tolerance · (1 + |bound| + Σⱼ |aᵢⱼ xⱼ|), the size of the terms
+  /// it adds up.
   public var feasibilityTolerance = 1e-6
 
   private let model: UnsafeMutableRawPointer
+  /// The power of two the objective is multiplied by inside CLP.
+  private var objectiveScale = 1.0
   private var rowLower: [Double]
   private var rowUpper: [Double]
   private var columnLower: [Double]
@@ -211,22 +215,51 @@ public final class LinearProgram {
     }
     self.model = model
     Clp_setLogLevel(model, 0)
+    // CLP's own scaling off: on entries spread over many orders of
+    // magnitude it reached answers that were optimal on its scaled copy but
+    // broke the program's rows (secondary status 2), which the check below
+    // then had to reject. The wrapper's column scaling, and the row scaling
+    // callers apply (DEA divides each row by its mean or by the unit's own
+    // value), keep the program well scaled without it.
+    Clp_scaling(model, 0)
     var scaled = values
     for j in 0..<n {
       for k in Int(columnStarts[j])..<Int(columnStarts[j + 1]) {
         scaled[k] *= scales[j]
       }
     }
-    let c = (0..<n).map { objective[$0] * scales[$0] }
+    let c = [Double](repeating: 0, count: n)
     let lower = (0..<n).map { Self.clp(columnLower[$0] / scales[$0]) }
     let upper = (0..<n).map { Self.clp(columnUpper[$0] / scales[$0]) }
     Clp_loadProblem(
       model, Int32(n), Int32(rowCount), columnStarts, rowIndices, scaled,
       lower, upper, c, rowLower.map(Self.clp), rowUpper.map(Self.clp))
     Clp_setOptimizationDirection(model, sense == .minimize ? 1 : -1)
+    pushObjective()
   }
 
   deinit { Clp_deleteModel(model) }
+
+  /// Hands CLP the objective, column-scaled and divided by a power of two
+  /// near its largest entry: the optimum does not move, and CLP never
+  /// meets the huge coefficients its own scaling would then blow past its
+  /// 1e25 limit (an abort inside CLP, not an error). Duals and reduced
+  /// costs are scaled back on the way out.
+  private func pushObjective() {
+    var largest = 0.0
+    for j in 0..<columnCount {
+      largest = max(largest, abs(objective[j] * columnScales[j]))
+    }
+    objectiveScale =
+      largest > 0
+      ? Double(sign: .plus, exponent: -Int(largest.exponent), significand: 1)
+      : 1
+    Clp_chgObjCoefficients(
+      model,
+      (0..<columnCount).map {
+        objective[$0] * columnScales[$0] * objectiveScale
+      })
+  }
 
   // MARK: Changes
 
@@ -234,7 +267,9 @@ public final class LinearProgram {
   public func setObjective(_ j: Int, _ value: Double) throws(LPError) {
     guard value.isFinite else { throw .nonFinite("objective coefficient \(j)") }
     objective[j] = value
-    Clp_objective(model)[j] = value * columnScales[j]
+    // Through CLP's change function, never its array: a write into the
+    // array would leave CLP's cached scaled copy stale.
+    pushObjective()
   }
 
   /// Replaces the whole objective.
@@ -246,8 +281,7 @@ public final class LinearProgram {
       throw .nonFinite("objective coefficient \(j)")
     }
     objective = c
-    Clp_chgObjCoefficients(
-      model, (0..<columnCount).map { c[$0] * columnScales[$0] })
+    pushObjective()
   }
 
   /// Sets the bounds of row i.
@@ -337,12 +371,10 @@ public final class LinearProgram {
 
   /// Solves from the current basis (a cold start the first time).
   public func solve(using algorithm: Algorithm = .dual) -> LPResult {
-    let code =
-      switch algorithm {
-      case .dual: Clp_dual(model, 0)
-      case .primal: Clp_primal(model, 0)
-      }
-    _ = code
+    switch algorithm {
+    case .dual: _ = Clp_dual(model, 0)
+    case .primal: _ = Clp_primal(model, 0)
+    }
     let iterations = Int(Clp_numberIterations(model))
     let status: LPStatus
     switch Clp_status(model) {
@@ -371,32 +403,47 @@ public final class LinearProgram {
     guard let xs = Clp_getColSolution(model), let ys = Clp_getRowPrice(model),
       let ds = Clp_getReducedCost(model)
     else { return nil }
+    let tolerance = feasibilityTolerance
     var x = [Double](repeating: 0, count: n)
     var reduced = [Double](repeating: 0, count: n)
     for j in 0..<n {
-      x[j] = xs[j] * columnScales[j]
-      reduced[j] = ds[j] / columnScales[j]
+      // Clamped to the bounds: a λ of −1e-9 is the solver's tolerance on
+      // its own scaling (on top of ours), not a negative weight; the rows
+      // are then checked with the clamped values. Only a gross miss, in
+      // x′ = x / sⱼ where the solver works, is a failure.
+      let s = columnScales[j]
+      guard xs[j].isFinite,
+        xs[j] >= columnLower[j] / s - 1e-3 * (1 + abs(columnLower[j] / s)),
+        xs[j] <= columnUpper[j] / s + 1e-3 * (1 + abs(columnUpper[j] / s))
+      else { return nil }
+      x[j] = min(max(xs[j] * s, columnLower[j]), columnUpper[j])
+      reduced[j] = ds[j] / s / objectiveScale
     }
-    let duals = Array(UnsafeBufferPointer(start: ys, count: m))
+    let duals = UnsafeBufferPointer(start: ys, count: m).map {
+      $0 / objectiveScale
+    }
     var activity = [Double](repeating: 0, count: m)
+    // Σⱼ |aᵢⱼ xⱼ|: the size of the terms a row's activity sums, which
+    // rounding and the solver's tolerance act on.
+    var size = [Double](repeating: 0, count: m)
     var value = 0.0
     for j in 0..<n {
       value += objective[j] * x[j]
       for k in Int(starts[j])..<Int(starts[j + 1]) {
-        activity[Int(indices[k])] += values[k] * x[j]
+        let term = values[k] * x[j]
+        activity[Int(indices[k])] += term
+        size[Int(indices[k])] += abs(term)
       }
     }
-    guard value.isFinite, x.allSatisfy(\.isFinite), duals.allSatisfy(\.isFinite)
+    guard value.isFinite, duals.allSatisfy(\.isFinite),
+      reduced.allSatisfy(\.isFinite)
     else { return nil }
-    let tolerance = feasibilityTolerance
-    func within(_ v: Double, _ lo: Double, _ hi: Double) -> Bool {
-      v >= lo - tolerance * (1 + abs(lo)) && v <= hi + tolerance * (1 + abs(hi))
-    }
-    for j in 0..<n where !within(x[j], columnLower[j], columnUpper[j]) {
-      return nil
-    }
-    for i in 0..<m where !within(activity[i], rowLower[i], rowUpper[i]) {
-      return nil
+    for i in 0..<m {
+      let slack = tolerance * size[i]
+      guard
+        activity[i] >= rowLower[i] - slack - tolerance * (1 + abs(rowLower[i])),
+        activity[i] <= rowUpper[i] + slack + tolerance * (1 + abs(rowUpper[i]))
+      else { return nil }
     }
     return LPSolution(
       objective: value, columns: x, rowActivities: activity, rowDuals: duals,

@@ -182,6 +182,47 @@ import Testing
       slackGap < 1e-6, "largest relative slack-sum difference \(slackGap)")
   }
 
+  /// Units of very different sizes (inputs and outputs log-normal with
+  /// σ = 1, 300 units, 2 inputs, 2 outputs), where a tester found the
+  /// reduced set missing a frontier unit under VRS output orientation: its
+  /// φ came out 1 + 1.1e-9 and a keep test at 1e-9 dropped it.
+  @Test(arguments: [
+    (DEASettings.Returns.variable, DEASettings.Orientation.output),
+    (.nonIncreasing, .output), (.variable, .input),
+  ])
+  func reducedEqualsFullOnSpreadData(
+    returns: DEASettings.Returns, orientation: DEASettings.Orientation
+  ) throws {
+    for seed in UInt64(1)...4 {
+      var random = RandomStream(seed: seed)
+      let n = 300
+      let xs = (0..<n).map { _ in
+        (0..<2).map { _ in random.logNormal(mu: 3, sigma: 1) }
+      }
+      let ys = (0..<n).map { _ in
+        (0..<2).map { _ in random.logNormal(mu: 3, sigma: 1) }
+      }
+      let data = try DEAData(
+        units: (0..<n).map { "U\($0)" }, inputNames: ["x0", "x1"],
+        outputNames: ["y0", "y1"],
+        inputs: xs, outputs: ys)
+      var settings = DEASettings(
+        returns: returns, orientation: orientation, slacks: false)
+      let reduced = DEA(settings: settings).evaluate(data)
+      settings.referenceSetReduction = false
+      let full = DEA(settings: settings).evaluate(data)
+      #expect(reduced.referenceSet.count < n)
+      for j in 0..<n {
+        let a = try #require(
+          reduced.unit(j), "seed \(seed) unit \(j): \(reduced.status[j])")
+        let b = try #require(full.unit(j))
+        #expect(
+          abs(a.score - b.score) < 1e-7 * max(1, b.score),
+          "seed \(seed) unit \(j)")
+      }
+    }
+  }
+
   @Test func sameResultsOnAnyThreadCount() throws {
     let settings = DEASettings(returns: .variable)
     let one = DEA(settings: settings, threads: 1).evaluate(Self.data)
@@ -213,6 +254,24 @@ import Testing
       #expect(abs(unit.allocative - expected[j] / technical[j]) < 1e-9)
       #expect(
         abs(unit.technical * unit.allocative - unit.costEfficiency) < 1e-12)
+    }
+  }
+
+  /// Prices that differ by firm, so each unit's program has its own
+  /// objective: (1, 3), (2, 1), (1, 1), (3, 1), (1, 2). Reference: scipy
+  /// 1.17.1 HiGHS, the cost program run by hand, to 6 decimals.
+  @Test(arguments: [
+    (DEASettings.Returns.constant, [0.352941, 1, 0.75, 0.454545, 1]),
+    (.variable, [0.529412, 1, 1, 0.909091, 1]),
+  ])
+  func pricesPerFirm(returns: DEASettings.Returns, expected: [Double]) throws {
+    let prices: [Double] = [1, 3, 2, 1, 1, 1, 3, 1, 1, 2]
+    let result = try CostEfficiency(returns: returns).evaluate(
+      DEATests.coelli, prices: prices)
+    for j in 0..<5 {
+      #expect(
+        abs((result.units[j]?.costEfficiency ?? -1) - expected[j]) < 1e-6,
+        "firm \(j + 1)")
     }
   }
 
@@ -389,5 +448,66 @@ import Testing
         $0.contains("Units 2, 2b have identical data")
           && $0.contains("arbitrary")
       })
+  }
+}
+
+/// The tables of Tests/JixiaoTests/Fixtures/dea (README there), on which
+/// earlier versions gave wrong numbers.
+@Suite struct DEARegressionTests {
+  static func table(_ name: String) throws -> DEAData {
+    try EfficiencyTable(
+      path: Fixture.repo("Tests/JixiaoTests/Fixtures/dea/\(name)"), id: nil,
+      inputs: ["x0", "x1"], outputs: ["y0", "y1"]
+    ).periods[0].data
+  }
+
+  /// 69 of 300 φ were wrong and one unit "infeasible" under VRS output
+  /// orientation with the reduced reference set.
+  @Test(arguments: [
+    (DEASettings.Returns.variable, DEASettings.Orientation.output),
+    (.nonIncreasing, .output),
+  ])
+  func reducedSetKeepsEveryFrontierUnit(
+    returns: DEASettings.Returns, orientation: DEASettings.Orientation
+  ) throws {
+    let data = try Self.table("spread-300.csv")
+    var settings = DEASettings(
+      returns: returns, orientation: orientation, slacks: false)
+    let reduced = DEA(settings: settings).evaluate(data)
+    settings.referenceSetReduction = false
+    let full = DEA(settings: settings).evaluate(data)
+    for j in 0..<data.unitCount {
+      let a = try #require(reduced.unit(j), "unit \(j): \(reduced.status[j])")
+      let b = try #require(full.unit(j))
+      #expect(abs(a.score - b.score) < 1e-7 * b.score, "unit \(j)")
+    }
+  }
+
+  /// Units that differ by six orders of magnitude in x0 and y0: every θ and
+  /// φ as HiGHS gives them, none "optimal" but wrong.
+  @Test func twoScalesMatchHiGHS() throws {
+    let data = try Self.table("two-scales-60.csv")
+    let text = try String(
+      contentsOfFile: Fixture.repo(
+        "Tests/JixiaoTests/Fixtures/dea/two-scales-60-highs.csv"),
+      encoding: .utf8)
+    let expected = text.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").dropFirst().compactMap { Double($0) }
+    }
+    let input = DEA(settings: DEASettings(orientation: .input)).evaluate(data)
+    let output = DEA(settings: DEASettings(orientation: .output)).evaluate(data)
+    var solved = 0
+    for j in 0..<data.unitCount {
+      for (result, e) in [(input, expected[j][0]), (output, expected[j][1])] {
+        guard let unit = result.unit(j) else {
+          #expect(result.status[j] == .numericalFailure)
+          continue
+        }
+        solved += 1
+        #expect(
+          abs(unit.score - e) < 1e-6 * e, "unit \(j): \(unit.score) vs \(e)")
+      }
+    }
+    #expect(solved >= 110)
   }
 }

@@ -29,8 +29,15 @@ public struct DEA: Sendable {
   static let batchSize = 512
   /// Size of the first subsample.
   static let sampleSize = 256
-  /// A score this close to 1 counts as on the frontier.
-  static let frontierTolerance = 1e-9
+  /// Both tests lean towards keeping a unit in R, which costs a column
+  /// but never a wrong score. A unit stays in R when its score is within
+  /// 1e-6 of 1: the solver's feasibility tolerance (1e-9 on data scaled
+  /// near 1) moves a frontier unit's score by about 1e-9, and a test at
+  /// that size dropped a needed unit (φ = 1 + 1.1e-9 under VRS output).
+  static let keepTolerance = 1e-6
+  /// A unit joins R as soon as it is outside T(R) by anything the solver
+  /// can see; a unit on the boundary that joins is harmless.
+  static let outsideTolerance = 1e-12
 
   public init(settings: DEASettings = DEASettings(), threads: Int = 1) {
     self.settings = settings
@@ -114,11 +121,15 @@ public struct DEA: Sendable {
     return (frontier, others.count)
   }
 
+  /// Whether a unit scored against a set it belongs to stays in R: all
+  /// but those clearly inside. A unit without a score stays too: one that
+  /// produces nothing has an unbounded output program, yet under VRS its
+  /// small inputs may be what spans the technology's corner.
   private func onFrontier(_ outcome: EnvelopmentProgram.Outcome) -> Bool {
-    guard outcome.status == .optimal else { return false }
+    guard outcome.status == .optimal else { return true }
     switch settings.orientation {
-    case .input: return outcome.score >= 1 - Self.frontierTolerance
-    case .output: return outcome.score <= 1 + Self.frontierTolerance
+    case .input: return outcome.score >= 1 - Self.keepTolerance
+    case .output: return outcome.score <= 1 + Self.keepTolerance
     }
   }
 
@@ -129,8 +140,8 @@ public struct DEA: Sendable {
     switch outcome.status {
     case .optimal:
       switch settings.orientation {
-      case .input: return outcome.score > 1 + Self.frontierTolerance
-      case .output: return outcome.score < 1 - Self.frontierTolerance
+      case .input: return outcome.score > 1 + Self.outsideTolerance
+      case .output: return outcome.score < 1 - Self.outsideTolerance
       }
     case .unbounded: return false
     case .infeasible, .stopped, .numericalFailure: return true

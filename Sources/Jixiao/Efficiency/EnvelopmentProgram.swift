@@ -111,6 +111,75 @@ final class EnvelopmentProgram {
     x: ArraySlice<Double>, y: ArraySlice<Double>, exclude: Int? = nil,
     slacks: Bool
   ) -> Outcome {
+    let outcome = solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
+    if outcome.status == .optimal, holds(outcome, x: x, y: y) { return outcome }
+    // Either the answer meets the rows to the solver's tolerance on data
+    // scaled by the means but not the unit's own constraints to 1e-7 of
+    // its own values (a unit far smaller than the mean in some input or
+    // output: 1e-2 beside 1e4), or the solver found no answer. Solve again
+    // on rows scaled by the unit's own values, where the tolerance is
+    // relative to them, and take that program's word.
+    let own = EnvelopmentProgram(
+      data: data, reference: reference, settings: settings,
+      inputScale: x.indices.map { k in
+        x[k] > 0 ? 1 / x[k] : inputScale[k - x.startIndex]
+      },
+      outputScale: y.indices.map { k in
+        y[k] > 0 ? 1 / y[k] : outputScale[k - y.startIndex]
+      })
+    var second = own.solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
+    second.iterations += outcome.iterations
+    if second.status == .optimal, !own.holds(second, x: x, y: y) {
+      return Outcome(status: .numericalFailure, iterations: second.iterations)
+    }
+    return second
+  }
+
+  /// Whether the score and λ meet the point's constraints in raw units:
+  /// each to 1e-7 of the point's own value, plus 1e-9 of the variable's
+  /// mean for values of 0.
+  func holds(_ outcome: Outcome, x: ArraySlice<Double>, y: ArraySlice<Double>)
+    -> Bool
+  {
+    let relative = 1e-7
+    let input = settings.orientation == .input
+    let score = outcome.score
+    var sum = 0.0
+    for i in 0..<m {
+      var combined = 0.0
+      for (k, unit) in reference.enumerated() where outcome.lambdas[k] != 0 {
+        combined += outcome.lambdas[k] * data.input(i, of: unit)
+      }
+      let own = x[x.startIndex + i]
+      let bound = input ? score * own : own
+      if combined > bound + relative * bound + 1e-9 / inputScale[i] {
+        return false
+      }
+    }
+    for r in 0..<s {
+      var combined = 0.0
+      for (k, unit) in reference.enumerated() where outcome.lambdas[k] != 0 {
+        combined += outcome.lambdas[k] * data.output(r, of: unit)
+      }
+      let own = y[y.startIndex + r]
+      let bound = input ? own : score * own
+      if combined < bound - relative * bound - 1e-9 / outputScale[r] {
+        return false
+      }
+    }
+    for lambda in outcome.lambdas { sum += lambda }
+    switch settings.returns {
+    case .constant: return true
+    case .variable: return abs(sum - 1) <= relative
+    case .nonIncreasing: return sum <= 1 + relative
+    case .nonDecreasing: return sum >= 1 - relative
+    }
+  }
+
+  /// Phase 1 and, with `slacks`, phase 2 on this program's scaling.
+  private func solveHere(
+    x: ArraySlice<Double>, y: ArraySlice<Double>, exclude: Int?, slacks: Bool
+  ) -> Outcome {
     self.exclude(exclude, in: lp, current: &excludedInScore)
     load(x: x, y: y, into: lp)
     let first = lp.solve(using: .dual)
