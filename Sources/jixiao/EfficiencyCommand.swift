@@ -102,53 +102,61 @@ private func runEfficiencyTable(
     return .failure
   }
   return reportingFailures {
+    var clock = Stopwatch()
     let language = output.language
-    var tables: [ReportTable] = []
     let dea = DEA(settings: settings, threads: threads)
+    let labels = table.periods.map(\.label)
+    var deaTables: [ReportTable] = []
+    var scaleTables: [ReportTable] = []
+    var costTables: [ReportTable] = []
     for period in table.periods {
-      var result = EfficiencyReport.dea(
-        dea.evaluate(period.data), language: language)
-      if table.periods.count > 1 {
-        result.name += "_\(period.label)"
-        result.title += " — \(period.label)"
-      }
-      tables.append(result)
-      warnAboutFewUnits(period.data)
+      deaTables.append(
+        EfficiencyReport.dea(dea.evaluate(period.data), language: language))
       if arguments.has("scale") {
-        var scale = EfficiencyReport.scale(
-          ScaleEfficiency(
-            period.data, orientation: settings.orientation, threads: threads),
-          data: period.data, language: language)
-        if table.periods.count > 1 {
-          scale.name += "_\(period.label)"
-          scale.title += " — \(period.label)"
-        }
-        tables.append(scale)
+        scaleTables.append(
+          EfficiencyReport.scale(
+            ScaleEfficiency(
+              period.data, orientation: settings.orientation, threads: threads),
+            data: period.data, language: language))
       }
       if let prices = period.prices {
         let cost = try CostEfficiency(
           returns: settings.returns, threads: threads
         )
         .evaluate(period.data, prices: prices)
-        var costTable = EfficiencyReport.cost(
-          cost, data: period.data, language: language)
-        if table.periods.count > 1 {
-          costTable.name += "_\(period.label)"
-          costTable.title += " — \(period.label)"
-        }
-        tables.append(costTable)
+        costTables.append(
+          EfficiencyReport.cost(cost, data: period.data, language: language))
       }
     }
+    if let first = table.periods.first { warnAboutFewUnits(first.data) }
+    clock.lap("DEA")
+    // Several periods: one table of each kind with a period column.
+    func combine(_ parts: [ReportTable]) -> [ReportTable] {
+      guard !parts.isEmpty else { return [] }
+      return labels.count > 1
+        ? [EfficiencyReport.stacked(parts, periods: labels, language: language)]
+        : parts
+    }
+    var tables = combine(deaTables) + combine(scaleTables) + combine(costTables)
     if table.periods.count > 1 {
       let steps = try Malmquist(returns: settings.returns, threads: threads)
         .evaluate(table.periods.map(\.data))
       tables.append(
         EfficiencyReport.malmquist(
-          steps, units: table.periods[0].data.unitNames,
-          periods: table.periods.map(\.label), language: language))
+          steps, units: table.periods[0].data.unitNames, periods: labels,
+          language: language))
+      clock.lap("Malmquist")
+    } else if arguments["period"] != nil, var first = tables.first {
+      printError(
+        "note: the period column holds one period (\(labels[0])); the Malmquist index "
+          + "needs two or more.")
+      first.title += " — \(labels[0])"
+      tables[0] = first
     }
     try output.emit(
       shown: tables, all: tables, primary: tables[0], inputs: [path])
+    clock.lap("tables and output")
+    printTimings(arguments, clock.laps)
   }
 }
 

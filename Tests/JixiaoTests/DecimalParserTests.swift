@@ -29,6 +29,11 @@ import Testing
   @Test func emptyAndOutOfRange() {
     #expect(parse("   ") == .empty)
     #expect(parse("1e400") == .outOfRange)
+    // Too small for a double is out of range too, not 0; a zero is a zero.
+    #expect(parse("1e-400") == .outOfRange)
+    #expect(parse("-2.5e-330") == .outOfRange)
+    #expect(parse("0e-400") == .value(0))
+    #expect(parse("0.000e5") == .value(0))
   }
 
   /// The fast path must agree bit for bit with the correctly rounded

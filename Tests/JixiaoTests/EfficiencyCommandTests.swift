@@ -100,7 +100,13 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let m = try Self.rows(out + "/malmquist.csv")
     Self.expectNumbers(m.dropFirst().map { $0[8] }, [2, 1.5, 1])
-    #expect(FileManager.default.fileExists(atPath: out + "/dea_2024.csv"))
+    // One dea table with a period column, periods in time order.
+    let dea = try Self.rows(out + "/dea.csv")
+    #expect(dea[0].first == "period")
+    #expect(
+      dea.dropFirst().map { $0[0] } == [
+        "2023", "2023", "2023", "2024", "2024", "2024",
+      ])
   }
 
   @Test func badCellsAreNamedWithTheirPlace() throws {
@@ -164,6 +170,47 @@ import Testing
       scale.dropFirst().map { $0[5] } == [
         "increasing", "increasing", "constant", "decreasing", "decreasing",
       ])
+  }
+
+  /// Rows of later years first: the periods still run 2019 → 2020 → 2021,
+  /// so A's growing productivity (1, 2, 3 from one input) gives M = 2 and
+  /// then 1.5, not their inverses.
+  @Test func periodsAreInTimeOrder() throws {
+    let table = try Self.write(
+      "u,year,x,y\nA,2021,1,3\nB,2021,2,2\nA,2020,1,2\nB,2020,2,2\nA,2019,1,1\nB,2019,2,2\n"
+    )
+    let run = try Self.run([
+      "--table", table, "--inputs", "x", "--outputs", "y", "--period", "year",
+      "--format",
+      "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json =
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+      as? [String: Any]
+    let rows = json?["malmquist"] as? [[String: Any]] ?? []
+    let a = rows.filter { $0["unit"] as? String == "A" }
+    #expect(a.map { $0["from"] as? String } == ["2019", "2020"])
+    Self.expectNumbers(a.map { "\($0["Malmquist"] ?? "")" }, [2, 1.5])
+  }
+
+  @Test func columnNamedTwiceAndHugeSpreadAreErrors() throws {
+    let twice = try Self.write("id,x1,X1,y\na,1,2,3\nb,2,1,3\n")
+    let run = try Self.run([
+      "--table", twice, "--inputs", "x1", "--outputs", "y",
+    ])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains("units.csv:1:7: error: the header names \"X1\" twice")
+    )
+    let spread = try Self.write("id,x,y\na,1e-9,1\nb,5e14,1\nc,1,1\n")
+    let wide = try Self.run([
+      "--table", spread, "--inputs", "x", "--outputs", "y",
+    ])
+    #expect(wide.status == 1)
+    #expect(
+      wide.stderr.contains(
+        "units.csv:2:3: error: x runs from 1e-09 here to 5e+14 on line 3"))
   }
 
   @Test func missingUnitInAPeriodIsAnError() throws {

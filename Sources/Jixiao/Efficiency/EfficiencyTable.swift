@@ -1,3 +1,5 @@
+import Foundation
+
 /// A wide table of units (one row a unit, or a unit and period) read for
 /// DEA: `jixiao efficiency --table FILE --inputs … --outputs …`.
 ///
@@ -26,7 +28,19 @@ public struct EfficiencyTable: Sendable {
     let header = table.header
     let lowered = header.map { $0.lowercased() }
     func column(_ name: String, _ role: String) -> Int? {
-      if let k = lowered.firstIndex(of: name.lowercased()) { return k }
+      let matches = lowered.indices.filter { lowered[$0] == name.lowercased() }
+      if matches.count > 1 {
+        log.append(
+          table.headerDiagnostic(
+            .error, column: matches[1],
+            "the header names \"\(header[matches[1]])\" twice (columns \(matches[0] + 1) and "
+              + "\(matches[1] + 1); names match without regard to case).",
+            help:
+              "Give each column its own name, so it is clear which one is the \(role)."
+          ))
+        return nil
+      }
+      if let k = matches.first { return k }
       let hint =
         nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
       log.append(
@@ -84,12 +98,15 @@ public struct EfficiencyTable: Sendable {
           help: "Add one row per unit."))
     }
 
+    var rowFailed = false
     func read(_ r: Int, _ c: Int, _ what: String) -> Double {
       let record = table.recordView(r)
       guard let value = record.readNumber(c, what: what, log: &log) else {
+        rowFailed = true
         return 0
       }
       if value < 0 {
+        rowFailed = true
         log.append(
           table.diagnostic(
             .error, record: r, column: c,
@@ -107,6 +124,7 @@ public struct EfficiencyTable: Sendable {
       var inputRows: [[Double]] = []
       var outputRows: [[Double]] = []
       var priceValues: [Double] = []
+      var rowPlaces: [Int] = []
       for r in rows {
         let name = table.text(r, idColumn)
         guard !name.isEmpty else {
@@ -129,12 +147,29 @@ public struct EfficiencyTable: Sendable {
         }
         seen[name] = r
         names.append(name)
+        rowFailed = false
         inputRows.append(zip(xs, inputs).map { read(r, $0, $1) })
         outputRows.append(zip(ys, outputs).map { read(r, $0, $1) })
         if !ps.isEmpty {
-          priceValues += zip(ps, prices).map { read(r, $0, "price \($1)") }
+          let unitPrices = zip(ps, prices).map { read(r, $0, "price \($1)") }
+          priceValues += unitPrices
+          let cost = zip(unitPrices, inputRows[inputRows.count - 1]).reduce(0.0)
+          { $0 + $1.0 * $1.1 }
+          if !rowFailed, cost == 0 {
+            log.append(
+              table.diagnostic(
+                .error, record: r, column: ps[0],
+                "unit \(name) costs nothing at its prices (every input it uses has price 0), "
+                  + "so its cost efficiency is undefined.",
+                help:
+                  "Enter the prices of the inputs the unit uses, or leave out --prices."
+              ))
+          }
         }
-        if !inputRows[inputRows.count - 1].contains(where: { $0 > 0 }) {
+        rowPlaces.append(r)
+        if !rowFailed,
+          !inputRows[inputRows.count - 1].contains(where: { $0 > 0 })
+        {
           log.append(
             table.diagnostic(
               .error, record: r, column: xs.first ?? 0,
@@ -155,6 +190,13 @@ public struct EfficiencyTable: Sendable {
           ))
       }
       if firstUnits == nil { firstUnits = names }
+      guard !log.hasErrors else { continue }
+      Self.checkSpan(
+        inputRows, columns: xs, names: inputs, rows: rowPlaces, table: table,
+        log: &log)
+      Self.checkSpan(
+        outputRows, columns: ys, names: outputs, rows: rowPlaces, table: table,
+        log: &log)
       guard !log.hasErrors else { continue }
       // Every period in the order of the first, so units line up.
       var order = Array(names.indices)
@@ -180,6 +222,49 @@ public struct EfficiencyTable: Sendable {
       }
     }
     try log.throwIfErrors()
+    // Periods in time order whatever the row order: numerically when every
+    // label is a number (2019 before 2020, 9 before 10), else as text
+    // (2023-Q4 before 2024-Q1).
+    let numbers = periods.map { Double($0.label) }
+    if numbers.allSatisfy({ $0 != nil }) {
+      periods.sort { (Double($0.label) ?? 0) < (Double($1.label) ?? 0) }
+    } else {
+      periods.sort { $0.label < $1.label }
+    }
     self.periods = periods
+  }
+
+  /// The largest ratio of a variable's nonzero values that DEA accepts.
+  /// Beyond it the programs mix terms more than 12 orders of magnitude
+  /// apart, double precision keeps 16 digits, and no solver answer can be
+  /// trusted; such a spread is almost surely a unit slip (元 and 万元).
+  public static let largestSpan = 1e12
+
+  private static func checkSpan(
+    _ values: [[Double]], columns: [Int], names: [String], rows: [Int],
+    table: CSVTable,
+    log: inout DiagnosticLog
+  ) {
+    for (k, column) in columns.enumerated() {
+      var low = (value: Double.infinity, row: 0)
+      var high = (value: 0.0, row: 0)
+      for (j, row) in values.enumerated() where row[k] > 0 {
+        if row[k] < low.value { low = (row[k], rows[j]) }
+        if row[k] > high.value { high = (row[k], rows[j]) }
+      }
+      guard high.value > 0, high.value / low.value > Self.largestSpan else {
+        continue
+      }
+      let (line, _) = table.position(high.row, column)
+      log.append(
+        table.diagnostic(
+          .error, record: low.row, column: column,
+          "\(names[k]) runs from \(String(format: "%.4g", low.value)) here to "
+            + "\(String(format: "%.4g", high.value)) on line \(line), more than 12 orders of "
+            + "magnitude; DEA cannot be solved reliably on such data.",
+          help:
+            "Check the units of the column (元 against 万元, persons against thousands)."
+        ))
+    }
   }
 }

@@ -42,6 +42,10 @@ public struct Malmquist: Sendable {
     /// The worst status of a unit's four programs (optimal when all are).
     public var status: [LPStatus]
     public var changes: [Change?]
+    /// θ_t(t), θ_t(t+1), θ_{t+1}(t), θ_{t+1}(t+1) per unit, each nil where
+    /// its program was not solved: the solved ones are shown even when the
+    /// index cannot be formed.
+    public var scores: [[Double?]] = []
   }
 
   /// `periods` are the same units, in the same order, period after period.
@@ -77,6 +81,12 @@ public struct Malmquist: Sendable {
           own[t].status[j], forward[j].status, backward[j].status,
           own[t + 1].status[j],
         ]
+        step.scores.append([
+          own[t].unit(j)?.score,
+          forward[j].status == .optimal ? forward[j].score : nil,
+          backward[j].status == .optimal ? backward[j].score : nil,
+          own[t + 1].unit(j)?.score,
+        ])
         guard statuses.allSatisfy({ $0 == .optimal }),
           let a = own[t].unit(j)?.score, let d = own[t + 1].unit(j)?.score,
           a > 0, d > 0, forward[j].score > 0, backward[j].score > 0

@@ -157,7 +157,19 @@ enum DecimalParser {
     let value = buffer.withUnsafeBufferPointer { pointer in
       pointer.baseAddress.map { strtod($0, nil) } ?? .nan
     }
-    return value.isFinite ? .value(value) : .outOfRange
+    guard value.isFinite else { return .outOfRange }
+    // strtod gives 0 for a literal too small for a double (1e-400): that
+    // is out of range, not zero, when the digits before the exponent are
+    // not all 0.
+    if value == 0 {
+      for byte in bytes {
+        if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
+        if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") {
+          return .outOfRange
+        }
+      }
+    }
+    return .value(value)
   }
 
   @inline(__always)

@@ -221,7 +221,12 @@ public enum EfficiencyReport {
             .number($0, decimals: 6)
           }
         } else {
-          row += [ReportTable.Cell](repeating: .empty, count: 7)
+          let parts = j < step.scores.count ? step.scores[j] : []
+          row += (0..<4).map { k in
+            (k < parts.count ? parts[k] : nil).map { .number($0, decimals: 6) }
+              ?? .empty
+          }
+          row += [ReportTable.Cell](repeating: .empty, count: 3)
         }
         table.append(row)
       }
@@ -280,6 +285,37 @@ extension EfficiencyReport {
         "规模效率 = CRS 效率 ÷ VRS 效率。两者相等为规模报酬不变；否则 NIRS 效率等于 VRS 效率为递减（规模偏大），"
           + "其余为递增（规模偏小）。")
     ]
+    return table
+  }
+}
+
+extension EfficiencyReport {
+  /// One table of several periods' tables of one kind (same columns), with
+  /// a period column in front, so that CSV and JSON carry every period.
+  public static func stacked(
+    _ tables: [ReportTable], periods: [String], language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    guard let first = tables.first else {
+      return ReportTable(name: "empty", title: "", columns: [])
+    }
+    var table = ReportTable(
+      name: first.name, title: first.title,
+      columns: [.init(l("period", "期间"))] + first.columns)
+    for (k, part) in tables.enumerated() {
+      for row in 0..<part.rowCount {
+        table.append(
+          [.text(periods[k])]
+            + (0..<part.columns.count).map { part.cell(row, $0) })
+      }
+    }
+    // Footnotes that differ by period (unit counts, warnings) are kept once
+    // each, in order.
+    for part in tables {
+      for note in part.footnotes where !table.footnotes.contains(note) {
+        table.footnotes.append(note)
+      }
+    }
     return table
   }
 }
