@@ -49,6 +49,16 @@ struct Arguments {
           }
           values[name] = inline
         } else if index < words.count, !words[index].isEmpty {
+          // `--inputs --outputs good` lost the value of --inputs; an option
+          // name as a value is that slip, not a column called "--outputs".
+          let next = String(words[index].dropFirst(2)).split(separator: "=")
+            .first.map(String.init)
+          if words[index].hasPrefix("--"), let next,
+            options.contains(next) || allowedFlags.contains(next)
+          {
+            throw UsageError(
+              message: "--\(name) needs a value before \(words[index]).")
+          }
           values[name] = words[index]
           index += 1
         } else {

@@ -70,7 +70,9 @@ func nameList(_ arguments: Arguments, _ option: String) throws(UsageError)
       message: "--\(option) is \"\(text)\"; give names separated by commas.")
   }
   guard Set(names).count == names.count else {
-    throw UsageError(message: "--\(option) names a column twice.")
+    let twice =
+      names.first { name in names.filter { $0 == name }.count > 1 } ?? ""
+    throw UsageError(message: "--\(option) names \(twice) twice.")
   }
   return names
 }
@@ -90,6 +92,23 @@ private func runEfficiencyTable(
     throw UsageError(message: "\(overlap) is both an input and an output.")
   }
   let prices = try nameList(arguments, "prices") ?? []
+  if !prices.isEmpty, prices.count != inputs.count {
+    throw UsageError(
+      message:
+        "--prices names \(prices.count) column(s) for \(inputs.count) input(s); give one price "
+        + "column per input, in the order of --inputs.")
+  }
+  for option in ["id", "period"] {
+    if let name = arguments[option],
+      (inputs + outputs + prices).contains(where: {
+        $0.lowercased() == name.lowercased()
+      })
+    {
+      throw UsageError(
+        message: "--\(option) \(name) is also an input, output or price column."
+      )
+    }
+  }
   let table: EfficiencyTable
   do {
     table = try EfficiencyTable(
@@ -220,8 +239,47 @@ private func runEfficiencyDataset(
       return .failure
     }
   }
+  if let folder = arguments.positionals.first,
+    folder.lowercased().hasSuffix(".csv")
+      || folder.lowercased().hasSuffix(".tsv")
+  {
+    throw UsageError(
+      message:
+        "\(folder) is a table, not a data set folder; for a table use --table \(folder)."
+    )
+  }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
+  if let level = arguments["level"], !dataset.units.level.values.contains(level)
+  {
+    let known = dataset.units.level.values.filter { !$0.isEmpty }
+    throw UsageError(
+      message:
+        "--level is \(level); the levels of \(dataset.folder) are "
+        + (known.isEmpty
+          ? "not given (units.csv has no level column)"
+          : known.joined(separator: ", "))
+        + ".")
+  }
+  if dataset.units.members.isEmpty,
+    let measure = (inputMeasures + outputs).first(where: { $0 == .members })
+  {
+    printError(
+      "error: --inputs or --outputs uses \(measure.rawValue), but units.csv of \(dataset.folder) "
+        + "has no members column. Add the members of each unit (docs/format.md) or choose other "
+        + "measures.")
+    return .failure
+  }
+  let categories = Set(dataset.projects.category.values)
+  let unknownCategories = core.filter { !categories.contains($0) }
+  if arguments["core-categories"] != nil, !unknownCategories.isEmpty {
+    printError(
+      "warning: --core-categories names "
+        + unknownCategories.joined(separator: ", ")
+        + ", which no project of \(dataset.folder) has; its categories are "
+        + categories.filter { !$0.isEmpty }.sorted().joined(separator: ", ")
+        + ".")
+  }
   return reportingFailures {
     var clock = Stopwatch()
     let language = output.language
@@ -242,6 +300,13 @@ private func runEfficiencyDataset(
     clock.lap("DEA")
     var deaTable = EfficiencyReport.dea(
       result, names: units.map { dataset.units.names[$0] }, language: language)
+    let levels = Set(units.map { dataset.units.level[$0] })
+    if arguments["level"] == nil, levels.count > 1 {
+      deaTable.footnotes.append(
+        "Units of \(levels.count) levels ("
+          + levels.sorted().joined(separator: ", ")
+          + ") are compared with each other; --level keeps one level.")
+    }
     if !leftOut.isEmpty {
       let sample = leftOut.prefix(3).map {
         "\(dataset.units.ids[$0.0]) (\($0.1))"
@@ -307,7 +372,7 @@ func warnAboutFewUnits(_ data: DEAData) {
   let m = data.inputCount
   let s = data.outputCount
   printError(
-    "warning: \(data.unitCount) units are fewer than max(m·s, 3(m+s)) = "
+    "warning: \(data.unitCount) unit(s) are fewer than max(m·s, 3(m+s)) = "
       + "\(max(m * s, 3 * (m + s))) for \(m) input(s) and \(s) output(s); many units will "
       + "look efficient. Use fewer inputs and outputs, or more units.")
 }

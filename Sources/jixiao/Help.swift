@@ -151,9 +151,11 @@ enum Help {
         --scale            add scale efficiency and returns to scale (CRS, VRS, NIRS)
 
       Data set:
-        --level L          only units of this level (units.csv level), such as grassroots
-        --inputs M         from budget, executed, members (default executed)
-        --outputs M        from points, good, projects, members (default points,good)
+        --level L          DEA over the units of this level only (units.csv level),
+                           such as grassroots; the other tables cover every level
+        --inputs M         measures of the units, any of budget, executed, members,
+                           points, good, projects (default executed)
+        --outputs M        the same list (default points,good)
         --scenario F       the budgets of a scenario for the after columns (docs/simulate.md)
         --core-categories C  categories that are core duties (default 职工活动,工会业务,维权帮扶)
         --elasticity E     response of a score to its budget, 0 to 1 (default 0.2)
@@ -167,7 +169,8 @@ enum Help {
         --inputs COLS      input columns; --outputs COLS output columns
         --id COL           the unit column (default: the first)
         --prices COLS      one price column per input: cost and allocative efficiency
-        --period COL       a period column: DEA per period and the Malmquist index
+        --period COL       a period column: DEA per period (in time order) and the
+                           Malmquist index between consecutive periods
 
         --format F         table (default), csv or json
         --out DIR          write every table, atomically

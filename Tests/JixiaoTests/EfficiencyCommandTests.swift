@@ -162,7 +162,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.stderr.contains(
-        "warning: 5 units are fewer than max(m·s, 3(m+s)) = 6"))
+        "warning: 5 unit(s) are fewer than max(m·s, 3(m+s)) = 6"))
     let scale = try Self.rows(out + "/scale.csv")
     Self.expectNumbers(
       scale.dropFirst().map { $0[4] }, [0.5, 0.8, 1, 0.8 / 0.9, 5.0 / 6])
@@ -267,5 +267,59 @@ import Testing
     }
     #expect(!scores.isEmpty && scores.allSatisfy { $0 > 0 && $0 <= 1 })
     #expect(scores.contains(1))
+  }
+}
+
+/// Slips a tester made with the data-set form.
+@Suite struct EfficiencyDatasetSlipsTests {
+  static func run(_ arguments: [String]) throws -> CommandLineTests.Run {
+    try CommandLineTests.run(["efficiency"] + arguments)
+  }
+
+  @Test func membersWithoutAMembersColumn() throws {
+    let run = try Self.run([
+      Fixture.repo("datasets/union"), "--inputs", "members",
+    ])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("has no members column"))
+  }
+
+  @Test(arguments: [
+    ["--level", "town2"], ["--inputs", "--outputs", "good"],
+  ])
+  func usageSlipsExitWith64(_ options: [String]) throws {
+    let run = try Self.run([Fixture.repo("datasets/union")] + options)
+    #expect(run.status == 64, "\(run.stderr)")
+  }
+
+  @Test func aTableGivenAsADataSet() throws {
+    let run = try Self.run([
+      Fixture.repo("Tests/JixiaoTests/Fixtures/dea/spread-300.csv")
+    ])
+    #expect(run.status == 64)
+    #expect(
+      run.stderr.contains(
+        "is a table, not a data set folder; for a table use --table"))
+  }
+
+  /// A scoring scheme passed as a scenario is refused, not run as the
+  /// default scenario.
+  @Test func aSchemeIsNoScenario() throws {
+    let run = try Self.run([
+      Fixture.repo("datasets/union"), "--scenario",
+      Fixture.repo("datasets/union/scheme.json"),
+    ])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("it is not a scenario file"))
+  }
+
+  @Test func unknownCoreCategoryIsWarned() throws {
+    let run = try Self.run([
+      Fixture.repo("datasets/union"), "--core-categories", "维权帮扶,foo",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "warning: --core-categories names foo, which no project"))
   }
 }

@@ -218,7 +218,7 @@ extension EfficiencyReport {
         "Funds: budgets of the unit's own projects in the tree; each unit weighted by its members; "
           + (before.splitBy == .region
             ? "units of one level compared with each other only. Theil T splits into within + between regions."
-            : "all units with members in one population, split by level (members counted once each)."),
+            : "all units with members in one population, split by level (this assumes each member is counted by one unit only)."),
         "经费为单位自身在职责-活动体系内项目的预算；按会员数加权；"
           + (before.splitBy == .region
             ? "仅同一层级单位相互比较。泰尔 T 指数分解为区域内与区域间之和。"
@@ -235,7 +235,13 @@ extension EfficiencyReport {
     }
     for skip in before.skipped {
       table.footnotes.append(
-        (skip.level.isEmpty ? "" : skip.level + ": ") + skip.reason + ".")
+        skip.level.isEmpty
+          ? l(
+            "No balance: \(skip.reason). Add the members of each unit to units.csv "
+              + "(docs/format.md) to compare funds per member.",
+            "无法计算：\(skip.reason)。在 units.csv 中补充各单位会员数（docs/format.md）后可比较人均经费。"
+          )
+          : skip.level + ": " + skip.reason + ".")
     }
     return table
   }

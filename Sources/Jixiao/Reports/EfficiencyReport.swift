@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoNumerics
 
 /// The tables of `jixiao efficiency`.
@@ -133,7 +134,7 @@ public enum EfficiencyReport {
       let s = data.outputCount
       notes.append(
         l(
-          "Warning: \(data.unitCount) units are fewer than max(m·s, 3(m+s)) = \(max(m * s, 3 * (m + s))); "
+          "Warning: \(data.unitCount) unit(s) are fewer than max(m·s, 3(m+s)) = \(max(m * s, 3 * (m + s))); "
             + "many units will look efficient. Use fewer inputs and outputs or more units.",
           "警告：单位数 \(data.unitCount) 少于 max(m·s, 3(m+s)) = \(max(m * s, 3 * (m + s)))；"
             + "许多单位会显得有效。请减少投入产出项或增加单位。"))

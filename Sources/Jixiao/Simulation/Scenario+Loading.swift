@@ -13,6 +13,22 @@ extension Scenario {
       try log.throwIfErrors()
       return (scenario, log.diagnostics)
     }
+    // A file with keys but none of a scenario's is another file (a scoring
+    // scheme, a mapping) given by mistake: an error, not a default run.
+    let known: Set<String> = [
+      "name", "description", "byGrade", "unrated", "excluded", "budgetNeutral",
+      "priorityGrades", "maxRaise",
+    ]
+    if !top.values.isEmpty, Set(top.values.keys).isDisjoint(with: known) {
+      throw InputError(
+        Diagnostic(
+          .error, file: path,
+          "has none of the fields of a scenario (\(known.sorted().joined(separator: ", "))); "
+            + "it is not a scenario file.",
+          help:
+            "Name a scenario file such as datasets/scenarios/grade-rules.json (docs/simulate.md)."
+        ))
+    }
     scenario.name = top.string("name", log: &log) ?? scenario.name
     scenario.description = top.string("description", log: &log) ?? ""
     if var grades = top.object("byGrade", log: &log) {
