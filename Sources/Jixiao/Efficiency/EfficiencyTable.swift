@@ -26,6 +26,15 @@ public struct EfficiencyTable: Sendable {
     let table = try CSVTable(contentsOf: path, log: &log)
     try log.throwIfErrors()
     let header = table.header
+    if header.count == 1, let only = header.first,
+      let separator = [";", "\t", "|"].first(where: { only.contains($0) })
+    {
+      throw InputError(
+        Diagnostic(
+          .error, file: path, line: 1,
+          "the header is one column, \"\(only)\", split by \(separator == "\t" ? "tabs" : "\"\(separator)\"").",
+          help: "Save the table as comma-separated CSV (UTF-8)."))
+    }
     let lowered = header.map { $0.lowercased() }
     func column(_ name: String, _ role: String) -> Int? {
       let matches = lowered.indices.filter { lowered[$0] == name.lowercased() }
