@@ -202,15 +202,10 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let shownLevels = try levels(arguments)
   try setThreads(arguments)
   var scenario = Scenario()
-  if let path = arguments["scenario"] {
-    do {
-      let (loaded, warnings) = try Scenario.load(from: path)
-      scenario = loaded
-      report(warnings)
-    } catch {
-      report(error.diagnostics)
-      return .failure
-    }
+  switch loadScenario(arguments) {
+  case .failed: return .failure
+  case .loaded(let loaded): scenario = loaded
+  case .none: break
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
@@ -244,6 +239,26 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     clock.lap("tables and output")
     printTimings(arguments, clock.laps)
+  }
+}
+
+/// The scenario of `--scenario FILE`, its warnings reported.
+enum ScenarioOption {
+  case none
+  case loaded(Scenario)
+  /// The file's faults were reported; the command exits with 1.
+  case failed
+}
+
+func loadScenario(_ arguments: Arguments) -> ScenarioOption {
+  guard let path = arguments["scenario"] else { return .none }
+  do {
+    let (loaded, warnings) = try Scenario.load(from: path)
+    report(warnings)
+    return .loaded(loaded)
+  } catch {
+    report(error.diagnostics)
+    return .failed
   }
 }
 

@@ -229,15 +229,10 @@ private func runEfficiencyDataset(
     split = value
   }
   var scenario: Scenario?
-  if let path = arguments["scenario"] {
-    do {
-      let (loaded, warnings) = try Scenario.load(from: path)
-      scenario = loaded
-      report(warnings)
-    } catch {
-      report(error.diagnostics)
-      return .failure
-    }
+  switch loadScenario(arguments) {
+  case .failed: return .failure
+  case .loaded(let loaded): scenario = loaded
+  case .none: break
   }
   if let folder = arguments.positionals.first,
     folder.lowercased().hasSuffix(".csv")
