@@ -283,7 +283,8 @@ private func runEfficiencyDataset(
     let figures = UnitFigures(dataset, evaluation)
     let (data, units, leftOut) = try figures.deaData(
       dataset, inputs: inputMeasures, outputs: outputs,
-      level: arguments["level"])
+      level: arguments["level"],
+      language: language)
     let result = DEA(settings: settings, threads: threads).evaluate(data)
     warnAboutFewUnits(data)
     let scale =

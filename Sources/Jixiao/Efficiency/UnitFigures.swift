@@ -21,6 +21,20 @@ public struct UnitFigures: Sendable {
     case good
     /// Number of scored projects.
     case projects
+
+    /// The measure's name in tables: the option word in English, the
+    /// usual term in Chinese.
+    public func label(_ language: Language) -> String {
+      guard language == .chinese else { return rawValue }
+      switch self {
+      case .budget: return "预算数"
+      case .executed: return "执行数"
+      case .members: return "会员数"
+      case .points: return "绩效得分合计"
+      case .good: return "优良项目数"
+      case .projects: return "项目数"
+      }
+    }
   }
 
   public let unitCount: Int
@@ -78,7 +92,7 @@ public struct UnitFigures: Sendable {
   /// province federation and a grassroots union are rarely comparable.
   public func deaData(
     _ dataset: Dataset, inputs: [Measure], outputs: [Measure],
-    level: String? = nil
+    level: String? = nil, language: Language = .english
   ) throws(EfficiencyError) -> (
     data: DEAData, units: [Int], leftOut: [(Int, String)]
   ) {
@@ -118,7 +132,8 @@ public struct UnitFigures: Sendable {
     }
     let data = try DEAData(
       units: kept.map { dataset.units.ids[$0] },
-      inputNames: inputs.map(\.rawValue), outputNames: outputs.map(\.rawValue),
+      inputNames: inputs.map { $0.label(language) },
+      outputNames: outputs.map { $0.label(language) },
       inputs: xs, outputs: ys)
     return (data, kept, leftOut)
   }
