@@ -10,8 +10,8 @@ import JixiaoNumerics
 ///                                                   (technical change)
 ///
 /// so M = EC · TC. **Convention: M > 1 means productivity grew** (the same
-/// unit needs less input for its output than before); some software
-/// (DEAP's input-distance form) reports the reciprocal. θ = 1/D with D the
+/// unit needs less input for its output than before); texts that write the
+/// index with Shephard distances the other way up get the reciprocal. θ = 1/D with D the
 /// Shephard input distance. Constant returns are the default, as in Färe et
 /// al.; under variable returns cross-period programs can be infeasible,
 /// which is reported as a status.
