@@ -98,3 +98,58 @@ import Testing
     }
   }
 }
+
+/// `OptimalReallocation` on the two-city fixture of DatasetEfficiencyTests.
+@Suite struct OptimalReallocationTests {
+  /// Linear value (s/100 per 万元), floors ½ b and caps 1½ b, the total
+  /// kept at 150: both projects start at their floors (50 and 25) and the
+  /// other 75 go to the better-scored project, up to its cap; its value per
+  /// 万元 is the shadow price.
+  @Test func linearFillsTheBetterProjectFirst() throws {
+    let (dataset, evaluation) = try DatasetEfficiencyTests.load()
+    var settings = OptimalReallocation.Settings()
+    settings.value = .linear
+    let r = try OptimalReallocation(dataset, evaluation, settings: settings)
+    #expect(r.status == .optimal)
+    let s = [evaluation.score[0], evaluation.score[1]]
+    let budgets = [100.0, 50]
+    let best = s[0] >= s[1] ? 0 : 1
+    var expected = budgets.map { $0 / 2 }
+    expected[best] += min(75, budgets[best])
+    expected[1 - best] += 75 - min(75, budgets[best])
+    #expect(
+      abs(r.after[0] - expected[0]) < 1e-9
+        && abs(r.after[1] - expected[1]) < 1e-9)
+    #expect(abs(r.total - 150) < 1e-12)
+    let marginal = expected[best] < 1.5 * budgets[best] ? best : 1 - best
+    #expect(abs(r.shadowPrice - s[marginal] / 100) < 1e-9)
+    #expect(r.valueAfter >= r.valueBefore - 1e-9)
+  }
+
+  /// Concave value: the total is spent, no project leaves its floor–cap
+  /// band, and the predicted Σ scores is at least that of the present
+  /// budgets (which the program could keep).
+  @Test func concaveSpendsTheTotalAndDoesNoWorse() throws {
+    let (dataset, evaluation) = try DatasetEfficiencyTests.load()
+    let r = try OptimalReallocation(dataset, evaluation, settings: .init())
+    #expect(r.status == .optimal)
+    #expect(abs(r.after[0] + r.after[1] - 150) < 1e-9)
+    #expect(r.after[0] >= 50 - 1e-9 && r.after[0] <= 150 + 1e-9)
+    #expect(r.after[1] >= 25 - 1e-9 && r.after[1] <= 75 + 1e-9)
+    #expect(r.valueAfter >= r.valueBefore - 1e-9)
+  }
+
+  @Test func badSettings() throws {
+    let (dataset, evaluation) = try DatasetEfficiencyTests.load()
+    var settings = OptimalReallocation.Settings()
+    settings.floorShare = 1.2
+    #expect(throws: AllocationError.self) {
+      _ = try OptimalReallocation(dataset, evaluation, settings: settings)
+    }
+    // A total below the floors cannot be met: a status, no budgets.
+    settings.floorShare = 0.5
+    settings.total = 10
+    let r = try OptimalReallocation(dataset, evaluation, settings: settings)
+    #expect(r.status == .infeasible && r.after.isEmpty)
+  }
+}
