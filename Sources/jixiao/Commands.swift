@@ -196,11 +196,20 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
 /// `jixiao simulate DATASET --scenario FILE`: budgets before and after.
 func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
-    words, options: commonOptions.union(["scenario"]),
-    flags: commonFlags.union(["detail"]))
+    words,
+    options: commonOptions.union(["scenario"]).union(OptimiseOptions.names),
+    flags: commonFlags.union(["detail", "optimise"]))
   let output = try Output(arguments)
   let shownLevels = try levels(arguments)
   try setThreads(arguments)
+  if arguments.has("optimise") {
+    return try runOptimise(arguments, output)
+  }
+  if let option = OptimiseOptions.names.sorted().first(where: {
+    arguments[$0] != nil
+  }) {
+    throw UsageError(message: "--\(option) goes with --optimise.")
+  }
   var scenario = Scenario()
   switch loadScenario(arguments) {
   case .failed: return .failure

@@ -71,7 +71,7 @@ enum Help {
       """
     ),
     "simulate": (
-      "jixiao simulate DATASET [--scenario FILE] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N] [--timings]",
+      "jixiao simulate DATASET [--scenario FILE | --optimise [options]] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N] [--timings]",
       """
       Applies a result-application scenario (grade → budget change, optionally
       budget neutral) and shows budgets before and after, per unit and in total,
@@ -87,6 +87,18 @@ enum Help {
         --levels N        show N levels of the unit tree on the terminal
         --threads N       cores that read and write files (default: all)
         --timings         print the time of each step on standard error
+
+      Optimal reallocation (docs/simulate.md), instead of a scenario:
+        --optimise        budgets that maximise performance under a fixed total (CLP)
+        --value V         concave (default: Σ expected scores) or linear (score/100 × money)
+        --floor F         each project keeps at least F × its budget (default 0.5)
+        --cap C           and gets at most C × its budget (default 1.5)
+        --elasticity E    response of a score to its budget, 0 to 1 (default 0.2)
+        --pieces N        linear pieces of the concave value (default 8)
+        --total T         the total to share (default: the projects' budgets)
+        --unit-cap U      a unit's shared budget rises at most to U × what it was
+        --core-share S    at least S of the total to core-duty categories
+        --core-categories C  those categories (default 职工活动,工会业务,维权帮扶)
       """
     ),
     "import": (
