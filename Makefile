@@ -1,6 +1,6 @@
 # Jixiao: `make demo` runs the main job on bundled data; `make test` runs the tests.
 SWIFT ?= swift
-DEBIAN_PACKAGES := libopenblas-dev liblapacke-dev coinor-libclp-dev
+DEBIAN_PACKAGES := libopenblas-dev liblapacke-dev coinor-libclp-dev coinor-libcbc-dev
 JIXIAO := .build/release/jixiao
 
 .PHONY: all deps build demo test format clean

@@ -21,7 +21,14 @@ let package = Package(
       pkgConfig: "clp",
       providers: [.apt(["coinor-libclp-dev"])]
     ),
-    .target(name: "JixiaoNumerics", dependencies: ["COpenBLAS", "CClp"]),
+    .systemLibrary(
+      name: "CCbc",
+      path: "Sources/CCbc",
+      pkgConfig: "cbc",
+      providers: [.apt(["coinor-libcbc-dev"])]
+    ),
+    .target(
+      name: "JixiaoNumerics", dependencies: ["COpenBLAS", "CClp", "CCbc"]),
     .target(name: "Jixiao", dependencies: ["JixiaoNumerics"]),
     .executableTarget(name: "jixiao", dependencies: ["Jixiao"]),
     .testTarget(

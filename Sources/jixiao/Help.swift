@@ -98,6 +98,8 @@ enum Help {
         --total T         the total to share (default: the projects' budgets)
         --unit-cap U      a unit's shared budget rises at most to U × what it was
         --core-share S    at least S of the total to core-duty categories
+        --indivisible P   none (default), major or all: those projects get their
+                          budget or nothing (an integer program, COIN-OR CBC)
         --core-categories C  those categories (default 职工活动,工会业务,维权帮扶)
       """
     ),

@@ -7,7 +7,7 @@ enum OptimiseOptions {
   static let names: Set<String> = [
     "value", "floor", "cap", "elasticity", "pieces", "total", "unit-cap",
     "core-share",
-    "core-categories",
+    "core-categories", "indivisible",
   ]
 
   static func settings(_ arguments: Arguments) throws(UsageError)
@@ -58,6 +58,13 @@ enum OptimiseOptions {
       "give a multiple of each unit's budget from 1, such as 1.2")
     settings.coreShare = try number(
       "core-share", 0...1, "give a share of the total from 0 to 1, such as 0.4")
+    if let text = arguments["indivisible"] {
+      guard let value = OptimalReallocation.Indivisible(rawValue: text) else {
+        throw UsageError(
+          message: "--indivisible is \(text); use none, major or all.")
+      }
+      settings.indivisible = value
+    }
     if let names = try nameList(arguments, "core-categories") {
       settings.coreCategories = names
     }

@@ -109,3 +109,33 @@ import Testing
     }
   }
 }
+
+@Suite struct MixedIntegerProgramTests {
+  /// The 0–1 knapsack of Cormen et al., Introduction to Algorithms, §16.2:
+  /// values 60, 100, 120, weights 10, 20, 30, capacity 50;
+  /// the optimum takes items 2 and 3 for 220 (the LP relaxation would
+  /// take 2/3 of item 3 for 240).
+  @Test func knapsack() throws {
+    let result = try MixedIntegerProgram.solve(
+      sense: .maximize, objective: [60, 100, 120], rowCount: 1,
+      columnStarts: [0, 1, 2, 3],
+      rowIndices: [0, 0, 0], values: [10, 20, 30], rowLower: [-.infinity],
+      rowUpper: [50],
+      columnLower: [0, 0, 0], columnUpper: [1, 1, 1],
+      integer: [true, true, true])
+    #expect(result.status == .optimal)
+    let s = try #require(result.solution)
+    #expect(s.columns == [0, 1, 1])
+    #expect(abs(s.objective - 220) < 1e-9)
+  }
+
+  @Test func infeasibleHasNoNumbers() throws {
+    // x integer, 0.2 ≤ x ≤ 0.8.
+    let result = try MixedIntegerProgram.solve(
+      objective: [1], rowCount: 1, columnStarts: [0, 1], rowIndices: [0],
+      values: [1],
+      rowLower: [0.2], rowUpper: [0.8], columnLower: [0], columnUpper: [10],
+      integer: [true])
+    #expect(result.status == .infeasible && result.solution == nil)
+  }
+}

@@ -32,7 +32,7 @@ import Testing
       zip(result.amounts, [50.0, 30, 30, 10]).allSatisfy { abs($0 - $1) < 1e-9 }
     )
     #expect(abs(result.value - 95) < 1e-9)
-    #expect(abs(result.shadowPrice - 0.7) < 1e-9)
+    #expect(abs((result.shadowPrice ?? .nan) - 0.7) < 1e-9)
     #expect(result.bindings == [.cap, .between, .cap, .floor])
   }
 
@@ -49,7 +49,7 @@ import Testing
     #expect(
       zip(result.amounts, [50.0, 40, 10, 20]).allSatisfy { abs($0 - $1) < 1e-9 }
     )
-    #expect(abs(result.shadowPrice - 0.5) < 1e-9)
+    #expect(abs((result.shadowPrice ?? .nan) - 0.5) < 1e-9)
     #expect(abs(result.groupDuals[0] - 0.3) < 1e-9)
   }
 
@@ -66,7 +66,7 @@ import Testing
     #expect(
       zip(result.amounts, [50.0, 10, 24, 36]).allSatisfy { abs($0 - $1) < 1e-9 }
     )
-    #expect(abs(result.shadowPrice - 0.71) < 1e-9)
+    #expect(abs((result.shadowPrice ?? .nan) - 0.71) < 1e-9)
     #expect(abs(result.coreDual + 0.3) < 1e-9)
   }
 
@@ -86,7 +86,32 @@ import Testing
         abs($0 - $1) <= 0.01 + 1e-9
       })
     #expect(abs(result.value - 14) < 1e-3)
-    #expect(abs(result.shadowPrice - 0.5) < 0.01)
+    #expect(abs((result.shadowPrice ?? .nan) - 0.5) < 0.01)
+  }
+
+  /// All-or-nothing items of the knapsack of Cormen et al. §16.2 (values
+  /// 60, 100, 120 for 10, 20, 30; 50 to spend) beside a divisible item
+  /// worth 1 per 万元 up to 5: the integer optimum funds items 2 and 3
+  /// (220) and nothing is left for the divisible one; the LP relaxation
+  /// would have split item 1. No shadow price: integer programs have none.
+  @Test func indivisibleItemsAreAKnapsack() throws {
+    var items = zip([10.0, 20, 30], [60.0, 100, 120]).map { cap, value in
+      var item = AllocationModel.Item(
+        floor: 0, cap: cap, segments: [(cap, value / cap)])
+      item.indivisible = true
+      return item
+    }
+    items.append(.linear(floor: 0, cap: 5, value: 1))
+    let result = try AllocationModel(items: items, total: 50).solve()
+    #expect(result.status == .optimal)
+    #expect(
+      zip(result.amounts, [0.0, 20, 30, 0]).allSatisfy { abs($0 - $1) < 1e-9 })
+    #expect(abs(result.value - 220) < 1e-9)
+    #expect(result.shadowPrice == nil)
+    #expect(abs(result.unallocated) < 1e-9)
+    // With 55 to spend the divisible item takes the 5 left over: 225.
+    let more = try AllocationModel(items: items, total: 55).solve()
+    #expect(abs(more.value - 225) < 1e-9)
   }
 
   @Test func impossibleTotalsAndBadPieces() throws {

@@ -51,6 +51,31 @@ import Testing
     }
   }
 
+  /// Every union project all or nothing: each is funded at its budget or
+  /// not at all, and the summary has no shadow price.
+  @Test func indivisibleProjects() throws {
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try Self.run([
+      Fixture.repo("datasets/union"), "--optimise", "--indivisible", "all",
+      "--total", "200",
+      "--out", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = try String(
+      contentsOfFile: out + "/optimal_projects.csv", encoding: .utf8
+    )
+    .split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    for row in rows where row.last != "not shared" {
+      let (b, a) = (Double(row[4]) ?? -1, Double(row[5]) ?? -1)
+      #expect(abs(a) < 1e-9 || abs(a - b) < 1e-9, "\(row)")
+    }
+    let summary = try String(
+      contentsOfFile: out + "/optimal_summary.csv", encoding: .utf8)
+    #expect(summary.contains("value of one more 万元 (shadow price),\n"))
+  }
+
   @Test func infeasibleTotalWritesNothing() throws {
     let out = Fixture.temporaryFolder() + "/out"
     let run = try Self.run([

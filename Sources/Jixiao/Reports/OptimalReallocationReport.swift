@@ -28,7 +28,12 @@ public enum OptimalReallocationReport {
     add(
       l(
         "value of one more \(money) (shadow price)", "每增加 1 \(money) 的价值（影子价格）"),
-      .number(r.shadowPrice, decimals: 6))
+      r.shadowPrice.map { .number($0, decimals: 6) } ?? .empty)
+    if r.settings.indivisible != .none {
+      add(
+        l("unallocated (\(money))", "未分配（\(money)）"),
+        .number(r.unallocated, decimals: 2))
+    }
     let counts = Dictionary(grouping: r.binding.compactMap { $0 }, by: { $0 })
     add(
       l("projects at their floor", "处于下限的项目"),
@@ -51,13 +56,19 @@ public enum OptimalReallocationReport {
           + (linear
             ? "(score/100) × money."
             : "expected score min(100, s·(x/b)^ε), ε = \(Diagnostic.number(s.elasticity)), as \(s.pieces) pieces.")
-          + " Solved by COIN-OR CLP.",
+          + (s.indivisible == .none
+            ? " Solved by COIN-OR CLP."
+            : " \(s.indivisible == .all ? "Every project" : "Each major project") is funded at its budget "
+              + "or not at all: an integer program solved by COIN-OR CBC, which has no shadow price."),
         "职责-活动体系内有预算的已评分项目参与分配；每个项目在其预算的 \(Diagnostic.number(s.floorShare)) 至 "
           + "\(Diagnostic.number(s.capShare)) 倍之间。价值："
           + (linear
             ? "（得分/100）× 资金。"
             : "预期得分 min(100, s·(x/b)^ε)，ε = \(Diagnostic.number(s.elasticity))，分 \(s.pieces) 段线性化。")
-          + "COIN-OR CLP 求解。")
+          + (s.indivisible == .none
+            ? "COIN-OR CLP 求解。"
+            : (s.indivisible == .all ? "所有项目" : "重大项目")
+              + "按预算全额安排或不安排：整数规划，COIN-OR CBC 求解，无影子价格。"))
     ]
     return table
   }

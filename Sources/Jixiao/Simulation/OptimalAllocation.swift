@@ -29,6 +29,9 @@ public struct AllocationModel: Sendable {
     /// The group (unit) of the item, −1 for none.
     public var group: Int32
     public var core: Bool
+    /// All or nothing: the item gets its cap or 0 (its floor must be 0),
+    /// and is worth V(cap) or 0. Solved by CBC's branch and cut.
+    public var indivisible = false
 
     public init(
       floor: Double, cap: Double, baseValue: Double = 0,
@@ -107,29 +110,68 @@ public struct AllocationModel: Sendable {
     public var value = 0.0
     /// ∂value/∂total at the optimum: the dual of the total row, plus, when
     /// a core share binds, that share times the core row's dual (one more
-    /// 万元 of total also raises the core minimum by the share).
-    public var shadowPrice = 0.0
+    /// 万元 of total also raises the core minimum by the share). nil with
+    /// indivisible items: an integer program has no duals.
+    public var shadowPrice: Double? = 0
+    /// What the optimum leaves unspent (only with indivisible items).
+    public var unallocated = 0.0
     public var bindings: [Binding] = []
     /// Per group: the dual of its row (0 when the row does not bind).
     public var groupDuals: [Double] = []
     /// The dual of the core-share row (0 when it does not bind).
     public var coreDual = 0.0
+
+    init(status: LPStatus) {
+      self.status = status
+    }
+
+    init(
+      status: LPStatus, amounts: [Double], value: Double, shadowPrice: Double?,
+      bindings: [Binding], groupDuals: [Double], coreDual: Double,
+      unallocated: Double
+    ) {
+      self.status = status
+      self.amounts = amounts
+      self.value = value
+      self.shadowPrice = shadowPrice
+      self.bindings = bindings
+      self.groupDuals = groupDuals
+      self.coreDual = coreDual
+      self.unallocated = unallocated
+    }
   }
 
   /// The amounts of each item at a tolerance of 1e-9 of the total.
   public func solve() throws(AllocationError) -> Result {
     try validate()
     let groups = groupFloor.count
+    // Columns: a piece of a divisible item, or one 0–1 column for an
+    // indivisible item, worth V(cap) and weighing its cap in every row.
     var columnItem: [Int32] = []
     var lengths: [Double] = []
     var slopes: [Double] = []
+    var weights: [Double] = []
+    var integer: [Bool] = []
     for (i, item) in items.enumerated() {
+      if item.indivisible {
+        columnItem.append(Int32(i))
+        lengths.append(1)
+        slopes.append(
+          item.baseValue
+            + item.segments.reduce(0.0) { $0 + $1.length * $1.slope })
+        weights.append(item.cap)
+        integer.append(true)
+        continue
+      }
       for segment in item.segments {
         columnItem.append(Int32(i))
         lengths.append(segment.length)
         slopes.append(segment.slope)
+        weights.append(1)
+        integer.append(false)
       }
     }
+    let anyIndivisible = items.contains { $0.indivisible }
     let floors = items.reduce(0.0) { $0 + $1.floor }
     // Rows: 0 total, 1 … groups, then core.
     let coreRow = coreShare == nil ? -1 : 1 + groups
@@ -142,12 +184,14 @@ public struct AllocationModel: Sendable {
       rows.append(0)
       if item.group >= 0 { rows.append(1 + item.group) }
       if coreRow >= 0, item.core { rows.append(Int32(coreRow)) }
-      while values.count < rows.count { values.append(1) }
+      while values.count < rows.count { values.append(weights[column]) }
       starts.append(Int32(rows.count))
     }
     var lower = [Double](repeating: -.infinity, count: rowCount)
     var upper = [Double](repeating: .infinity, count: rowCount)
-    lower[0] = total - floors
+    // All-or-nothing items rarely add up to the total exactly: with any,
+    // the total is an upper limit and what is left is unallocated.
+    lower[0] = anyIndivisible ? -.infinity : total - floors
     upper[0] = total - floors
     var groupFloors = [Double](repeating: 0, count: groups)
     for item in items where item.group >= 0 {
@@ -161,39 +205,57 @@ public struct AllocationModel: Sendable {
       let coreFloors = items.reduce(0.0) { $0 + ($1.core ? $1.floor : 0) }
       lower[coreRow] = share * total - coreFloors
     }
-    let lp: LinearProgram
+    let columns: [Double]
+    var duals: [Double]?
     do {
-      lp = try LinearProgram(
-        sense: .maximize, objective: slopes, rowCount: rowCount,
-        columnStarts: starts,
-        rowIndices: rows, values: values, rowLower: lower, rowUpper: upper,
-        columnLower: [Double](repeating: 0, count: slopes.count),
-        columnUpper: lengths)
+      if anyIndivisible {
+        let outcome = try MixedIntegerProgram.solve(
+          sense: .maximize, objective: slopes, rowCount: rowCount,
+          columnStarts: starts,
+          rowIndices: rows, values: values, rowLower: lower, rowUpper: upper,
+          columnLower: [Double](repeating: 0, count: slopes.count),
+          columnUpper: lengths,
+          integer: integer)
+        guard let solution = outcome.solution else {
+          return Result(status: outcome.status)
+        }
+        columns = solution.columns
+      } else {
+        let lp = try LinearProgram(
+          sense: .maximize, objective: slopes, rowCount: rowCount,
+          columnStarts: starts,
+          rowIndices: rows, values: values, rowLower: lower, rowUpper: upper,
+          columnLower: [Double](repeating: 0, count: slopes.count),
+          columnUpper: lengths)
+        let outcome = lp.solve(using: .primal)
+        guard let solution = outcome.solution else {
+          return Result(status: outcome.status)
+        }
+        columns = solution.columns
+        duals = solution.rowDuals
+      }
     } catch {
       throw .badData("the allocation program was rejected: \(error)")
     }
-    let outcome = lp.solve(using: .primal)
-    guard let solution = outcome.solution else {
-      return Result(status: outcome.status)
-    }
     var amounts = items.map(\.floor)
-    var value = items.reduce(0.0) { $0 + $1.baseValue }
+    var value = items.reduce(0.0) { $0 + ($1.indivisible ? 0 : $1.baseValue) }
     for column in columnItem.indices {
-      amounts[Int(columnItem[column])] += solution.columns[column]
-      value += slopes[column] * solution.columns[column]
+      amounts[Int(columnItem[column])] += weights[column] * columns[column]
+      value += slopes[column] * columns[column]
     }
     let tolerance = 1e-9 * max(1, abs(total))
     let bindings: [Binding] = items.indices.map { i in
       amounts[i] <= items[i].floor + tolerance
         ? .floor : amounts[i] >= items[i].cap - tolerance ? .cap : .between
     }
-    let coreDual = coreRow >= 0 ? solution.rowDuals[coreRow] : 0
+    let coreDual = coreRow >= 0 ? (duals?[coreRow] ?? 0) : 0
     return Result(
       status: .optimal, amounts: amounts, value: value,
-      shadowPrice: solution.rowDuals[0] + (coreShare ?? 0) * coreDual,
+      shadowPrice: duals.map { $0[0] + (coreShare ?? 0) * coreDual },
       bindings: bindings,
-      groupDuals: (0..<groups).map { solution.rowDuals[1 + $0] },
-      coreDual: coreDual)
+      groupDuals: (0..<groups).map { duals?[1 + $0] ?? 0 },
+      coreDual: coreDual,
+      unallocated: total - amounts.reduce(0, +))
   }
 
   private func validate() throws(AllocationError) {
@@ -209,6 +271,10 @@ public struct AllocationModel: Sendable {
       else {
         throw .badData(
           "item \(i + 1): the floor must be ≥ 0 and at most the cap")
+      }
+      guard !item.indivisible || item.floor == 0 else {
+        throw .badData(
+          "item \(i + 1) is all or nothing, so its floor must be 0")
       }
       guard Int(item.group) < groupFloor.count else {
         throw .badData(

@@ -20,6 +20,14 @@ public struct OptimalReallocation: Sendable {
     case linear, concave
   }
 
+  /// Which projects are all or nothing.
+  public enum Indivisible: String, Sendable, CaseIterable {
+    case none
+    /// Major projects (重大项目, projects.csv `major`).
+    case major
+    case all
+  }
+
   public struct Settings: Sendable, Equatable {
     public var value: Value = .concave
     public var floorShare = 0.5
@@ -36,6 +44,8 @@ public struct OptimalReallocation: Sendable {
     /// The least share of the total for core-duty categories (nil: none).
     public var coreShare: Double?
     public var coreCategories = CoreDutyShare.defaultCategories
+    /// Projects funded at their budget or not at all (solved by CBC).
+    public var indivisible: Indivisible = .none
 
     public init() {}
   }
@@ -52,7 +62,10 @@ public struct OptimalReallocation: Sendable {
   public var valueAfter = 0.0
   /// What one more unit of money in the total is worth (points, or
   /// performance-weighted money, per 万元).
-  public var shadowPrice = 0.0
+  /// nil with all-or-nothing projects (an integer program has no duals).
+  public var shadowPrice: Double? = 0
+  /// Money the optimum leaves unspent (all-or-nothing projects only).
+  public var unallocated = 0.0
   /// Units whose cap binds, with the value of one more 万元 of cap.
   public var bindingUnits: [(unit: Int, dual: Double)] = []
   public var coreDual = 0.0
@@ -101,7 +114,10 @@ public struct OptimalReallocation: Sendable {
       let floor = settings.floorShare * b
       let cap = settings.capShare * b
       let core = categories[Int(projects.category.codes[p])]
-      let item: AllocationModel.Item
+      var item: AllocationModel.Item
+      let allOrNothing =
+        settings.indivisible == .all
+        || (settings.indivisible == .major && projects.isMajor[p])
       switch settings.value {
       case .linear:
         item = .linear(
@@ -112,6 +128,15 @@ public struct OptimalReallocation: Sendable {
           floor: floor, cap: cap, pieces: settings.pieces, group: groupOf[u],
           core: core
         ) { x in min(100, s * pow(x / b, e)) }
+      }
+      if allOrNothing {
+        // Funded at its budget b or not at all: worth V(b).
+        let value = settings.value == .linear ? s / 100 * b : s
+        item = AllocationModel.Item(
+          floor: 0, cap: b, baseValue: 0, segments: [(b, value / b)],
+          group: groupOf[u],
+          core: core)
+        item.indivisible = true
       }
       items.append(item)
       itemProject.append(p)
@@ -137,6 +162,7 @@ public struct OptimalReallocation: Sendable {
     }
     valueAfter = result.value
     shadowPrice = result.shadowPrice
+    unallocated = result.unallocated
     coreDual = result.coreDual
     bindingUnits = result.groupDuals.enumerated().compactMap { g, dual in
       abs(dual) > 1e-9 ? (groupUnits[g], dual) : nil
