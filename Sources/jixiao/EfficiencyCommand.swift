@@ -92,6 +92,11 @@ private func runEfficiencyTable(
     throw UsageError(message: "\(overlap) is both an input and an output.")
   }
   let prices = try nameList(arguments, "prices") ?? []
+  if let clash = Set(prices).intersection(inputs + outputs).first {
+    throw UsageError(
+      message:
+        "--prices names \(clash), which is also an input or output column.")
+  }
   if !prices.isEmpty, prices.count != inputs.count {
     throw UsageError(
       message:

@@ -251,9 +251,9 @@ import Testing
     for j in 0..<5 {
       let unit = try #require(result.units[j])
       #expect(abs(unit.costEfficiency - expected[j]) < 1e-9)
-      #expect(abs(unit.allocative - expected[j] / technical[j]) < 1e-9)
-      #expect(
-        abs(unit.technical * unit.allocative - unit.costEfficiency) < 1e-12)
+      let allocative = try #require(unit.allocative)
+      #expect(abs(allocative - expected[j] / technical[j]) < 1e-9)
+      #expect(abs(unit.technical * allocative - unit.costEfficiency) < 1e-12)
     }
   }
 
@@ -509,5 +509,42 @@ import Testing
       }
     }
     #expect(solved >= 110)
+  }
+}
+
+/// Edge cases a second tester found.
+@Suite struct DEAEdgeTests {
+  /// Output-oriented super-efficiency of a unit that alone uses no x1: no
+  /// mix of the others fits within its inputs, φ = 0, and 1/φ has no finite
+  /// value; reported infeasible as under input orientation, no number.
+  @Test func outputSuperEfficiencyWithPhiZero() throws {
+    let data = try DEAData(
+      units: ["A", "B", "C", "D"], inputNames: ["x1", "x2"], outputNames: ["y"],
+      inputs: [[0, 2], [2, 3], [3, 1], [4, 4]], outputs: [[2], [3], [3], [2]])
+    let output = DEA(
+      settings: DEASettings(orientation: .output, superEfficiency: true)
+    )
+    .evaluate(data)
+    #expect(
+      output.status[0] == .infeasible,
+      "\(output.status[0]) \(output.unit(0)?.score ?? -1)")
+    #expect(output.unit(0) == nil)
+    let input = DEA(
+      settings: DEASettings(orientation: .input, superEfficiency: true)
+    )
+    .evaluate(data)
+    #expect(input.status[0] == .infeasible)
+  }
+
+  /// A cost efficiency of 0 (a unit producing nothing) has no allocative
+  /// share: 0/0 is not 0.
+  @Test func allocativeOfZeroIsUndefined() throws {
+    let data = try DEAData(
+      units: ["A", "B", "C"], inputNames: ["x1", "x2"], outputNames: ["y"],
+      inputs: [[1, 2], [2, 1], [2, 2]], outputs: [[0], [1], [1]])
+    let result = try CostEfficiency().evaluate(
+      data, prices: [1, 1, 1, 1, 1, 1])
+    let a = try #require(result.units[0])
+    #expect(a.costEfficiency == 0 && a.technical == 0 && a.allocative == nil)
   }
 }

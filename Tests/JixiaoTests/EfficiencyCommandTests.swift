@@ -213,6 +213,16 @@ import Testing
         "units.csv:2:3: error: x runs from 1e-09 here to 5e+14 on line 3"))
   }
 
+  @Test func samePeriodWrittenTwoWaysIsAnError() throws {
+    let table = try Self.write(
+      "u,year,x,y\na,2020,1,1\nb,2020,2,1\na,2020.0,1,2\nb,2020.0,2,1\n")
+    let run = try Self.run([
+      "--table", table, "--inputs", "x", "--outputs", "y", "--period", "year",
+    ])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("the same number written two ways"))
+  }
+
   @Test func missingUnitInAPeriodIsAnError() throws {
     let table = try Self.write("unit,year,x,y\na,1,1,1\nb,1,2,1\na,2,1,1\n")
     let run = try Self.run([
@@ -229,6 +239,7 @@ import Testing
     ["--inputs", "members,,budget"],
     ["--inputs", "staff"], ["--inputs", "points"], ["--elasticity", "2"],
     ["--id", "firm"], ["--table", "x.csv"], ["--balance-by", "town"],
+    ["--table", "t.csv", "--inputs", "x", "--outputs", "y", "--prices", "y"],
   ])
   func usageErrorsExitWith64(_ options: [String]) throws {
     let run = try Self.run([Fixture.repo("datasets/union")] + options)

@@ -27,7 +27,8 @@ public struct CostEfficiency: Sendable {
     public var inputs: [Double]
     public var costEfficiency: Double
     public var technical: Double
-    public var allocative: Double
+    /// CE / θ; nil when θ = 0 (a unit that produces nothing).
+    public var allocative: Double?
   }
 
   public struct Result: Sendable {
@@ -91,7 +92,7 @@ public struct CostEfficiency: Sendable {
           Unit(
             cost: cost, minimumCost: minimum, inputs: inputs,
             costEfficiency: ce, technical: theta,
-            allocative: theta > 0 ? ce / theta : 0)
+            allocative: theta > 0 ? ce / theta : nil)
         )
       }
     }
@@ -108,6 +109,8 @@ public struct CostEfficiency: Sendable {
 /// The cost program of one reference set; columns x̃₁ … x̃ₘ, then λ.
 final class CostProgram {
   private let data: DEAData
+  private let reference: [Int]
+  private let returns: DEASettings.Returns
   private let scales: ([Double], [Double])
   private let lp: LinearProgram
 
@@ -116,6 +119,8 @@ final class CostProgram {
     scales: ([Double], [Double])
   ) {
     self.data = data
+    self.reference = reference
+    self.returns = returns
     self.scales = scales
     let m = data.inputCount
     let s = data.outputCount
@@ -161,9 +166,78 @@ final class CostProgram {
       }
     } catch { fatalError("cost program rejected a change: \(error)") }
     let result = lp.solve(using: .dual)
-    guard let solution = result.solution else { return (result.status, 0, []) }
-    let inputs = (0..<m).map { solution.columns[$0] / scales.0[$0] }
-    let cost = (0..<m).reduce(0.0) { $0 + w[$1] * inputs[$1] }
-    return (.optimal, cost, inputs)
+    if let solution = result.solution,
+      let answer = checked(solution.columns, unit: j, prices: w)
+    {
+      return (.optimal, answer.cost, answer.inputs)
+    }
+    // As in EnvelopmentProgram: on rows scaled by the means a unit far from
+    // the mean can meet the rows yet miss its own outputs; solve again on
+    // rows scaled by the unit's own values, and trust only a checked answer.
+    let own = CostProgram(
+      data: data, reference: reference, returns: returns,
+      scales: (
+        (0..<m).map {
+          data.input($0, of: j) > 0 ? 1 / data.input($0, of: j) : scales.0[$0]
+        },
+        (0..<s).map {
+          data.output($0, of: j) > 0 ? 1 / data.output($0, of: j) : scales.1[$0]
+        }
+      ))
+    let again = own.lp
+    do {
+      for i in 0..<m { try again.setObjective(i, w[i] / own.scales.0[i]) }
+      for r in 0..<s {
+        try again.setRowBounds(
+          m + r, lower: data.output(r, of: j) * own.scales.1[r],
+          upper: .infinity)
+      }
+    } catch { fatalError("cost program rejected a change: \(error)") }
+    let second = again.solve(using: .dual)
+    guard let solution = second.solution else {
+      return (
+        second.status == .optimal ? .numericalFailure : second.status, 0, []
+      )
+    }
+    guard let answer = own.checked(solution.columns, unit: j, prices: w) else {
+      return (.numericalFailure, 0, [])
+    }
+    return (.optimal, answer.cost, answer.inputs)
+  }
+
+  /// x̃ and the cost from a solution, if Σλy meets unit j's outputs and Σλx
+  /// stays within x̃ to 1e-7 of the values, and Σλ its returns row to 1e-6.
+  private func checked(_ columns: [Double], unit j: Int, prices w: [Double])
+    -> (
+      cost: Double, inputs: [Double]
+    )?
+  {
+    let m = data.inputCount
+    let s = data.outputCount
+    let inputs = (0..<m).map { columns[$0] / scales.0[$0] }
+    var sum = 0.0
+    var x = [Double](repeating: 0, count: m)
+    var y = [Double](repeating: 0, count: s)
+    for (k, unit) in reference.enumerated() {
+      let lambda = columns[m + k]
+      guard lambda != 0 else { continue }
+      sum += lambda
+      for i in 0..<m { x[i] += lambda * data.input(i, of: unit) }
+      for r in 0..<s { y[r] += lambda * data.output(r, of: unit) }
+    }
+    for i in 0..<m where x[i] > inputs[i] * (1 + 1e-7) + 1e-12 / scales.0[i] {
+      return nil
+    }
+    for r in 0..<s {
+      let own = data.output(r, of: j)
+      if y[r] < own * (1 - 1e-7) - 1e-12 / scales.1[r] { return nil }
+    }
+    switch returns {
+    case .constant: break
+    case .variable: if abs(sum - 1) > 1e-6 { return nil }
+    case .nonIncreasing: if sum > 1 + 1e-6 { return nil }
+    case .nonDecreasing: if sum < 1 - 1e-6 { return nil }
+    }
+    return ((0..<m).reduce(0.0) { $0 + w[$1] * inputs[$1] }, inputs)
   }
 }

@@ -62,7 +62,17 @@ public struct DEA: Sendable {
       data, points: all, reference: reference, scales: scales,
       excludeSelf: settings.superEfficiency && reference.count == n,
       slacks: settings.slacks)
-    for j in 0..<n { result.record(outcomes[j], unit: j, reference: reference) }
+    let excludes = settings.superEfficiency && reference.count == n
+    for j in 0..<n {
+      var outcome = outcomes[j]
+      // Without leaving the unit out, its program always has a point (the
+      // unit itself, or R, which spans its technology); "infeasible" there
+      // is the solver failing on extreme data, not a fact.
+      if outcome.status == .infeasible, !excludes {
+        outcome.status = .numericalFailure
+      }
+      result.record(outcome, unit: j, reference: reference)
+    }
 
     // Super-efficiency with a reduced R: the units of R against all others.
     if settings.superEfficiency && reference.count < n {

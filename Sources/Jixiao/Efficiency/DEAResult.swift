@@ -15,6 +15,8 @@ public struct DEAResult: Sendable {
   var inputSlacks: [Double]
   var outputSlacks: [Double]
   var peerLists: [[(unit: Int, lambda: Double)]]
+  /// Units whose score stands but whose second phase failed.
+  public internal(set) var slacksMissing: [Bool]
   /// The units whose λ columns the final programs had (all units without
   /// reduction).
   public internal(set) var referenceSet: [Int] = []
@@ -32,6 +34,7 @@ public struct DEAResult: Sendable {
     inputSlacks = [Double](repeating: 0, count: n * data.inputCount)
     outputSlacks = [Double](repeating: 0, count: n * data.outputCount)
     peerLists = [[(unit: Int, lambda: Double)]](repeating: [], count: n)
+    slacksMissing = [Bool](repeating: false, count: n)
   }
 
   /// One unit's answer.
@@ -48,6 +51,9 @@ public struct DEAResult: Sendable {
     /// Σλx and Σλy: the point on the frontier the unit is compared with.
     public var inputTargets: [Double]
     public var outputTargets: [Double]
+    /// False when the second phase failed: the score and peers stand, the
+    /// slacks and targets are those of the first phase, not maximal.
+    public var slacksKnown: Bool
   }
 
   /// The numbers of unit j, or nil when its program was not solved.
@@ -76,11 +82,11 @@ public struct DEAResult: Sendable {
       score: score,
       efficiency: settings.orientation == .input ? score : 1 / score,
       inputSlacks: xs, outputSlacks: ys, peers: peerLists[j],
-      inputTargets: xt, outputTargets: yt)
+      inputTargets: xt, outputTargets: yt, slacksKnown: !slacksMissing[j])
   }
 
-  /// λ at or below this are not listed as peers.
-  static let peerTolerance = 1e-7
+  /// The least share of some target a unit must make up to be a peer.
+  static let peerShare = 1e-6
 
   /// Slacks below this share of the unit's own value are rounding.
   static let slackTolerance = 1e-9
@@ -96,6 +102,16 @@ public struct DEAResult: Sendable {
       peerLists[j] = []
       return
     }
+    // Output orientation with φ ≈ 0 (≤ 1e-9): nothing the others do fits within the
+    // unit's inputs (super-efficiency of a unit that alone uses none of
+    // some input). Its efficiency 1/φ has no finite value: infeasible, as
+    // the input-oriented program says of the same unit.
+    if settings.orientation == .output, outcome.score <= 1e-9 {
+      status[j] = .infeasible
+      peerLists[j] = []
+      return
+    }
+    slacksMissing[j] = outcome.slacksMissing
     let m = data.inputCount
     let s = data.outputCount
     let score = outcome.score
@@ -105,11 +121,23 @@ public struct DEAResult: Sendable {
     var peers: [(unit: Int, lambda: Double)] = []
     for (k, lambda) in outcome.lambdas.enumerated() where lambda > 0 {
       let unit = reference[k]
-      // λ below the solver's noise (1e-9 on data scaled near 1) is no
-      // peer, though it still counts in the targets.
-      if lambda > Self.peerTolerance { peers.append((unit, lambda)) }
       for i in 0..<m { sumX[i] += lambda * data.input(i, of: unit) }
       for r in 0..<s { sumY[r] += lambda * data.output(r, of: unit) }
+    }
+    // A peer is a unit that makes up at least 1e-6 of some target: λ
+    // alone says little when units differ by orders of magnitude (λ = 4e-7
+    // of a unit 1e8 times larger supplies half a target), and below that
+    // share λ is the solver's noise. Every λ counts in the targets.
+    for (k, lambda) in outcome.lambdas.enumerated() where lambda > 0 {
+      let unit = reference[k]
+      var share = 0.0
+      for i in 0..<m where sumX[i] > 0 {
+        share = max(share, lambda * data.input(i, of: unit) / sumX[i])
+      }
+      for r in 0..<s where sumY[r] > 0 {
+        share = max(share, lambda * data.output(r, of: unit) / sumY[r])
+      }
+      if share >= Self.peerShare { peers.append((unit, lambda)) }
     }
     peers.sort { $0.unit < $1.unit }
     peerLists[j] = peers

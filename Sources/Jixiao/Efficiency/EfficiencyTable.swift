@@ -236,6 +236,20 @@ public struct EfficiencyTable: Sendable {
     // (2023-Q4 before 2024-Q1).
     let numbers = periods.map { Double($0.label) }
     if numbers.allSatisfy({ $0 != nil }) {
+      // 2020 and 2020.0 are one year written twice, not two periods.
+      var seen: [Double: String] = [:]
+      for (period, number) in zip(periods, numbers) {
+        guard let number else { continue }
+        if let other = seen[number] {
+          throw InputError(
+            Diagnostic(
+              .error, file: path,
+              "the periods \"\(other)\" and \"\(period.label)\" are the same number written "
+                + "two ways.",
+              help: "Write each period one way in the period column."))
+        }
+        seen[number] = period.label
+      }
       periods.sort { (Double($0.label) ?? 0) < (Double($1.label) ?? 0) }
     } else {
       periods.sort { $0.label < $1.label }

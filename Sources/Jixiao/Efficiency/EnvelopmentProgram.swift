@@ -47,6 +47,9 @@ final class EnvelopmentProgram {
     /// λ per reference position (phase 2's when slacks are on).
     var lambdas: [Double] = []
     var iterations = 0
+    /// Phase 2 was asked for and failed: the score and phase 1's λ stand,
+    /// the slacks are unknown.
+    var slacksMissing = false
   }
 
   init(
@@ -112,7 +115,15 @@ final class EnvelopmentProgram {
     slacks: Bool
   ) -> Outcome {
     let outcome = solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
-    if outcome.status == .optimal, holds(outcome, x: x, y: y) { return outcome }
+    // Output orientation with φ ≈ 0: nothing fits within the unit's inputs
+    // (it alone uses none of some input), so 1/φ has no finite value.
+    if settings.orientation == .output, outcome.status == .optimal,
+      outcome.score <= 1e-9
+    {
+      return Outcome(status: .infeasible, iterations: outcome.iterations)
+    }
+    let firstHolds = outcome.status == .optimal && holds(outcome, x: x, y: y)
+    if firstHolds, !outcome.slacksMissing { return outcome }
     // Either the answer meets the rows to the solver's tolerance on data
     // scaled by the means but not the unit's own constraints to 1e-7 of
     // its own values (a unit far smaller than the mean in some input or
@@ -129,14 +140,17 @@ final class EnvelopmentProgram {
       })
     var second = own.solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
     second.iterations += outcome.iterations
-    if second.status == .optimal, !own.holds(second, x: x, y: y) {
+    let secondHolds = second.status == .optimal && own.holds(second, x: x, y: y)
+    if secondHolds, !second.slacksMissing || !firstHolds { return second }
+    if firstHolds { return outcome }
+    if second.status == .optimal {
       return Outcome(status: .numericalFailure, iterations: second.iterations)
     }
     return second
   }
 
   /// Whether the score and λ meet the point's constraints in raw units:
-  /// each to 1e-7 of the point's own value, plus 1e-9 of the variable's
+  /// each to 1e-7 of the point's own value, plus 1e-12 of the variable's
   /// mean for values of 0.
   func holds(_ outcome: Outcome, x: ArraySlice<Double>, y: ArraySlice<Double>)
     -> Bool
@@ -152,7 +166,7 @@ final class EnvelopmentProgram {
       }
       let own = x[x.startIndex + i]
       let bound = input ? score * own : own
-      if combined > bound + relative * bound + 1e-9 / inputScale[i] {
+      if combined > bound + relative * bound + 1e-12 / inputScale[i] {
         return false
       }
     }
@@ -163,16 +177,19 @@ final class EnvelopmentProgram {
       }
       let own = y[y.startIndex + r]
       let bound = input ? own : score * own
-      if combined < bound - relative * bound - 1e-9 / outputScale[r] {
+      if combined < bound - relative * bound - 1e-12 / outputScale[r] {
         return false
       }
     }
     for lambda in outcome.lambdas { sum += lambda }
+    // Σλ to 1e-6: the solver's tolerance acts on every λ, and λ clamped at
+    // 0 from −1e-9 add up over hundreds of columns.
+    let convexity = 1e-6
     switch settings.returns {
     case .constant: return true
-    case .variable: return abs(sum - 1) <= relative
-    case .nonIncreasing: return sum <= 1 + relative
-    case .nonDecreasing: return sum >= 1 - relative
+    case .variable: return abs(sum - 1) <= convexity
+    case .nonIncreasing: return sum <= 1 + convexity
+    case .nonDecreasing: return sum >= 1 - convexity
     }
   }
 
@@ -210,8 +227,9 @@ final class EnvelopmentProgram {
     let second = slackLP.solve(using: .dual)
     outcome.iterations += second.iterations
     guard let phase2 = second.solution else {
-      // The score stands, but no slacks or peers were found: report it.
-      return Outcome(status: .numericalFailure, iterations: outcome.iterations)
+      // The score stands; only the slacks are unknown.
+      outcome.slacksMissing = true
+      return outcome
     }
     outcome.lambdas = Array(phase2.columns.dropFirst())
     return outcome

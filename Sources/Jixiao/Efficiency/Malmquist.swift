@@ -91,7 +91,9 @@ public struct Malmquist: Sendable {
           let a = own[t].unit(j)?.score, let d = own[t + 1].unit(j)?.score,
           a > 0, d > 0, forward[j].score > 0, backward[j].score > 0
         else {
-          step.status.append(statuses.first { $0 != .optimal } ?? .infeasible)
+          // All four solved but a score is 0 (a unit producing nothing):
+          // the index is undefined, which is no solver status.
+          step.status.append(statuses.first { $0 != .optimal } ?? .optimal)
           step.changes.append(nil)
           continue
         }

@@ -211,6 +211,16 @@ extension EfficiencyReport {
       add(level, l("before", "调整前"))
       if let match = after?.levels.first(where: { $0.level == level.level }) {
         add(match, l("after", "调整后"))
+      } else if let after {
+        // The scenario left this level without funds (or members to
+        // count): a row that says so rather than a missing one.
+        let reason =
+          after.skipped.first { $0.level == level.level }?.reason ?? "no funds"
+        table.append(
+          [.text(level.level), .text(l("after", "调整后"))]
+            + [ReportTable.Cell](
+              repeating: .empty, count: table.columns.count - 3)
+            + [.text(reason)])
       }
     }
     table.footnotes = [
@@ -271,9 +281,17 @@ extension EfficiencyReport {
     }
     add(l("budget", "预算") + " (\(money))", r.budgetBefore, r.budgetAfter, 2)
     add(l("score points (Σ scores)", "得分合计"), r.pointsBefore, r.pointsAfter, 2)
-    add(
-      l("budget-weighted score", "预算加权得分"), r.weightedBefore, r.weightedAfter, 2
-    )
+    if r.budgetAfter > 0 {
+      add(
+        l("budget-weighted score", "预算加权得分"), r.weightedBefore, r.weightedAfter,
+        2)
+    } else {
+      // Nothing funded after: no weighted score to show.
+      table.append([
+        .text(l("budget-weighted score", "预算加权得分")),
+        .number(r.weightedBefore, decimals: 2), .empty, .empty,
+      ])
+    }
     table.append([
       .text(l("raised", "增加额") + " (\(money))"), .empty,
       .number(r.raised, decimals: 2), .empty,

@@ -52,7 +52,7 @@ public enum EfficiencyReport {
       row.append(
         .text(
           unit.peers.map {
-            "\(data.unitNames[$0.unit]) (\(Diagnostic.number(rounded($0.lambda))))"
+            "\(data.unitNames[$0.unit]) (\(String(format: "%.6g", $0.lambda)))"
           }
           .joined(separator: "; ")))
       table.append(row)
@@ -60,8 +60,6 @@ public enum EfficiencyReport {
     table.footnotes = footnotes(result, l)
     return table
   }
-
-  static func rounded(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
 
   static func status(_ status: LPStatus, _ l: Labels) -> String {
     switch status {
@@ -115,6 +113,15 @@ public enum EfficiencyReport {
             " 超效率（Andersen–Petersen）：评价单位不进入自身参照集。") : ""),
       reference,
     ]
+    let missing = (0..<data.unitCount).count {
+      result.status[$0] == .optimal && result.slacksMissing[$0]
+    }
+    if missing > 0 {
+      notes.append(
+        l(
+          "\(missing) unit(s) have a score but no slacks or targets: the second phase failed numerically.",
+          "\(missing) 个单位有效率值但无松弛量与目标值：第二阶段数值求解失败。"))
+    }
     let unsolved = result.status.count { $0 != .optimal }
     if unsolved > 0 {
       notes.append(
@@ -172,7 +179,7 @@ public enum EfficiencyReport {
           .number(u.cost, decimals: 4), .number(u.minimumCost, decimals: 4),
           .number(u.costEfficiency, decimals: 6),
           .number(u.technical, decimals: 6),
-          .number(u.allocative, decimals: 6),
+          u.allocative.map { .number($0, decimals: 6) } ?? .empty,
         ]
         row += u.inputs.map { .number($0, decimals: 4) }
       } else {
@@ -232,6 +239,12 @@ public enum EfficiencyReport {
         table.append(row)
       }
     }
+    let undefined = steps.reduce(0) { total, step in
+      total
+        + step.changes.indices.count {
+          step.changes[$0] == nil && step.status[$0] == .optimal
+        }
+    }
     table.footnotes = [
       l(
         "Input-oriented Farrell scores θ_a(b): period b's data against period a's frontier. "
@@ -239,6 +252,13 @@ public enum EfficiencyReport {
         "投入导向 Farrell 效率 θ_a(b)：第 b 期数据相对第 a 期前沿。Malmquist > 1 表示生产率提高；"
           + "Malmquist = 技术效率变化 × 技术进步。")
     ]
+    if undefined > 0 {
+      table.footnotes.append(
+        l(
+          "\(undefined) row(s) have every program solved but a score of 0 (a unit that produces "
+            + "nothing): the index is undefined there.",
+          "\(undefined) 行所有规划均已求解但效率值为 0（无产出的单位）：指数无定义。"))
+    }
     return table
   }
 }
