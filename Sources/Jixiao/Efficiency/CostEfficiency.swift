@@ -138,12 +138,7 @@ final class CostProgram {
     var lower = [Double](repeating: 0, count: rows)
     var upper = [Double](repeating: .infinity, count: rows)
     for i in 0..<m { (lower[i], upper[i]) = (-.infinity, 0) }
-    switch returns {
-    case .constant: (lower[rows - 1], upper[rows - 1]) = (-.infinity, .infinity)
-    case .variable: (lower[rows - 1], upper[rows - 1]) = (1, 1)
-    case .nonIncreasing: (lower[rows - 1], upper[rows - 1]) = (-.infinity, 1)
-    case .nonDecreasing: (lower[rows - 1], upper[rows - 1]) = (1, .infinity)
-    }
+    (lower[rows - 1], upper[rows - 1]) = returns.convexityBounds
     do {
       lp = try LinearProgram(
         objective: [Double](repeating: 0, count: m + reference.count),
@@ -232,12 +227,7 @@ final class CostProgram {
       let own = data.output(r, of: j)
       if y[r] < own * (1 - 1e-7) - 1e-12 / scales.1[r] { return nil }
     }
-    switch returns {
-    case .constant: break
-    case .variable: if abs(sum - 1) > 1e-6 { return nil }
-    case .nonIncreasing: if sum > 1 + 1e-6 { return nil }
-    case .nonDecreasing: if sum < 1 - 1e-6 { return nil }
-    }
+    guard returns.admits(sum, tolerance: 1e-6) else { return nil }
     return ((0..<m).reduce(0.0) { $0 + w[$1] * inputs[$1] }, inputs)
   }
 }

@@ -43,3 +43,21 @@ public struct DEASettings: Sendable, Equatable {
     self.superEfficiency = superEfficiency
   }
 }
+
+extension DEASettings.Returns {
+  /// The bounds of the Σλ row that sets these returns to scale.
+  var convexityBounds: (lower: Double, upper: Double) {
+    switch self {
+    case .constant: (-.infinity, .infinity)
+    case .variable: (1, 1)
+    case .nonIncreasing: (-.infinity, 1)
+    case .nonDecreasing: (1, .infinity)
+    }
+  }
+
+  /// Whether Σλ = `sum` meets the row to `tolerance`.
+  func admits(_ sum: Double, tolerance: Double) -> Bool {
+    let (lower, upper) = convexityBounds
+    return sum >= lower - tolerance && sum <= upper + tolerance
+  }
+}

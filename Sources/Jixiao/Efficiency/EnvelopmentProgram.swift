@@ -76,12 +76,7 @@ final class EnvelopmentProgram {
     }
     var lower = [Double](repeating: 0, count: rows)
     var upper = [Double](repeating: .infinity, count: rows)
-    switch settings.returns {
-    case .constant: (lower[rows - 1], upper[rows - 1]) = (-.infinity, .infinity)
-    case .variable: (lower[rows - 1], upper[rows - 1]) = (1, 1)
-    case .nonIncreasing: (lower[rows - 1], upper[rows - 1]) = (-.infinity, 1)
-    case .nonDecreasing: (lower[rows - 1], upper[rows - 1]) = (1, .infinity)
-    }
+    (lower[rows - 1], upper[rows - 1]) = settings.returns.convexityBounds
     for i in 0..<m { (lower[i], upper[i]) = (-.infinity, 0) }
     var objective = [Double](repeating: 0, count: k + 1)
     objective[0] = settings.orientation == .input ? 1 : -1
@@ -184,13 +179,7 @@ final class EnvelopmentProgram {
     for lambda in outcome.lambdas { sum += lambda }
     // Σλ to 1e-6: the solver's tolerance acts on every λ, and λ clamped at
     // 0 from −1e-9 add up over hundreds of columns.
-    let convexity = 1e-6
-    switch settings.returns {
-    case .constant: return true
-    case .variable: return abs(sum - 1) <= convexity
-    case .nonIncreasing: return sum <= 1 + convexity
-    case .nonDecreasing: return sum >= 1 - convexity
-    }
+    return settings.returns.admits(sum, tolerance: 1e-6)
   }
 
   /// Phase 1 and, with `slacks`, phase 2 on this program's scaling.
@@ -242,13 +231,7 @@ final class EnvelopmentProgram {
     var lower = [Double](repeating: 0, count: m + s + 1)
     var upper = [Double](repeating: .infinity, count: m + s + 1)
     let convexity = m + s
-    switch settings.returns {
-    case .constant:
-      (lower[convexity], upper[convexity]) = (-.infinity, .infinity)
-    case .variable: (lower[convexity], upper[convexity]) = (1, 1)
-    case .nonIncreasing: (lower[convexity], upper[convexity]) = (-.infinity, 1)
-    case .nonDecreasing: (lower[convexity], upper[convexity]) = (1, .infinity)
-    }
+    (lower[convexity], upper[convexity]) = settings.returns.convexityBounds
     do {
       switch settings.orientation {
       case .input:
