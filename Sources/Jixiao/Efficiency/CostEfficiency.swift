@@ -127,14 +127,9 @@ final class CostProgram {
     let rows = m + s + 1
     var a = Matrix(rows: rows, columns: m + reference.count)
     for i in 0..<m { a[i, i] = -1 }
-    for (position, unit) in reference.enumerated() {
-      let column = m + position
-      for i in 0..<m { a[i, column] = data.input(i, of: unit) * scales.0[i] }
-      for r in 0..<s {
-        a[m + r, column] = data.output(r, of: unit) * scales.1[r]
-      }
-      a[m + s, column] = 1
-    }
+    EnvelopmentProgram.placeReference(
+      data, reference, in: &a, from: m, inputScale: scales.0,
+      outputScale: scales.1)
     var lower = [Double](repeating: 0, count: rows)
     var upper = [Double](repeating: .infinity, count: rows)
     for i in 0..<m { (lower[i], upper[i]) = (-.infinity, 0) }
@@ -149,55 +144,56 @@ final class CostProgram {
 
   /// Least cost of unit j's outputs at prices w (raw units), and x̃*.
   func solve(unit j: Int, prices w: [Double]) -> (LPStatus, Double, [Double]) {
-    let m = data.inputCount
-    let s = data.outputCount
-    do {
-      // x̃′ = scale · x̃, so the price of x̃′ is w / scale.
-      for i in 0..<m { try lp.setObjective(i, w[i] / scales.0[i]) }
-      for r in 0..<s {
-        let row = m + r
-        try lp.setRowBounds(
-          row, lower: data.output(r, of: j) * scales.1[r], upper: .infinity)
-      }
-    } catch { fatalError("cost program rejected a change: \(error)") }
-    let result = lp.solve(using: .dual)
-    if let solution = result.solution,
-      let answer = checked(solution.columns, unit: j, prices: w)
-    {
+    if let answer = solveHere(unit: j, prices: w).answer {
       return (.optimal, answer.cost, answer.inputs)
     }
     // As in EnvelopmentProgram: on rows scaled by the means a unit far from
     // the mean can meet the rows yet miss its own outputs; solve again on
     // rows scaled by the unit's own values, and trust only a checked answer.
+    let m = data.inputCount
+    let s = data.outputCount
     let own = CostProgram(
       data: data, reference: reference, returns: returns,
       scales: (
-        (0..<m).map {
-          data.input($0, of: j) > 0 ? 1 / data.input($0, of: j) : scales.0[$0]
-        },
-        (0..<s).map {
-          data.output($0, of: j) > 0 ? 1 / data.output($0, of: j) : scales.1[$0]
-        }
+        EnvelopmentProgram.ownScales(
+          data.inputs[j * m..<(j + 1) * m], else: scales.0),
+        EnvelopmentProgram.ownScales(
+          data.outputs[j * s..<(j + 1) * s], else: scales.1)
       ))
-    let again = own.lp
-    do {
-      for i in 0..<m { try again.setObjective(i, w[i] / own.scales.0[i]) }
-      for r in 0..<s {
-        try again.setRowBounds(
-          m + r, lower: data.output(r, of: j) * own.scales.1[r],
-          upper: .infinity)
-      }
-    } catch { fatalError("cost program rejected a change: \(error)") }
-    let second = again.solve(using: .dual)
-    guard let solution = second.solution else {
+    let second = own.solveHere(unit: j, prices: w)
+    guard let answer = second.answer else {
       return (
         second.status == .optimal ? .numericalFailure : second.status, 0, []
       )
     }
-    guard let answer = own.checked(solution.columns, unit: j, prices: w) else {
-      return (.numericalFailure, 0, [])
-    }
     return (.optimal, answer.cost, answer.inputs)
+  }
+
+  /// One solve on this program's scaling: the solver's status, and the
+  /// answer when it is optimal and passes `checked`.
+  private func solveHere(unit j: Int, prices w: [Double]) -> (
+    status: LPStatus, answer: (cost: Double, inputs: [Double])?
+  ) {
+    let m = data.inputCount
+    let s = data.outputCount
+    // x̃′ = scale · x̃, so the price of x̃′ is w / scale; λ cost nothing.
+    var objective = [Double](repeating: 0, count: m + reference.count)
+    for i in 0..<m { objective[i] = w[i] / scales.0[i] }
+    var lower = [Double](repeating: -.infinity, count: m + s + 1)
+    var upper = [Double](repeating: 0, count: m + s + 1)
+    for r in 0..<s {
+      (lower[m + r], upper[m + r]) = (
+        data.output(r, of: j) * scales.1[r], .infinity
+      )
+    }
+    (lower[m + s], upper[m + s]) = returns.convexityBounds
+    do {
+      try lp.setObjective(objective)
+      try lp.setRowBounds(lower: lower, upper: upper)
+    } catch { fatalError("cost program rejected a change: \(error)") }
+    let result = lp.solve(using: .dual)
+    guard let solution = result.solution else { return (result.status, nil) }
+    return (.optimal, checked(solution.columns, unit: j, prices: w))
   }
 
   /// x̃ and the cost from a solution, if Σλy meets unit j's outputs and Σλx

@@ -66,14 +66,9 @@ final class EnvelopmentProgram {
     let rows = m + s + 1
     let k = reference.count
     var a = Matrix(rows: rows, columns: k + 1)
-    for (position, unit) in reference.enumerated() {
-      let column = position + 1
-      for i in 0..<m { a[i, column] = data.input(i, of: unit) * inputScale[i] }
-      for r in 0..<s {
-        a[m + r, column] = data.output(r, of: unit) * outputScale[r]
-      }
-      a[m + s, column] = 1
-    }
+    Self.placeReference(
+      data, reference, in: &a, from: 1, inputScale: inputScale,
+      outputScale: outputScale)
     var lower = [Double](repeating: 0, count: rows)
     var upper = [Double](repeating: .infinity, count: rows)
     (lower[rows - 1], upper[rows - 1]) = settings.returns.convexityBounds
@@ -127,12 +122,8 @@ final class EnvelopmentProgram {
     // relative to them, and take that program's word.
     let own = EnvelopmentProgram(
       data: data, reference: reference, settings: settings,
-      inputScale: x.indices.map { k in
-        x[k] > 0 ? 1 / x[k] : inputScale[k - x.startIndex]
-      },
-      outputScale: y.indices.map { k in
-        y[k] > 0 ? 1 / y[k] : outputScale[k - y.startIndex]
-      })
+      inputScale: Self.ownScales(x, else: inputScale),
+      outputScale: Self.ownScales(y, else: outputScale))
     var second = own.solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
     second.iterations += outcome.iterations
     let secondHolds = second.status == .optimal && own.holds(second, x: x, y: y)
@@ -269,5 +260,34 @@ final class EnvelopmentProgram {
       }
     } catch { fatalError("DEA program rejected a change: \(error)") }
     current = position
+  }
+
+  /// Writes the reference units' scaled inputs and outputs, and the 1 of
+  /// the Σλ row, into columns `first ..< first + reference.count` of the
+  /// rows inputs, outputs, Σλ (the layout of both DEA programs).
+  static func placeReference(
+    _ data: DEAData, _ reference: [Int], in a: inout Matrix, from first: Int,
+    inputScale: [Double], outputScale: [Double]
+  ) {
+    let m = data.inputCount
+    let s = data.outputCount
+    for (position, unit) in reference.enumerated() {
+      let column = first + position
+      for i in 0..<m { a[i, column] = data.input(i, of: unit) * inputScale[i] }
+      for r in 0..<s {
+        a[m + r, column] = data.output(r, of: unit) * outputScale[r]
+      }
+      a[m + s, column] = 1
+    }
+  }
+
+  /// Row scales from a unit's own values, 1/v, where v > 0; `fallback`
+  /// (the mean scale) where v = 0.
+  static func ownScales(_ values: ArraySlice<Double>, else fallback: [Double])
+    -> [Double]
+  {
+    values.indices.map { k in
+      values[k] > 0 ? 1 / values[k] : fallback[k - values.startIndex]
+    }
   }
 }
