@@ -102,15 +102,6 @@ public struct DEAResult: Sendable {
       peerLists[j] = []
       return
     }
-    // Output orientation with φ ≈ 0 (≤ 1e-9): nothing the others do fits within the
-    // unit's inputs (super-efficiency of a unit that alone uses none of
-    // some input). Its efficiency 1/φ has no finite value: infeasible, as
-    // the input-oriented program says of the same unit.
-    if settings.orientation == .output, outcome.score <= 1e-9 {
-      status[j] = .infeasible
-      peerLists[j] = []
-      return
-    }
     slacksMissing[j] = outcome.slacksMissing
     let m = data.inputCount
     let s = data.outputCount

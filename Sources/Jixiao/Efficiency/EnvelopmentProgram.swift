@@ -105,11 +105,7 @@ final class EnvelopmentProgram {
     slacks: Bool
   ) -> Outcome {
     let outcome = solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
-    // Output orientation with φ ≈ 0: nothing fits within the unit's inputs
-    // (it alone uses none of some input), so 1/φ has no finite value.
-    if settings.orientation == .output, outcome.status == .optimal,
-      outcome.score <= 1e-9
-    {
+    if hasNoFiniteEfficiency(outcome) {
       return Outcome(status: .infeasible, iterations: outcome.iterations)
     }
     let firstHolds = outcome.status == .optimal && holds(outcome, x: x, y: y)
@@ -126,6 +122,9 @@ final class EnvelopmentProgram {
       outputScale: Self.ownScales(y, else: outputScale))
     var second = own.solveHere(x: x, y: y, exclude: exclude, slacks: slacks)
     second.iterations += outcome.iterations
+    if hasNoFiniteEfficiency(second) {
+      return Outcome(status: .infeasible, iterations: second.iterations)
+    }
     let secondHolds = second.status == .optimal && own.holds(second, x: x, y: y)
     if secondHolds, !second.slacksMissing || !firstHolds { return second }
     if firstHolds { return outcome }
@@ -133,6 +132,15 @@ final class EnvelopmentProgram {
       return Outcome(status: .numericalFailure, iterations: second.iterations)
     }
     return second
+  }
+
+  /// Output orientation with φ ≈ 0 (≤ 1e-9): nothing the reference units
+  /// do fits within the point's inputs (super-efficiency of a unit that
+  /// alone uses none of some input), so its efficiency 1/φ has no finite
+  /// value: infeasible, as the input-oriented program says of the same unit.
+  private func hasNoFiniteEfficiency(_ outcome: Outcome) -> Bool {
+    settings.orientation == .output && outcome.status == .optimal
+      && outcome.score <= 1e-9
   }
 
   /// Whether the score and λ meet the point's constraints in raw units:
