@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import JixiaoNumerics
@@ -137,5 +138,33 @@ import Testing
       rowLower: [0.2], rowUpper: [0.8], columnLower: [0], columnUpper: [10],
       integer: [true])
     #expect(result.status == .infeasible && result.solution == nil)
+  }
+
+  /// CBC 2.10's driver keeps static state; solves on several threads at
+  /// once must still each give their own answer (a CI run once saw the
+  /// infeasible program above come back as not proven infeasible while
+  /// the knapsack solved beside it).
+  @Test func solvesOnManyThreadsAtOnce() {
+    let right = Mutex([Bool](repeating: false, count: 64))
+    parallelFor(64, threads: 4) { i in
+      let result =
+        i.isMultiple(of: 2)
+        ? try? MixedIntegerProgram.solve(
+          objective: [1], rowCount: 1, columnStarts: [0, 1], rowIndices: [0],
+          values: [1], rowLower: [0.2], rowUpper: [0.8], columnLower: [0],
+          columnUpper: [10], integer: [true])
+        : try? MixedIntegerProgram.solve(
+          sense: .maximize, objective: [60, 100, 120], rowCount: 1,
+          columnStarts: [0, 1, 2, 3], rowIndices: [0, 0, 0],
+          values: [10, 20, 30], rowLower: [-.infinity], rowUpper: [50],
+          columnLower: [0, 0, 0], columnUpper: [1, 1, 1],
+          integer: [true, true, true])
+      let answer =
+        i.isMultiple(of: 2)
+        ? result?.status == .infeasible
+        : result?.solution?.columns == [0, 1, 1]
+      right.withLock { $0[i] = answer }
+    }
+    #expect(right.withLock { $0 }.allSatisfy { $0 })
   }
 }
