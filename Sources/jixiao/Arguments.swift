@@ -8,11 +8,16 @@ struct UsageError: Error {
 struct Arguments {
   var positionals: [String] = []
   private var values: [String: String] = [:]
+  /// Later values of options that may be given more than once.
+  private var repeated: [String: [String]] = [:]
   private var flags: Set<String> = []
 
-  init(_ words: [String], options: Set<String>, flags allowedFlags: Set<String>)
-    throws(UsageError)
-  {
+  /// `repeatable`: options that may be given more than once (each value
+  /// kept, in order); any other option given twice is a usage error.
+  init(
+    _ words: [String], options: Set<String>, flags allowedFlags: Set<String>,
+    repeatable: Set<String> = []
+  ) throws(UsageError) {
     var index = 0
     while index < words.count {
       let word = words[index]
@@ -37,7 +42,7 @@ struct Arguments {
         }
       } else if options.contains(name) {
         // A second value would silently replace the first: refuse it.
-        if let first = values[name] {
+        if let first = values[name], !repeatable.contains(name) {
           throw UsageError(
             message: "--\(name) is given twice (\(first) and "
               + "\(inline ?? (index < words.count ? words[index] : "")))"
@@ -47,7 +52,7 @@ struct Arguments {
           guard !inline.isEmpty else {
             throw UsageError(message: "--\(name) needs a value.")
           }
-          values[name] = inline
+          store(inline, for: name)
         } else if index < words.count, !words[index].isEmpty {
           // `--inputs --outputs good` lost the value of --inputs; an option
           // name as a value is that slip, not a column called "--outputs".
@@ -59,7 +64,7 @@ struct Arguments {
             throw UsageError(
               message: "--\(name) needs a value before \(words[index]).")
           }
-          values[name] = words[index]
+          store(words[index], for: name)
           index += 1
         } else {
           throw UsageError(message: "--\(name) needs a value.")
@@ -74,7 +79,21 @@ struct Arguments {
     }
   }
 
+  private mutating func store(_ value: String, for name: String) {
+    if values[name] == nil {
+      values[name] = value
+    } else {
+      repeated[name, default: []].append(value)
+    }
+  }
+
+  /// The first value of an option.
   subscript(_ name: String) -> String? { values[name] }
+
+  /// Every value of a repeatable option, in the order given.
+  func all(_ name: String) -> [String] {
+    (values[name].map { [$0] } ?? []) + (repeated[name] ?? [])
+  }
 
   func has(_ flag: String) -> Bool { flags.contains(flag) }
 }

@@ -193,29 +193,42 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
 }
 
-/// `jixiao simulate DATASET --scenario FILE`: budgets before and after.
+/// `jixiao simulate DATASET --scenario FILE`: budgets before and after;
+/// with several scenarios or `--years`, a comparison (CompareCommand).
 func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
     words,
-    options: commonOptions.union(["scenario"]).union(OptimiseOptions.names),
-    flags: commonFlags.union(["detail", "optimise"]))
+    options: commonOptions.union(["scenario"]).union(OptimiseOptions.names)
+      .union(MultiYearOptions.names),
+    flags: commonFlags.union(["detail", "optimise"]),
+    repeatable: ["scenario"])
   let output = try Output(arguments)
   let shownLevels = try levels(arguments)
   try setThreads(arguments)
   if arguments.has("optimise") {
+    if let option = MultiYearOptions.names.sorted().first(where: {
+      arguments[$0] != nil
+    }) {
+      throw UsageError(message: "--\(option) does not go with --optimise.")
+    }
     return try runOptimise(arguments, output)
   }
+  let multiYear = try MultiYearOptions.settings(arguments)
+  // --elasticity is the response model's too, in a multi-year run.
   if let option = OptimiseOptions.names.sorted().first(where: {
-    arguments[$0] != nil
+    arguments[$0] != nil && !(multiYear != nil && $0 == "elasticity")
   }) {
     throw UsageError(message: "--\(option) goes with --optimise.")
   }
-  var scenario = Scenario()
-  switch loadScenario(arguments) {
-  case .failed: return .failure
-  case .loaded(let loaded): scenario = loaded
-  case .none: break
+  // Every file's faults are reported before the run stops.
+  let files = arguments.all("scenario").map(loadScenario)
+  guard files.allSatisfy({ $0 != nil }) else { return .failure }
+  let scenarios = files.compactMap { $0 }
+  if scenarios.count > 1 || multiYear != nil {
+    return try runCompare(
+      arguments, output, scenarios: scenarios, settings: multiYear)
   }
+  let scenario = scenarios.first ?? Scenario()
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
   return reportingFailures {
@@ -251,23 +264,16 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
 }
 
-/// The scenario of `--scenario FILE`, its warnings reported.
-enum ScenarioOption {
-  case none
-  case loaded(Scenario)
-  /// The file's faults were reported; the command exits with 1.
-  case failed
-}
-
-func loadScenario(_ arguments: Arguments) -> ScenarioOption {
-  guard let path = arguments["scenario"] else { return .none }
+/// The scenario of a file, its warnings reported; nil when its faults
+/// were reported (the command exits with 1).
+func loadScenario(_ path: String) -> Scenario? {
   do {
     let (loaded, warnings) = try Scenario.load(from: path)
     report(warnings)
-    return .loaded(loaded)
+    return loaded
   } catch {
     report(error.diagnostics)
-    return .failed
+    return nil
   }
 }
 

@@ -234,10 +234,9 @@ private func runEfficiencyDataset(
     split = value
   }
   var scenario: Scenario?
-  switch loadScenario(arguments) {
-  case .failed: return .failure
-  case .loaded(let loaded): scenario = loaded
-  case .none: break
+  if let path = arguments["scenario"] {
+    guard let loaded = loadScenario(path) else { return .failure }
+    scenario = loaded
   }
   if let folder = arguments.positionals.first,
     folder.lowercased().hasSuffix(".csv")

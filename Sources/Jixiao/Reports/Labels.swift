@@ -27,6 +27,7 @@ struct Labels {
     case .cut: self("cut", "压减")
     case .cancelled: self("cancelled", "取消")
     case .excluded: self("excluded", "排除")
+    case .ended: self("ended", "结束")
     }
   }
 
@@ -58,6 +59,68 @@ struct Labels {
       self(
         "budget 0, nothing to change (\(ruleWithoutAmount(rule)))",
         "预算为0，无可调整（\(ruleWithoutAmount(rule))）")
+    case .rectification(let grade, let stage, let weak, let poor):
+      rectification(grade, stage, weak: weak, poor: poor)
+    case .multiYearExit(let grade):
+      self(
+        "multi-year project graded \(grade.name): exit",
+        "跨年度项目评为\(grade.chinese)：退出")
+    case .majorLimit(let years):
+      self(
+        "major project past \(years) years, not renewed: ended",
+        "重大项目超过\(years)年且未续期：结束")
+    case .completed(let year):
+      self("completed (ended \(year))", "项目已于\(year)年结束")
+    case .endedEarlier:
+      self("ended in an earlier year", "以前年度已结束")
+    case .protected(let grade, let asked):
+      self(
+        "protected (grade \(grade?.name ?? "none"): \(action(asked)); no cut)",
+        "保障项目（等级\(grade?.chinese ?? "无")：\(action(asked))；不压减）")
+    }
+  }
+
+  /// A stage of the rectification cycle, with the streak that led to it.
+  private func rectification(
+    _ grade: Grade, _ stage: Reallocation.RectificationStage, weak: Int,
+    poor: Int
+  ) -> String {
+    let streak = self(
+      "weak year \(weak) in a row, \(poor) poor", "连续第\(weak)年中差、其中差\(poor)年")
+    switch stage {
+    case .rectify:
+      return self(
+        "grade \(grade.name), \(streak): rectify, budget kept",
+        "等级\(grade.chinese)，\(streak)：督促整改，预算维持")
+    case .cut(let ratio):
+      return self(
+        "grade \(grade.name), \(streak): not rectified, \(Self.percent(ratio))",
+        "等级\(grade.chinese)，\(streak)：整改不到位，\(Self.percent(ratio))")
+    case .cancel:
+      return self(
+        "grade \(grade.name), \(streak): not rectified, cancelled",
+        "等级\(grade.chinese)，\(streak)：整改不到位，取消预算")
+    }
+  }
+
+  /// The reason, and the limit that changed what it gave.
+  func reason(
+    _ reason: Reallocation.Reason, _ adjustment: Reallocation.Adjustment,
+    moneyUnit: String
+  ) -> String {
+    let base = self.reason(reason)
+    switch adjustment {
+    case .none: return base
+    case .unitCap(let wanted):
+      let amount = Self.money(wanted)
+      return self(
+        "\(base); unit cap: held from \(amount) \(moneyUnit)",
+        "\(base)；受单位上限约束（原为\(amount)\(moneyUnit)）")
+    case .coreFloor(let wanted):
+      let amount = Self.money(wanted)
+      return self(
+        "\(base); core-duty floor: cut partly undone (from \(amount) \(moneyUnit))",
+        "\(base)；主责主业保底：部分恢复（原为\(amount)\(moneyUnit)）")
     }
   }
 
@@ -73,5 +136,10 @@ struct Labels {
   static func percent(_ ratio: Double) -> String {
     let value = ReportTable.Cell.fixed(ratio * 100, 1)
     return (ratio > 0 ? "+" : "") + value + " %"
+  }
+
+  /// An amount of money as the tables print it: two decimals.
+  static func money(_ amount: Double) -> String {
+    ReportTable.Cell.fixed(amount, 2)
   }
 }

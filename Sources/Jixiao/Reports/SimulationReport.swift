@@ -158,7 +158,11 @@ public enum SimulationReport {
         .number(result.before[p], decimals: 2),
         .number(result.after[p], decimals: 2),
         .number(result.after[p] - result.before[p], decimals: 2),
-        .text(l.change(result.change[p])), .text(l.reason(result.reason[p])),
+        .text(l.change(result.change[p])),
+        .text(
+          l.reason(
+            result.reason[p], result.adjustment[p],
+            moneyUnit: dataset.info.moneyUnit)),
       ])
     }
     return table

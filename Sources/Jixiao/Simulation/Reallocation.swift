@@ -1,14 +1,16 @@
 import JixiaoNumerics
 
-/// Next year's budgets under a scenario, project by project, with reasons.
+/// Next year's budgets under a scenario, project by project, each with
+/// the rule that set it.
 ///
-/// Budgets change by grade (`Scenario.byGrade`). When the scenario is
-/// budget neutral, priority-grade projects do not take their grade's
-/// change; instead the money freed by every other change,
-/// `pool = Σ (before − after)`, is shared among them pro rata to their
-/// budgets, so the total is unchanged. With `maxRaise`, a share is capped
-/// and the rest goes to the uncapped priority projects (water-filling);
-/// what no one can take is reported as `unallocated`.
+/// Budgets change by grade (`Scenario.byGrade`) unless a rule of
+/// `Scenario.rules` comes first (`BudgetRules` gives the order). Then
+/// raises are held to the unit caps, cuts of core-duty projects are undone
+/// until the core-duty floor holds, and, when the scenario is budget
+/// neutral, the money freed by every other project,
+/// `pool = Σ (before − after)`, is shared among the priority-grade
+/// projects pro rata to their budgets, capped by `maxRaise` and the unit
+/// caps (water-filling); what no one can take is `unallocated`.
 public struct Reallocation: Sendable {
   /// What happened to a project's budget.
   public enum Change: UInt8, Sendable, CaseIterable {
@@ -18,9 +20,21 @@ public struct Reallocation: Sendable {
     case cancelled
     /// Outside the duty → activity tree: not budgeted (seed §三(一)2).
     case excluded
+    /// Left the library without a verdict on performance: completed, or
+    /// a major project at its time limit.
+    case ended
   }
 
-  /// Why a project's budget changed.
+  /// The stage of the rectification cycle a weak year reached.
+  public enum RectificationStage: Sendable, Equatable {
+    /// Told to rectify; the budget is kept.
+    case rectify
+    /// Cut by the rule's share (a negative relative change).
+    case cut(Double)
+    case cancel
+  }
+
+  /// Why a project's budget is what it is.
   public enum Reason: Sendable, Equatable {
     /// The grade's rule of the scenario.
     case grade(Grade, Scenario.Action)
@@ -32,6 +46,29 @@ public struct Reallocation: Sendable {
     case excluded(Scenario.Action)
     /// A budget of 0, which the rule it would follow cannot change.
     indirect case noBudget(Reason)
+    /// The rectification cycle: this weak year is the `weakYears`-th in a
+    /// row, with `poorYears` of them 差.
+    case rectification(Grade, RectificationStage, weakYears: Int, poorYears: Int)
+    /// A multi-year project re-evaluated and exited for its grade.
+    case multiYearExit(Grade)
+    /// A major project past its limit of `years` budget years.
+    case majorLimit(years: Int)
+    /// A multi-year project whose end year is before the budget year.
+    case completed(endYear: Int)
+    /// Ended by a rule in an earlier year.
+    case endedEarlier
+    /// A protected project: no cut; `Scenario.Action` is what its grade
+    /// asked for (applied only when it is a raise).
+    case protected(Grade?, Scenario.Action)
+  }
+
+  /// A limit that changed the budget the reason gave.
+  public enum Adjustment: Sendable, Equatable {
+    case none
+    /// The unit's cap held the raise back from `wanted` to `after`.
+    case unitCap(wanted: Double)
+    /// Part of the cut undone for the core-duty floor, from `wanted`.
+    case coreFloor(wanted: Double)
   }
 
   public let scenario: Scenario
@@ -39,6 +76,7 @@ public struct Reallocation: Sendable {
   public var after: [Double]
   public var change: [Change]
   public var reason: [Reason]
+  public var adjustment: [Adjustment]
   /// Freed money that no priority project could take (budget neutral).
   public var unallocated: Double
   /// Money freed by the changes of the other projects (budget neutral):
@@ -48,6 +86,11 @@ public struct Reallocation: Sendable {
   /// `Σ (after − before)` over them; `pool − sharedOut` is `unallocated`
   /// when the pool is positive.
   public var sharedOut: Double
+  /// Money the unit caps held back from raises that are not shares of
+  /// the pool (budget neutral: it joins the pool).
+  public var heldByUnitCaps: Double
+  /// What the core-duty floor still lacks after every core cut is undone.
+  public var coreShortfall: Double
 
   public var totalBefore: Double { before.reduce(0, +) }
   public var totalAfter: Double { after.reduce(0, +) }
@@ -59,53 +102,70 @@ public struct Reallocation: Sendable {
     return counts
   }
 
-  /// Applies a scenario to an evaluated data set.
+  /// Applies a scenario to an evaluated data set, for the year after the
+  /// data set's (`DatasetYear`), with no earlier weak years on record
+  /// unless `history` says otherwise.
+  public init(
+    _ dataset: Dataset, evaluation: Evaluation, scenario: Scenario,
+    history: RuleHistory? = nil
+  ) {
+    var kept = history ?? RuleHistory(count: dataset.projects.count)
+    let year = DatasetYear.of(dataset)
+    self.init(
+      facts: ProjectFacts(dataset, rules: scenario.rules),
+      budget: dataset.projects.budget, status: evaluation.status,
+      grade: evaluation.grade, year: year > 0 ? year + 1 : 0,
+      scenario: scenario, history: &kept)
+  }
+
+  /// One budget year: `budget` and the grades of the year before decide
+  /// the budgets of `year` (0 when unknown: the year rules then do not
+  /// apply). `history` is read and brought up to date.
   ///
-  /// - Complexity: O(projects × rounds), rounds ≤ priority projects when
-  ///   `maxRaise` caps shares, else 1.
-  public init(_ dataset: Dataset, evaluation: Evaluation, scenario: Scenario) {
+  /// - Complexity: O(projects × rounds); rounds ≤ the priority projects
+  ///   when caps bind, else 1.
+  public init(
+    facts: ProjectFacts, budget: [Double], status: [Evaluation.Status],
+    grade: [Grade?], year: Int, scenario: Scenario,
+    history: inout RuleHistory
+  ) {
     self.scenario = scenario
-    let n = dataset.projects.count
-    before = dataset.projects.budget
-    after = before
+    let n = budget.count
+    before = budget
+    after = budget
     change = [Change](repeating: .kept, count: n)
     reason = [Reason](repeating: .unrated(.change(0)), count: n)
+    adjustment = [Adjustment](repeating: .none, count: n)
     unallocated = 0
     pool = 0
     sharedOut = 0
+    heldByUnitCaps = 0
+    coreShortfall = 0
 
     var priority: [Int] = []
     var isPriority = [Bool](repeating: false, count: n)
     for p in 0..<n {
-      let action: Scenario.Action
-      switch evaluation.status[p] {
-      case .excluded:
-        action = scenario.excluded
-        reason[p] = .excluded(action)
-      case .unrated, .noApplicableRows:
-        action = scenario.unrated
-        reason[p] = .unrated(action)
-      case .scored:
-        guard let grade = evaluation.grade[p] else {
-          action = scenario.unrated
-          reason[p] = .unrated(action)
-          break
-        }
-        if scenario.budgetNeutral, scenario.priorityGrades.contains(grade) {
-          priority.append(p)
-          isPriority[p] = true
-          reason[p] = .priorityShare(grade, 0)
-          continue
-        }
-        action = scenario.action(for: grade)
-        reason[p] = .grade(grade, action)
+      let decided = Self.rule(
+        p, facts: facts, status: status[p], grade: grade[p], year: year,
+        scenario: scenario, history: &history)
+      reason[p] = decided.reason
+      if decided.isPriority {
+        priority.append(p)
+        isPriority[p] = true
+        continue
       }
-      after[p] = action.apply(to: before[p])
+      after[p] = decided.action.apply(to: before[p])
     }
 
+    if let cap = scenario.rules.unitCap {
+      holdRaises(toUnitCap: cap, facts: facts, skipping: isPriority)
+    }
+    if let floor = scenario.rules.coreFloor {
+      keepCoreFloor(floor, facts: facts)
+    }
     if scenario.budgetNeutral {
       for p in 0..<n where !isPriority[p] { pool += before[p] - after[p] }
-      share(pool, among: priority)
+      share(pool, among: priority, facts: facts)
       for p in priority { sharedOut += after[p] - before[p] }
     }
     // A rule that would change a budget of 0 changes nothing; say why.
@@ -113,8 +173,10 @@ public struct Reallocation: Sendable {
       reason[p] = .noBudget(reason[p])
     }
     for p in 0..<n {
-      if evaluation.status[p] == .excluded {
+      if status[p] == .excluded {
         change[p] = .excluded
+      } else if Self.ends(reason[p]) {
+        change[p] = .ended
       } else if after[p] == 0, before[p] > 0 {
         change[p] = .cancelled
       } else if after[p] > before[p] {
@@ -122,7 +184,74 @@ public struct Reallocation: Sendable {
       } else if after[p] < before[p] {
         change[p] = .cut
       }
+      if after[p] == 0, before[p] > 0 || Self.ends(reason[p]) {
+        history.ended[p] = true
+      }
     }
+  }
+
+  /// The first rule that applies to project `p` (the order of
+  /// `BudgetRules`), bringing its rectification streak up to date.
+  private static func rule(
+    _ p: Int, facts: ProjectFacts, status: Evaluation.Status, grade: Grade?,
+    year: Int, scenario: Scenario, history: inout RuleHistory
+  ) -> (reason: Reason, action: Scenario.Action, isPriority: Bool) {
+    let rules = scenario.rules
+    if status == .excluded {
+      return (.excluded(scenario.excluded), scenario.excluded, false)
+    }
+    if history.ended[p] { return (.endedEarlier, .cancel, false) }
+    if rules.endCompleted, facts.isMultiYear[p], year > 0,
+      Int(facts.endYear[p]) < year
+    {
+      return (.completed(endYear: Int(facts.endYear[p])), .cancel, false)
+    }
+    if let limit = rules.majorYears, facts.isMajor[p], !facts.isRenewed[p],
+      year > 0, facts.startYear[p] > 0,
+      year - Int(facts.startYear[p]) + 1 > limit
+    {
+      return (.majorLimit(years: limit), .cancel, false)
+    }
+    guard status == .scored, let grade else {
+      return (.unrated(scenario.unrated), scenario.unrated, false)
+    }
+    if facts.isProtected[p] {
+      let asked = scenario.action(for: grade)
+      let raise: Scenario.Action =
+        if case .change(let r) = asked, r > 0 { asked } else { .change(0) }
+      return (.protected(grade, asked), raise, false)
+    }
+    if facts.isMultiYear[p], rules.multiYearExit.contains(grade) {
+      return (.multiYearExit(grade), .cancel, false)
+    }
+    if let cycle = rules.rectification {
+      if grade == .fair || grade == .poor {
+        history.weakYears[p] += 1
+        if grade == .poor { history.poorYears[p] += 1 }
+        let weak = Int(history.weakYears[p])
+        let poor = Int(history.poorYears[p])
+        let stage: RectificationStage
+        let action: Scenario.Action
+        if weak >= cycle.cancelAfterWeak || poor >= cycle.cancelAfterPoor {
+          (stage, action) = (.cancel, .cancel)
+        } else if weak >= cycle.cutAfter {
+          (stage, action) = (.cut(-cycle.cutBy), .change(-cycle.cutBy))
+        } else {
+          (stage, action) = (.rectify, .change(0))
+        }
+        return (
+          .rectification(grade, stage, weakYears: weak, poorYears: poor),
+          action, false
+        )
+      }
+      history.weakYears[p] = 0
+      history.poorYears[p] = 0
+    }
+    if scenario.budgetNeutral, scenario.priorityGrades.contains(grade) {
+      return (.priorityShare(grade, 0), .change(0), true)
+    }
+    let action = scenario.action(for: grade)
+    return (.grade(grade, action), action, false)
   }
 
   /// Whether a rule would change a budget other than 0.
@@ -130,52 +259,21 @@ public struct Reallocation: Sendable {
     switch reason {
     case .grade(_, let action), .unrated(let action):
       action != .change(0)
-    case .priorityShare: true
-    case .excluded, .noBudget: false
+    case .priorityShare, .multiYearExit: true
+    case .rectification(_, let stage, _, _): stage != .rectify
+    case .protected(_, let asked):
+      if case .change(let r) = asked { r > 0 } else { false }
+    case .excluded, .noBudget, .majorLimit, .completed, .endedEarlier: false
     }
   }
 
-  /// Shares `amount` among `projects` pro rata to budget, honouring
-  /// `maxRaise` by water-filling; the remainder is `unallocated`.
-  private mutating func share(_ amount: Double, among projects: [Int]) {
-    var open = projects.filter { before[$0] > 0 }
-    var remaining = amount
-    while remaining > 0, !open.isEmpty {
-      let base = open.reduce(0) { $0 + before[$1] }
-      var capped: Set<Int> = []
-      var placed = 0.0
-      for p in open {
-        var give = remaining * before[p] / base
-        if let cap = scenario.maxRaise {
-          let room = before[p] * (1 + cap) - after[p]
-          if give >= room {
-            give = room
-            capped.insert(p)
-          }
-        }
-        after[p] += give
-        placed += give
-      }
-      remaining -= placed
-      if capped.isEmpty { remaining = 0 }
-      open.removeAll { capped.contains($0) }
-    }
-    if amount < 0 {
-      // Raises elsewhere exceed the cuts: the priority projects pay for
-      // them pro rata, never below zero.
-      let base = projects.reduce(0) { $0 + before[$1] }
-      if base > 0 {
-        for p in projects {
-          after[p] = max(0, after[p] + amount * before[p] / base)
-        }
-      }
-      remaining = 0
-    }
-    unallocated = max(0, remaining)
-    for p in projects {
-      guard case .priorityShare(let grade, _) = reason[p] else { continue }
-      let ratio = before[p] > 0 ? after[p] / before[p] - 1 : 0
-      reason[p] = .priorityShare(grade, ratio)
+  /// Whether the reason ends the project without a verdict on its
+  /// performance.
+  private static func ends(_ reason: Reason) -> Bool {
+    switch reason {
+    case .completed, .majorLimit: true
+    case .noBudget(let inner): ends(inner)
+    default: false
     }
   }
 

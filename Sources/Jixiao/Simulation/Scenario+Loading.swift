@@ -17,7 +17,7 @@ extension Scenario {
     // scheme, a mapping) given by mistake: an error, not a default run.
     let known: Set<String> = [
       "name", "description", "byGrade", "unrated", "excluded", "budgetNeutral",
-      "priorityGrades", "maxRaise",
+      "priorityGrades", "maxRaise", "rules",
     ]
     if !top.values.isEmpty, Set(top.values.keys).isDisjoint(with: known) {
       throw InputError(
@@ -105,6 +105,9 @@ extension Scenario {
           .warning, "maxRaise",
           "`maxRaise` only limits shares of freed money and is ignored when "
             + "`budgetNeutral` is false."))
+    }
+    if var rules = top.object("rules", log: &log) {
+      scenario.rules = readRules(&rules, log: &log)
     }
     top.reportUnknownKeys(log: &log)
     try log.throwIfErrors()

@@ -41,8 +41,22 @@ public struct Scenario: Sendable {
   /// Budget neutral only: largest relative raise of a priority project
   /// (nil: no limit). Money that cannot be placed is reported unallocated.
   public var maxRaise: Double?
+  /// Rules beyond one percentage per grade (off unless given).
+  public var rules = BudgetRules()
 
   public init() {}
+
+  /// Budgets as they are: every project keeps its budget whatever its
+  /// grade; the first row of every comparison.
+  public static var baseline: Scenario {
+    var s = Scenario()
+    s.name = "baseline"
+    s.description = "every budget as it is"
+    s.byGrade = [:]
+    s.unrated = .change(0)
+    s.excluded = .change(0)
+    return s
+  }
 
   /// The action for a grade.
   public func action(for grade: Grade) -> Action {

@@ -1,0 +1,278 @@
+import JixiaoNumerics
+
+/// Settings of a multi-year run over the three-year rolling project
+/// library (三年滚动项目库, seed §三(一)1).
+public struct MultiYearSettings: Sendable, Equatable {
+  /// Budget years simulated after the data set's year.
+  public var years = 3
+  /// Monte Carlo runs.
+  public var runs = 1000
+  /// Seed of the random streams; run r uses stream r of this seed.
+  public var seed: UInt64 = 1
+  public var response = ResponseModel()
+  /// Cores used; the numbers do not depend on it.
+  public var threads = 1
+
+  public init() {}
+}
+
+/// A scenario's rules applied year after year with scores that answer the
+/// funding (`ResponseModel`), over many seeded runs.
+///
+/// Year 0 is the data set: its budgets, scores and grades. In year k the
+/// scenario's rules turn the grades of year k − 1 into budgets
+/// (`Reallocation`, with the rectification streaks and ended projects
+/// carried over), and the response model turns the budget ratio into
+/// year k's scores and grades. Projects without a score follow the
+/// `unrated` rule every year; no new projects enter the library.
+///
+/// Run r draws from `RandomStream(seed:stream: r)` in a fixed order
+/// (each project's elasticity, then each year's noise for every project,
+/// funded or not), so every scenario of one seed meets the same draws
+/// (common random numbers) and the results are the same for any thread
+/// count: runs are grouped in fixed blocks whose sums are added in block
+/// order.
+public struct MultiYearSimulation: Sendable {
+  /// A distribution over the runs.
+  public struct Band: Sendable, Equatable {
+    public var mean: Double
+    public var deviation: Double
+    public var p5: Double
+    public var median: Double
+    public var p95: Double
+
+    /// The band of `values` (quantiles of Hyndman–Fan type 7).
+    public init(_ values: [Double]) {
+      let sorted = values.sorted()
+      let n = Double(values.count)
+      mean = values.reduce(0, +) / n
+      let m = mean
+      deviation =
+        values.count > 1
+        ? (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1))
+          .squareRoot() : 0
+      p5 = QuantileDefinition.standard.quantile(sorted, 0.05)
+      median = QuantileDefinition.standard.quantile(sorted, 0.5)
+      p95 = QuantileDefinition.standard.quantile(sorted, 0.95)
+    }
+  }
+
+  /// One simulated budget year.
+  public struct Year: Sendable {
+    public var year: Int
+    /// Σ budgets.
+    public var budget: Band
+    /// Budget-weighted mean score of the funded scored projects,
+    /// Σ s·b / Σ b.
+    public var performance: Band
+    /// Performance-weighted money Σ (s/100)·b.
+    public var value: Band
+    /// Projects ended so far (cancelled, exited, completed, time limit).
+    public var ended: Band
+    /// Projects in a weak streak (graded 中 or 差 last time), still funded.
+    public var rectifying: Band
+    /// Members-weighted Gini of funds per member, per level of
+    /// `MultiYearSimulation.levels`: the mean over runs, nil where a level
+    /// had no balance.
+    public var gini: [Double?]
+  }
+
+  public let scenario: Scenario
+  public let settings: MultiYearSettings
+  /// The data set's year (0 when unknown; years are then counted 1, 2, …).
+  public var dataYear: Int
+  /// Year 0, the data set: Σ budgets, performance, value.
+  public var start: (budget: Double, performance: Double, value: Double)
+  public var startGini: [Double?]
+  public var years: [Year] = []
+  /// Levels of the balance columns (none without members).
+  public var levels: [String] = []
+  /// Per project: the share of runs in which it had ended by the last
+  /// year, its mean last budget, its mean last score over the runs that
+  /// still funded it (nil: never), and the share of runs with a cut.
+  public var endedShare: [Double]
+  public var lastBudget: [Double]
+  public var lastScore: [Double?]
+  public var cutShare: [Double]
+
+  /// Runs per block: the unit of work of a thread and of the ordered sums.
+  static let blockSize = 8
+
+  public init(
+    _ dataset: Dataset, _ evaluation: Evaluation, scenario: Scenario,
+    settings: MultiYearSettings
+  ) {
+    self.scenario = scenario
+    self.settings = settings
+    let n = dataset.projects.count
+    let facts = ProjectFacts(dataset, rules: scenario.rules)
+    let year0 = DatasetYear.of(dataset)
+    dataYear = year0
+    let scored = (0..<n).map { evaluation.status[$0] == .scored }
+    let budget0 = dataset.projects.budget
+    let score0 = (0..<n).map { scored[$0] ? evaluation.score[$0] : 0 }
+    let firstBalance = FundsBalance(dataset, evaluation, budgets: budget0)
+    let levels = firstBalance.levels.map(\.level)
+    self.levels = levels
+    start = Self.figures(budget0, score0, scored)
+    startGini = Self.gini(firstBalance, levels)
+
+    let years = settings.years
+    let runs = settings.runs
+    let stride = 5 + levels.count
+    let records = ResultSlots<[Double]>(count: runs)
+    let blocks = (runs + Self.blockSize - 1) / Self.blockSize
+    let tallies = ResultSlots<Tally>(count: blocks)
+    let response = settings.response
+    let scheme = dataset.scheme
+    parallelFor(blocks, threads: settings.threads) { block in
+      var tally = Tally(count: n)
+      for run in block * Self.blockSize..<min(runs, (block + 1) * Self.blockSize)
+      {
+        var random = RandomStream(seed: settings.seed, stream: UInt64(run))
+        var elasticity = [Double](repeating: 0, count: n)
+        for p in 0..<n { elasticity[p] = response.drawElasticity(&random) }
+        var budget = budget0
+        var score = score0
+        var grade = evaluation.grade
+        var history = RuleHistory(count: n)
+        var everCut = [Bool](repeating: false, count: n)
+        var record = [Double](repeating: 0, count: years * stride)
+        for k in 1...years {
+          let step = Reallocation(
+            facts: facts, budget: budget, status: evaluation.status,
+            grade: grade, year: year0 > 0 ? year0 + k : 0, scenario: scenario,
+            history: &history)
+          for p in 0..<n {
+            let z = random.normal()
+            let after = step.after[p]
+            if after > 0, after < budget[p] { everCut[p] = true }
+            guard scored[p], after > 0 else { continue }
+            let ratio = budget[p] > 0 ? after / budget[p] : 1
+            score[p] = response.next(
+              score: score[p], ratio: ratio, elasticity: elasticity[p], z: z)
+            grade[p] = scheme.grade(forScore: score[p])
+          }
+          budget = step.after
+          let f = Self.figures(budget, score, scored)
+          var ended = 0
+          var rectifying = 0
+          for p in 0..<n where evaluation.status[p] != .excluded {
+            if history.ended[p] {
+              ended += 1
+            } else if history.weakYears[p] > 0 {
+              rectifying += 1
+            }
+          }
+          let base = (k - 1) * stride
+          record[base] = f.budget
+          record[base + 1] = f.performance
+          record[base + 2] = f.value
+          record[base + 3] = Double(ended)
+          record[base + 4] = Double(rectifying)
+          if !levels.isEmpty {
+            let balance = FundsBalance(dataset, evaluation, budgets: budget)
+            for (l, g) in Self.gini(balance, levels).enumerated() {
+              record[base + 5 + l] = g ?? -1
+            }
+          }
+        }
+        records[run] = record
+        tally.add(
+          budget: budget, score: score, scored: scored, ended: history.ended,
+          everCut: everCut)
+      }
+      tallies[block] = tally
+    }
+
+    var total = Tally(count: n)
+    for b in 0..<blocks { if let t = tallies[b] { total.merge(t) } }
+    let all = (0..<runs).map { records[$0] ?? [] }
+    for k in 0..<years {
+      func column(_ c: Int) -> [Double] { all.map { $0[k * stride + c] } }
+      let gini = levels.indices.map { l -> Double? in
+        let values = column(5 + l).filter { $0 >= 0 }
+        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+      }
+      self.years.append(
+        Year(
+          year: year0 > 0 ? year0 + k + 1 : k + 1, budget: Band(column(0)),
+          performance: Band(column(1)), value: Band(column(2)),
+          ended: Band(column(3)), rectifying: Band(column(4)), gini: gini))
+    }
+    let r = Double(runs)
+    endedShare = total.ended.map { Double($0) / r }
+    lastBudget = total.budget.map { $0 / r }
+    lastScore = (0..<n).map {
+      total.funded[$0] > 0 ? total.score[$0] / Double(total.funded[$0]) : nil
+    }
+    cutShare = total.cut.map { Double($0) / r }
+  }
+
+  /// Σ budgets, Σ s·b / Σ b and Σ (s/100)·b over the funded scored
+  /// projects.
+  static func figures(_ budget: [Double], _ score: [Double], _ scored: [Bool])
+    -> (budget: Double, performance: Double, value: Double)
+  {
+    var total = 0.0
+    var weighted = 0.0
+    var funded = 0.0
+    for p in budget.indices {
+      total += budget[p]
+      if scored[p], budget[p] > 0 {
+        weighted += score[p] * budget[p]
+        funded += budget[p]
+      }
+    }
+    return (total, funded > 0 ? weighted / funded : 0, weighted / 100)
+  }
+
+  /// The Gini of each of `levels` (nil where the balance skipped it).
+  static func gini(_ balance: FundsBalance, _ levels: [String]) -> [Double?] {
+    levels.map { level in
+      balance.levels.first { $0.level == level }?.balance.gini
+    }
+  }
+
+  /// Per-project sums over runs.
+  struct Tally: Sendable {
+    var ended: [Int]
+    var budget: [Double]
+    var score: [Double]
+    var funded: [Int]
+    var cut: [Int]
+
+    init(count: Int) {
+      ended = [Int](repeating: 0, count: count)
+      budget = [Double](repeating: 0, count: count)
+      score = budget
+      funded = ended
+      cut = ended
+    }
+
+    mutating func add(
+      budget b: [Double], score s: [Double], scored: [Bool], ended e: [Bool],
+      everCut: [Bool]
+    ) {
+      for p in b.indices {
+        if e[p] { ended[p] += 1 }
+        budget[p] += b[p]
+        if scored[p], b[p] > 0 {
+          score[p] += s[p]
+          funded[p] += 1
+        }
+        if everCut[p] { cut[p] += 1 }
+      }
+    }
+
+    mutating func merge(_ other: Tally) {
+      for p in budget.indices {
+        ended[p] += other.ended[p]
+        budget[p] += other.budget[p]
+        score[p] += other.score[p]
+        funded[p] += other.funded[p]
+        cut[p] += other.cut[p]
+      }
+    }
+  }
+}
