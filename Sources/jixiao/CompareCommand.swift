@@ -51,7 +51,8 @@ enum MultiYearOptions {
         "elasticity-spread", 0...1, "give a number from 0 to 1, such as 0.1")
       ?? response.elasticitySpread
     response.noise =
-      try number("noise", 0...100, "give points of score from 0 to 100, such as 5")
+      try number(
+        "noise", 0...100, "give points of score from 0 to 100, such as 5")
       ?? response.noise
     settings.response = response
     settings.threads = try threadCount(arguments)
@@ -61,7 +62,8 @@ enum MultiYearOptions {
   private static func whole(
     _ name: String, _ text: String, _ range: ClosedRange<Int>, _ example: String
   ) throws(UsageError) -> Int {
-    guard let value = Int(text), text.allSatisfy(\.isNumber), range.contains(value)
+    guard let value = Int(text), text.allSatisfy(\.isNumber),
+      range.contains(value)
     else {
       throw UsageError(
         message:
@@ -83,8 +85,10 @@ func runCompare(
   for scenario in scenarios {
     guard names.insert(scenario.name).inserted else {
       throw UsageError(
-        message: "two scenarios are named \"\(scenario.name)\" (\"baseline\" is the run "
-          + "with budgets as they are); give each scenario file its own \"name\".")
+        message:
+          "two scenarios are named \"\(scenario.name)\" (\"baseline\" is the run "
+          + "with budgets as they are); give each scenario file its own \"name\"."
+      )
     }
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
@@ -95,7 +99,8 @@ func runCompare(
       for (list, id) in unknown {
         printError(
           "error: \(path): `rules.\(list)` names \(id), which is not a project of "
-            + "\(dataset.folder)/projects.csv.\n  help: Check the id, or remove it from the list.")
+            + "\(dataset.folder)/projects.csv.\n  help: Check the id, or remove it from the list."
+        )
       }
       return .failure
     }

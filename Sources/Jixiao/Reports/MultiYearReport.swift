@@ -40,12 +40,15 @@ public enum MultiYearReport {
         .empty, .number(r.start.value, decimals: 2), .integer(0), .empty,
         .empty, .empty,
       ]
-      for g in r.startGini { first.append(g.map { .number($0, decimals: 4) } ?? .empty) }
+      for g in r.startGini {
+        first.append(g.map { .number($0, decimals: 4) } ?? .empty)
+      }
       table.append(first)
       for y in r.years {
         var row: [ReportTable.Cell] = [
           .text(r.scenario.name), .integer(y.year),
-          .number(y.budget.mean, decimals: 2), .number(y.budget.p5, decimals: 2),
+          .number(y.budget.mean, decimals: 2),
+          .number(y.budget.p5, decimals: 2),
           .number(y.budget.p95, decimals: 2),
           .number(y.performance.mean, decimals: 2),
           .number(y.performance.deviation, decimals: 3),
@@ -57,7 +60,9 @@ public enum MultiYearReport {
           .number(y.ended.p95, decimals: 1),
           .number(y.rectifying.mean, decimals: 1),
         ]
-        for g in y.gini { row.append(g.map { .number($0, decimals: 4) } ?? .empty) }
+        for g in y.gini {
+          row.append(g.map { .number($0, decimals: 4) } ?? .empty)
+        }
         table.append(row)
       }
     }
@@ -72,7 +77,7 @@ public enum MultiYearReport {
           "模拟 \(s.runs) 次，随机种子 \(s.seed)。得分随预算变化：s′ = min(100, max(0, s·(b′/b)^ε + σz))，"
             + "ε ~ N(\(Diagnostic.number(m.elasticity)), \(Diagnostic.number(m.elasticitySpread)))（每个项目每次模拟抽取，不小于0），"
             + "σ = \(Diagnostic.number(m.noise)) 分。绩效：有预算项目得分按预算加权平均；绩效加权资金：Σ（得分/100）× 预算。"
-            + "每个情景第一行为数据年度。"),
+            + "每个情景第一行为数据年度。")
       ]
     }
     return table

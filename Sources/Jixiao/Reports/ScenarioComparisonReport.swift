@@ -26,7 +26,8 @@ public enum ScenarioComparisonReport {
     columns += [
       .init(l("unallocated (\(money))", "未分配（\(money)）"), numeric: true),
       .init(l("expected performance", "预期绩效"), numeric: true),
-      .init(l("expected value (\(money))", "预期绩效加权资金（\(money)）"), numeric: true),
+      .init(
+        l("expected value (\(money))", "预期绩效加权资金（\(money)）"), numeric: true),
     ]
     for level in levels {
       columns.append(.init(l("Gini \(level)", "基尼系数 \(level)"), numeric: true))
@@ -40,7 +41,8 @@ public enum ScenarioComparisonReport {
       var row: [ReportTable.Cell] = [
         .text(result.scenario.name), .number(after, decimals: 2),
         .number(after - before, decimals: 2),
-        before > 0 ? .number((after - before) / before * 100, decimals: 2) : .empty,
+        before > 0
+          ? .number((after - before) / before * 100, decimals: 2) : .empty,
       ]
       let counts = result.changeCounts
       for change in Reallocation.Change.allCases {

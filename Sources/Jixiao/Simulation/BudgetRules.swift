@@ -93,7 +93,8 @@ extension ProjectFacts {
     startYear = projects.startYear
     endYear = projects.endYear
     isMultiYear = (0..<n).map {
-      projects.startYear[$0] > 0 && projects.endYear[$0] > projects.startYear[$0]
+      projects.startYear[$0] > 0
+        && projects.endYear[$0] > projects.startYear[$0]
     }
     isMajor = projects.isMajor
     isProtected = (0..<n).map {

@@ -127,7 +127,8 @@ public struct MultiYearSimulation: Sendable {
     let scheme = dataset.scheme
     parallelFor(blocks, threads: settings.threads) { block in
       var tally = Tally(count: n)
-      for run in block * Self.blockSize..<min(runs, (block + 1) * Self.blockSize)
+      for run in block
+        * Self.blockSize..<min(runs, (block + 1) * Self.blockSize)
       {
         var random = RandomStream(seed: settings.seed, stream: UInt64(run))
         var elasticity = [Double](repeating: 0, count: n)

@@ -72,8 +72,9 @@ extension Reallocation {
   /// Shares `amount` among `projects` pro rata to budget, each share
   /// capped by `maxRaise` and by its unit's room under the unit cap, by
   /// water-filling; the remainder is `unallocated`.
-  mutating func share(_ amount: Double, among projects: [Int], facts: ProjectFacts)
-  {
+  mutating func share(
+    _ amount: Double, among projects: [Int], facts: ProjectFacts
+  ) {
     var room = [Double](repeating: .infinity, count: facts.unitCount)
     if let cap = scenario.rules.unitCap {
       var beforeOf = [Double](repeating: 0, count: facts.unitCount)
@@ -116,7 +117,9 @@ extension Reallocation {
         after[p] += give[p]
         placed += give[p]
       }
-      for (u, wanted) in wantedOf { room[u] = max(0, room[u] - min(wanted, room[u])) }
+      for (u, wanted) in wantedOf {
+        room[u] = max(0, room[u] - min(wanted, room[u]))
+      }
       remaining -= placed
       if closed.isEmpty { remaining = 0 }
       open.removeAll { closed.contains($0) }

@@ -48,7 +48,8 @@ public struct Reallocation: Sendable {
     indirect case noBudget(Reason)
     /// The rectification cycle: this weak year is the `weakYears`-th in a
     /// row, with `poorYears` of them 差.
-    case rectification(Grade, RectificationStage, weakYears: Int, poorYears: Int)
+    case rectification(
+      Grade, RectificationStage, weakYears: Int, poorYears: Int)
     /// A multi-year project re-evaluated and exited for its grade.
     case multiYearExit(Grade)
     /// A major project past its limit of `years` budget years.
@@ -184,7 +185,10 @@ public struct Reallocation: Sendable {
       } else if after[p] < before[p] {
         change[p] = .cut
       }
-      if after[p] == 0, before[p] > 0 || Self.ends(reason[p]) {
+      // Excluded projects are never in the library; they are not ended.
+      if status[p] != .excluded, after[p] == 0,
+        before[p] > 0 || Self.ends(reason[p])
+      {
         history.ended[p] = true
       }
     }

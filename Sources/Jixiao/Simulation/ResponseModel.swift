@@ -33,7 +33,8 @@ public struct ResponseModel: Sendable, Equatable {
   public func next(score: Double, ratio: Double, elasticity: Double, z: Double)
     -> Double
   {
-    let funded = ratio == 1 || elasticity == 0 ? score : score * pow(ratio, elasticity)
+    let funded =
+      ratio == 1 || elasticity == 0 ? score : score * pow(ratio, elasticity)
     return min(100, max(0, funded + noise * z))
   }
 }

@@ -75,7 +75,8 @@ extension Scenario {
           reader.diagnostic(
             .error, "coreCategories",
             "`\(reader.key("coreCategories"))` is empty.",
-            help: "Name the core-duty categories, or leave the key out for 职工活动, 工会业务, 维权帮扶."
+            help:
+              "Name the core-duty categories, or leave the key out for 职工活动, 工会业务, 维权帮扶."
           ))
       } else {
         rules.coreCategories = categories

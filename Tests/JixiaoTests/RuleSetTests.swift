@@ -1,0 +1,246 @@
+import Testing
+
+@testable import Jixiao
+
+/// Each rule of `BudgetRules` on a hand-built case; every expected budget
+/// is worked by hand in the comment above it (source: hand computation
+/// from the rule as docs/simulate.md states it).
+@Suite struct RuleSetTests {
+  /// `count` projects of 100 in unit 0 (of `units`), annual, not major,
+  /// not core, not protected; the tests change what they need.
+  static func facts(_ count: Int, units: Int = 1) -> ProjectFacts {
+    ProjectFacts(
+      unit: [Int32](repeating: 0, count: count), unitCount: units,
+      isCore: [Bool](repeating: false, count: count),
+      isMultiYear: [Bool](repeating: false, count: count),
+      isMajor: [Bool](repeating: false, count: count),
+      startYear: [Int32](repeating: 2025, count: count),
+      endYear: [Int32](repeating: 2025, count: count),
+      isProtected: [Bool](repeating: false, count: count),
+      isRenewed: [Bool](repeating: false, count: count))
+  }
+
+  static func step(
+    _ facts: ProjectFacts, _ budget: [Double], _ grade: [Grade?],
+    year: Int = 2026, scenario: Scenario, history: inout RuleHistory
+  ) -> Reallocation {
+    Reallocation(
+      facts: facts, budget: budget,
+      status: [Evaluation.Status](repeating: .scored, count: budget.count),
+      grade: grade, year: year, scenario: scenario, history: &history)
+  }
+
+  static var cycle: Scenario {
+    var s = Scenario()
+    s.rules.rectification = .init()
+    return s
+  }
+
+  /// Defaults: weak year 1 → rectify (kept), 2 → cut 10 %, 3 → cancel;
+  /// 差 twice → cancel; a 良 ends the streak.
+  /// Project A: 中, 中, 中 → 100, 90, 0.
+  /// Project B: 差, 差 → 100, then cancelled (second 差).
+  /// Project C: 中, 良, 中 → 100, 100, 100 (the 良 resets the streak).
+  @Test func rectificationCycle() {
+    let facts = Self.facts(3)
+    var history = RuleHistory(count: 3)
+    let s = Self.cycle
+    var budget: [Double] = [100, 100, 100]
+    let grades: [[Grade?]] = [
+      [.fair, .poor, .fair], [.fair, .poor, .good], [.fair, .poor, .fair],
+    ]
+    var afters: [[Double]] = []
+    var reasons: [[Reallocation.Reason]] = []
+    for (k, g) in grades.enumerated() {
+      let r = Self.step(
+        facts, budget, g, year: 2026 + k, scenario: s, history: &history)
+      afters.append(r.after)
+      reasons.append(r.reason)
+      budget = r.after
+    }
+    #expect(afters[0] == [100, 100, 100])
+    #expect(afters[1] == [90, 0, 100])
+    #expect(afters[2] == [0, 0, 100])
+    #expect(
+      reasons[0][0]
+        == .rectification(.fair, .rectify, weakYears: 1, poorYears: 0))
+    #expect(
+      reasons[1][0]
+        == .rectification(.fair, .cut(-0.1), weakYears: 2, poorYears: 0))
+    #expect(
+      reasons[1][1]
+        == .rectification(.poor, .cancel, weakYears: 2, poorYears: 2))
+    #expect(reasons[1][2] == .grade(.good, .change(0)))
+    #expect(
+      reasons[2][0]
+        == .rectification(.fair, .cancel, weakYears: 3, poorYears: 0))
+    #expect(reasons[2][1] == .endedEarlier)
+    #expect(
+      reasons[2][2]
+        == .rectification(.fair, .rectify, weakYears: 1, poorYears: 0))
+    #expect(history.ended == [true, true, false])
+  }
+
+  /// Settings change the stages: cut at the first weak year by 25 %,
+  /// cancel at the second: 中 → 75, 中 → 0.
+  @Test func rectificationSettings() {
+    let facts = Self.facts(1)
+    var history = RuleHistory(count: 1)
+    var s = Scenario()
+    var cycle = BudgetRules.Rectification()
+    cycle.cutAfter = 1
+    cycle.cutBy = 0.25
+    cycle.cancelAfterWeak = 2
+    s.rules.rectification = cycle
+    let first = Self.step(facts, [100], [.fair], scenario: s, history: &history)
+    #expect(first.after == [75])
+    #expect(first.change == [.cut])
+    let second = Self.step(
+      facts, first.after, [.fair], year: 2027, scenario: s, history: &history)
+    #expect(second.after == [0])
+    #expect(second.change == [.cancelled])
+  }
+
+  /// A multi-year project graded 差 exits at once, before the cycle; an
+  /// annual one graded 差 is told to rectify.
+  @Test func multiYearProjectsExitWhenPoor() {
+    var facts = Self.facts(2)
+    facts.isMultiYear[0] = true
+    facts.endYear[0] = 2028
+    var s = Self.cycle
+    s.rules.multiYearExit = [.poor]
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 100], [.poor, .poor], scenario: s, history: &history)
+    #expect(r.after == [0, 100])
+    #expect(r.reason[0] == .multiYearExit(.poor))
+    #expect(r.change == [.cancelled, .kept])
+  }
+
+  /// Major projects started 2023 with a limit of 3 years: budget year
+  /// 2026 is their 4th (2026 − 2023 + 1), so they end unless renewed; in
+  /// 2025 (3rd year) they go on. A project that is not major goes on.
+  @Test func majorProjectsEndAfterTheirYears() {
+    var facts = Self.facts(3)
+    facts.isMajor[0] = true
+    facts.isMajor[1] = true
+    facts.isRenewed[1] = true
+    for p in 0..<3 { facts.startYear[p] = 2023 }
+    var s = Scenario()
+    s.rules.majorYears = 3
+    var history = RuleHistory(count: 3)
+    let r = Self.step(
+      facts, [100, 100, 100], [.good, .good, .good], scenario: s,
+      history: &history)
+    #expect(r.after == [0, 100, 100])
+    #expect(r.reason[0] == .majorLimit(years: 3))
+    #expect(r.change[0] == .ended)
+    var fresh = RuleHistory(count: 3)
+    let earlier = Self.step(
+      facts, [100, 100, 100], [.good, .good, .good], year: 2025, scenario: s,
+      history: &fresh)
+    #expect(earlier.after == [100, 100, 100])
+  }
+
+  /// With endCompleted, a multi-year project that ended in 2025 leaves
+  /// the 2026 library; one that ends in 2026 is still funded.
+  @Test func completedProjectsLeave() {
+    var facts = Self.facts(2)
+    facts.isMultiYear = [true, true]
+    facts.startYear = [2023, 2024]
+    facts.endYear = [2025, 2026]
+    var s = Scenario()
+    s.rules.endCompleted = true
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 100], [.good, .good], scenario: s, history: &history)
+    #expect(r.after == [0, 100])
+    #expect(r.reason[0] == .completed(endYear: 2025))
+    #expect(r.change == [.ended, .kept])
+  }
+
+  /// Protected projects take no cut: 差 (cancel under the default rules)
+  /// keeps 100; 优 (+10 %) is still raised to 110.
+  @Test func protectedProjectsAreNotCut() {
+    var facts = Self.facts(3)
+    facts.isProtected = [true, true, false]
+    var history = RuleHistory(count: 3)
+    let r = Self.step(
+      facts, [100, 100, 100], [.poor, .excellent, .poor], scenario: Scenario(),
+      history: &history)
+    #expect(r.after == [100, 110, 0])
+    #expect(r.reason[0] == .protected(.poor, .cancel))
+    #expect(r.reason[1] == .protected(.excellent, .change(0.1)))
+  }
+
+  /// Unit cap 1.1 on a unit of three projects of 100 (300 before, at most
+  /// 330): raises of +50 % and +10 % ask for 360, 30 too much, taken pro
+  /// rata to the raises (50 : 10): −25 and −5, so 125, 105, 100.
+  @Test func unitCapHoldsRaisesProRata() {
+    let facts = Self.facts(3)
+    var s = Scenario()
+    s.byGrade = [.excellent: .change(0.5), .good: .change(0.1)]
+    s.rules.unitCap = 1.1
+    var history = RuleHistory(count: 3)
+    let r = Self.step(
+      facts, [100, 100, 100], [.excellent, .good, .fair], scenario: s,
+      history: &history)
+    #expect(r.after.map { ($0 * 1e9).rounded() / 1e9 } == [125, 105, 100])
+    #expect(abs(r.heldByUnitCaps - 30) < 1e-9)
+    #expect(r.adjustment[0] == .unitCap(wanted: 150))
+    #expect(r.adjustment[2] == .none)
+  }
+
+  /// Core floor 0.8 over three core projects of 100: A 中 −20 % → 80,
+  /// B 差 → 0, C 良 → 100; core after 180 against 240 needed. Only A's
+  /// cut (20) can be undone: A back to 100, 40 short.
+  @Test func coreFloorUndoesCuts() {
+    var facts = Self.facts(4)
+    facts.isCore = [true, true, true, false]
+    var s = Scenario()
+    s.byGrade[.fair] = .change(-0.2)
+    s.rules.coreFloor = 0.8
+    var history = RuleHistory(count: 4)
+    let r = Self.step(
+      facts, [100, 100, 100, 100], [.fair, .poor, .good, .fair], scenario: s,
+      history: &history)
+    #expect(r.after == [100, 0, 100, 80])
+    #expect(abs(r.coreShortfall - 40) < 1e-9)
+    #expect(r.adjustment[0] == .coreFloor(wanted: 80))
+  }
+
+  /// Budget neutral with unit cap 1.0: unit 0 has the 优 project P1 (100)
+  /// and C (100, 中 −50 % → 50); unit 1 has the 优 project P2 (100). Pool
+  /// 50. Unit 1 has no room (100 of 100), unit 0 has 50 (200 − 150): P1
+  /// takes all 50 (25 in the first round, the other 25 in the second).
+  @Test func sharesRespectUnitCaps() {
+    var facts = Self.facts(3, units: 2)
+    facts.unit = [0, 0, 1]
+    var s = Scenario()
+    s.byGrade = [.fair: .change(-0.5)]
+    s.budgetNeutral = true
+    s.rules.unitCap = 1.0
+    var history = RuleHistory(count: 3)
+    let r = Self.step(
+      facts, [100, 100, 100], [.excellent, .fair, .excellent], scenario: s,
+      history: &history)
+    #expect(r.after == [150, 50, 100])
+    #expect(r.pool == 50)
+    #expect(r.unallocated == 0)
+    #expect(r.totalAfter == r.totalBefore)
+  }
+
+  /// Without rules the engine is the grade table it always was: the
+  /// union data set's expected results of datasets/scenarios/README.md
+  /// come out of `SimulationTests`; here, the order of rules does not
+  /// touch a scenario that names none.
+  @Test func noRulesIsGradeTable() {
+    let facts = Self.facts(4)
+    var history = RuleHistory(count: 4)
+    let r = Self.step(
+      facts, [100, 200, 300, 400], [.excellent, .good, .fair, .poor],
+      scenario: Scenario(), history: &history)
+    #expect(r.after == [110, 200, 270, 0])
+    #expect(Scenario().rules.isEmpty)
+  }
+}
