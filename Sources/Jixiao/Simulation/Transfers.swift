@@ -167,12 +167,10 @@ public struct Transfers: Sendable {
       let p = Int(units.parent[u])
       return p >= 0 && units.parent[p] < 0 && !units.level[u].isEmpty
     }
-    let counted =
-      units.members.isEmpty
-      ? []
-      : children.filter {
-        (units.members[$0] ?? 0) > 0
-      }
+    let hasMembers = { (u: Int) in
+      !units.members.isEmpty && (units.members[u] ?? 0) > 0
+    }
+    let counted = children.filter(hasMembers)
     let candidates = counted.isEmpty ? children : counted
     var tally: [String: Int] = [:]
     var order: [String] = []
@@ -181,16 +179,14 @@ public struct Transfers: Sendable {
       if tally[level] == nil { order.append(level) }
       tally[level, default: 0] += 1
     }
-    guard
-      let best = order.max(by: { (tally[$0] ?? 0) < (tally[$1] ?? 0) })
-    else {
+    // The first level in units.csv order among those held most often.
+    let most = tally.values.max()
+    guard let level = order.first(where: { tally[$0] == most }) else {
       throw .badData(
         "no unit has a parent, so there is no level below the roots; give the level"
       )
     }
-    // max(by:) keeps the last of equal elements; the first is wanted.
-    let most = tally[best] ?? 0
-    return order.first { tally[$0] == most } ?? best
+    return level
   }
 
   private static func recipients(_ units: Units, level: String)
