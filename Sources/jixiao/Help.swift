@@ -17,6 +17,7 @@ enum Help {
                                     standard and benchmark values, quotas, target review
       efficiency DATASET | --table FILE --inputs A,B --outputs C
                                     DEA efficiency, cost-effectiveness, balance of funds
+      transfers DATASET --total T   transfers to lower-level unions by formula (因素法)
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
       help [COMMAND]                this text, or a command's options
@@ -31,7 +32,8 @@ enum Help {
       """
       Without COMMAND, lists the commands; with one, shows its usage and options.
       `jixiao COMMAND --help` does the same. The commands are check, score,
-      simulate, import, standards, efficiency, generate, help and version.
+      simulate, import, standards, efficiency, transfers, generate, help and
+      version.
       """
     ),
     "version": (
@@ -191,6 +193,38 @@ enum Help {
         --lang L           labels in en (default) or zh
         --detail           print every table on the terminal
         --threads N        cores that solve the programs (default: all)
+        --timings          print the time of each step on standard error
+      """
+    ),
+    "transfers": (
+      "jixiao transfers DATASET --total T [--level L] [--weights W] [--performance P] [--grade-points G] [--target X] [--neutral-score S] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--threads N] [--timings]",
+      """
+      Shares T among the units of one level by formula (因素法, docs/transfers.md):
+      transfer = T × Σ w·share of the factors members, payroll (units.csv payroll,
+      职工工资总额), performance (members × grade points, or members × score/100)
+      and equalisation (members × max(0, target − own funds per member)). Shows
+      each unit's shares, transfer and capacity before and after, and the balance
+      of capacity (Gini, Theil within and between regions, CV, max/min) before,
+      after and under an equal split of T per member.
+
+        --total T          the amount to share, in the money unit (required)
+        --level L          the receiving units' level (units.csv level; default:
+                           the level below the roots)
+        --weights W        factor=weight pairs summing to 1; factors not named weigh 0
+                           (default members=0.4,payroll=0.2,performance=0.2,equalisation=0.2)
+        --performance P    grade (default: points of the unit's grade) or score
+        --grade-points G   points per grade, replacing those named
+                           (default 优=1.2,良=1,中=0.8,差=0.5)
+        --target X         equalisation target per member, in the unit of the tables
+                           (元 for 万元; default: the members-weighted mean capacity)
+        --neutral-score S  score of a unit without a scored project, 0 to 100
+                           (default 80), or none: such a unit is an error
+        --scheme FILE      use this scoring scheme instead of DATASET/scheme.json
+        --rounding R       round each row's points: none (default), integer, twoDecimals
+        --format F         table (default), csv (transfers table) or json (all tables)
+        --out DIR          write transfers, transfers_summary, transfers_settings, atomically
+        --lang L           labels in en (default) or zh
+        --threads N        cores that read the files (default: all)
         --timings          print the time of each step on standard error
       """
     ),

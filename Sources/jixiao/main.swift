@@ -21,6 +21,7 @@ func run(_ words: [String]) -> ExitStatus {
     case "generate": return try runGenerate(rest)
     case "standards": return try runStandards(rest)
     case "efficiency": return try runEfficiency(rest)
+    case "transfers": return try runTransfers(rest)
     case "help", "--help", "-h":
       guard let topic = rest.first else {
         print(Help.overview)
@@ -30,7 +31,7 @@ func run(_ words: [String]) -> ExitStatus {
         throw UsageError(
           message:
             "no help for \"\(rest.joined(separator: " "))\"; the commands "
-            + "are check, score, simulate, standards, import, generate, help and version."
+            + "are check, score, simulate, standards, efficiency, transfers, import, generate, help and version."
         )
       }
       print(text)

@@ -42,11 +42,13 @@ import Testing
 
   /// The files of seed 7 with 300 projects, pinned: a change to the
   /// generator or to its random streams shows here. (The fingerprints were
-  /// taken from the files `jixiao generate --projects 300 --seed 7` wrote.)
+  /// taken from the files `jixiao generate --projects 300 --seed 7` wrote;
+  /// units.csv's when the payroll column came, from a stream of its own,
+  /// with every other file unchanged.)
   @Test func seedSevenIsPinned() throws {
     let folder = try generate(300, seed: 7)
     let expected: [String: UInt64] = [
-      "units.csv": 0x9454_C24A_2D2A_3070,
+      "units.csv": 0x83AE_7DD2_EB7D_98A5,
       "duties.csv": 0xDD65_C6BB_C32F_E187,
       "activities.csv": 0xF821_BEB7_9743_774E,
       "projects.csv": 0xA63C_9830_46C6_B9BF,
@@ -58,13 +60,15 @@ import Testing
     }
   }
 
-  /// Members: grassroots unions carry their own; a county, a city and the
-  /// province count the members below them; institutions have none.
+  /// Members and payroll: grassroots unions carry their own; a county, a
+  /// city and the province count those below them; institutions have
+  /// none.
   @Test func membersAddUpTheTree() throws {
     let folder = try generate(2_500, seed: 3)
     let lines = String(decoding: contents(folder, "units.csv"), as: UTF8.self)
       .split(separator: "\n").dropFirst()
     var members: [String: Int] = [:]
+    var payroll: [String: Double] = [:]
     var parent: [String: String] = [:]
     var level: [String: String] = [:]
     for line in lines {
@@ -73,7 +77,21 @@ import Testing
       level[f[0]] = f[3]
       parent[f[0]] = f[2]
       if let m = Int(f[5]) { members[f[0]] = m }
-      if f[3] == "institution" { #expect(f[5].isEmpty) }
+      if let p = Double(f[6]) { payroll[f[0]] = p }
+      if f[3] == "institution" { #expect(f[5].isEmpty && f[6].isEmpty) }
+    }
+    #expect(Set(payroll.keys) == Set(members.keys))
+    var payrollSums: [String: Double] = [:]
+    for (id, p) in payroll where level[id] != "province" {
+      if let up = parent[id] { payrollSums[up, default: 0] += p }
+    }
+    for (id, p) in payroll where level[id] != "grassroots" {
+      #expect(abs((payrollSums[id] ?? -1) - p) < 0.006, "\(id)")
+    }
+    // A yearly wage per member near 7 万元 (median of the draw).
+    for (id, p) in payroll where level[id] == "grassroots" {
+      let wage = p / Double(members[id] ?? 1)
+      #expect(wage > 1 && wage < 30, "\(id): \(wage)")
     }
     var sums: [String: Int] = [:]
     for (id, m) in members where level[id] != "province" {

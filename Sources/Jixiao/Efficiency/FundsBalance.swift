@@ -36,6 +36,23 @@ public struct FundsBalance: Sendable {
   /// Levels with fewer than two units with members, or no funds at all.
   public var skipped: [(level: String, reason: String)] = []
 
+  /// Each unit's own funds: Σ budget of its own projects in the duty →
+  /// activity tree (money unit), one per unit. `budgets` replaces the
+  /// projects' budgets (a scenario's).
+  ///
+  /// - Complexity: O(projects).
+  public static func ownFunds(
+    _ dataset: Dataset, _ evaluation: Evaluation, budgets: [Double]? = nil
+  ) -> [Double] {
+    let budget = budgets ?? dataset.projects.budget
+    var counted = [Double](repeating: 0, count: budget.count)
+    for p in budget.indices where evaluation.status[p] != .excluded {
+      counted[p] = budget[p]
+    }
+    return Segments.sums(
+      counted, groups: dataset.projects.unit, groupCount: dataset.units.count)
+  }
+
   /// `budgets`: the budgets to count (a scenario's), one per project.
   public init(
     _ dataset: Dataset, _ evaluation: Evaluation, budgets: [Double]? = nil,
@@ -47,13 +64,7 @@ public struct FundsBalance: Sendable {
       skipped.append(("", "units.csv has no members column"))
       return
     }
-    let budget = budgets ?? dataset.projects.budget
-    var counted = [Double](repeating: 0, count: budget.count)
-    for p in budget.indices where evaluation.status[p] != .excluded {
-      counted[p] = budget[p]
-    }
-    let funds = Segments.sums(
-      counted, groups: dataset.projects.unit, groupCount: units.count)
+    let funds = Self.ownFunds(dataset, evaluation, budgets: budgets)
     let groups: [(label: String, members: [Int])]
     let withMembers = (0..<units.count).filter { (units.members[$0] ?? 0) > 0 }
     switch split {

@@ -8,6 +8,7 @@ enum Columns {
     ColumnSpec("level", ["层级"]),
     ColumnSpec("region", ["地区"]),
     ColumnSpec("members", ["会员人数", "会员数"]),
+    ColumnSpec("payroll", ["职工工资总额", "工资总额"]),
   ]
 
   static let duties = [

@@ -10,6 +10,7 @@ extension Reader {
     var level = StringPool()
     var region = StringPool()
     var members: [Double?] = []
+    var payroll: [Double?] = []
     /// The parent cell's text; empty for a root.
     var parents = TextColumn()
     var places = RecordPlaces()
@@ -31,6 +32,8 @@ extension Reader {
             Self.appendOptional(record, map["region"], to: &part.region)
             part.members.append(
               Self.readMembers(record, map["members"], log: &worker.log))
+            part.payroll.append(
+              Self.readPayroll(record, map["payroll"], log: &worker.log))
             if let column = map["parent"] {
               record.withText(column) { part.parents.append($0) }
             } else {
@@ -49,6 +52,7 @@ extension Reader {
       whole.level.append(contentsOf: part.level)
       whole.region.append(contentsOf: part.region)
       whole.members.append(contentsOf: part.members)
+      whole.payroll.append(contentsOf: part.payroll)
       whole.parents.append(contentsOf: part.parents)
       whole.places.append(contentsOf: part.places)
     }
@@ -77,6 +81,7 @@ extension Reader {
     units.level = whole.level
     units.region = whole.region
     units.members = map["members"] == nil ? [] : whole.members
+    units.payroll = map["payroll"] == nil ? [] : whole.payroll
     reportCycles(
       units, table: table, places: whole.places,
       column: map["parent"] ?? 0)
@@ -100,6 +105,29 @@ extension Reader {
           "members is \(record.text(column)); a member count is a whole number ≥ 0.",
           help:
             "Enter the number of union members of the unit, or leave it empty.")
+      )
+      return nil
+    }
+    return value
+  }
+
+  /// A unit's payroll base (职工工资总额, the base of the 2 % dues): empty
+  /// is unknown; otherwise an amount ≥ 0 in the money unit.
+  static func readPayroll(
+    _ record: CSVRecord, _ column: Int?, log: inout DiagnosticLog
+  ) -> Double? {
+    guard let column,
+      let value = record.readNumber(
+        column, what: "payroll", required: false, log: &log)
+    else { return nil }
+    guard value >= 0 else {
+      log.append(
+        record.diagnostic(
+          .error, column: column,
+          "payroll is \(record.text(column)); a payroll is an amount ≥ 0.",
+          help:
+            "Enter the unit's total payroll (职工工资总额) in the money unit, or leave it empty."
+        )
       )
       return nil
     }

@@ -55,6 +55,10 @@ public struct Units: Sendable {
   /// Union members (会员人数) per unit, nil where unknown; empty when
   /// units.csv has no members column.
   public var members: [Double?] = []
+  /// Payroll base (职工工资总额, the base of the 2 % dues, docs/domain.md
+  /// §8) per unit in the money unit, nil where unknown; empty when
+  /// units.csv has no payroll column.
+  public var payroll: [Double?] = []
 
   public var count: Int { ids.count }
 }

@@ -33,6 +33,8 @@ struct SyntheticTree: Sendable {
     /// Union members; nil for institutions (直属单位), whose staff are not
     /// counted as a membership.
     var members: Double? = nil
+    /// Payroll base (职工工资总额, 万元 a year); nil where members are.
+    var payroll: Double? = nil
     /// Duties of the unit: `duties[firstDuty ..< firstDuty + dutyCount]`.
     var firstDuty = 0
     var dutyCount = 0
@@ -63,6 +65,7 @@ struct SyntheticTree: Sendable {
     var random = RandomStream(seed: settings.seed, stream: 0)
     buildUnits(settings)
     countMembers(settings)
+    countPayroll(settings)
     buildDuties(&random)
     allocateProjects(settings)
   }
@@ -149,6 +152,28 @@ struct SyntheticTree: Sendable {
       else { continue }
       units[units[u].parent].members =
         (units[units[u].parent].members ?? 0) + members
+    }
+  }
+
+  /// Each grassroots union's payroll base is its members times a yearly
+  /// wage drawn log-normal, median 7 万元 (e^N(ln 7, 0.3²)), rounded to
+  /// 0.01 万元: near the average wages of Guangxi's employers, private
+  /// and non-private. It comes from a stream of its own, so memberships
+  /// and every other file stay as they were; a county, city or the
+  /// province counts the payroll of the unions below it, as it counts
+  /// their members.
+  private mutating func countPayroll(_ settings: SyntheticSettings) {
+    var random = RandomStream(seed: settings.seed, stream: UInt64.max - 2)
+    for u in units.indices where units[u].level == .grassroots {
+      let wage = random.logNormal(mu: log(7), sigma: 0.3)
+      units[u].payroll = ProjectBlock.round((units[u].members ?? 0) * wage, 2)
+    }
+    for u in units.indices.reversed() {
+      guard let payroll = units[u].payroll, units[u].parent >= 0,
+        units[units[u].parent].level != .institution
+      else { continue }
+      units[units[u].parent].payroll =
+        (units[units[u].parent].payroll ?? 0) + payroll
     }
   }
 
@@ -240,13 +265,15 @@ struct SyntheticTree: Sendable {
 
   func unitsCSV() -> [UInt8] {
     let text = ByteText()
-    text.append("id,name,parent,level,region,members\n")
+    text.append("id,name,parent,level,region,members,payroll\n")
     for unit in units {
       let parent = unit.parent >= 0 ? units[unit.parent].id : ""
       let members = unit.members.map { String(Int($0)) } ?? ""
       text.append(
-        "\(unit.id),\(unit.name),\(parent),\(unit.level.name),\(unit.region),\(members)\n"
+        "\(unit.id),\(unit.name),\(parent),\(unit.level.name),\(unit.region),\(members),"
       )
+      if let payroll = unit.payroll { text.append(payroll, decimals: 2) }
+      text.append("\n")
     }
     return text.bytes
   }
