@@ -198,8 +198,10 @@ func runScore(_ words: [String]) throws(UsageError) -> ExitStatus {
 func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let arguments = try Arguments(
     words,
-    options: commonOptions.union(["scenario"]).union(OptimiseOptions.names)
-      .union(MultiYearOptions.names),
+    options: commonOptions.union(["scenario", "history"]).union(
+      OptimiseOptions.names
+    )
+    .union(MultiYearOptions.names),
     flags: commonFlags.union(["detail", "optimise"]),
     repeatable: ["scenario"])
   let output = try Output(arguments)
@@ -231,12 +233,20 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   let scenario = scenarios.first ?? Scenario()
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
+  if let path = arguments.all("scenario").first,
+    !checkProjects(of: scenario, path: path, in: dataset)
+  {
+    return .failure
+  }
   return reportingFailures {
     var clock = Stopwatch()
+    let history = try arguments["history"].map {
+      path throws(InputError) in try GradeHistory.load(path, dataset: dataset)
+    }
     let evaluation = try Evaluator.evaluate(dataset)
     clock.lap("scoring")
     let result = Reallocation(
-      dataset, evaluation: evaluation, scenario: scenario)
+      dataset, evaluation: evaluation, scenario: scenario, history: history)
     clock.lap("reallocation")
     let language = output.language
     let summary = SimulationReport.summary(
@@ -251,6 +261,7 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
     if listsProjects { shown.insert(projects, at: 0) }
     var inputList = inputs(arguments, dataset: dataset)
     if let path = arguments["scenario"] { inputList.append(path) }
+    if let path = arguments["history"] { inputList.append(path) }
     try output.emit(
       shown: shown, all: [summary, units, projects], primary: projects,
       inputs: inputList)

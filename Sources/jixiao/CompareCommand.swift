@@ -93,25 +93,21 @@ func runCompare(
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
-  for (scenario, path) in zip(scenarios, arguments.all("scenario")) {
-    let unknown = scenario.unknownProjects(in: dataset)
-    guard unknown.isEmpty else {
-      for (list, id) in unknown {
-        printError(
-          "error: \(path): `rules.\(list)` names \(id), which is not a project of "
-            + "\(dataset.folder)/projects.csv.\n  help: Check the id, or remove it from the list."
-        )
-      }
-      return .failure
-    }
+  for (scenario, path) in zip(scenarios, arguments.all("scenario"))
+  where !checkProjects(of: scenario, path: path, in: dataset) {
+    return .failure
   }
   let all = [Scenario.baseline] + scenarios
   return reportingFailures {
     var clock = Stopwatch()
+    let history = try arguments["history"].map {
+      path throws(InputError) in try GradeHistory.load(path, dataset: dataset)
+    }
     let evaluation = try Evaluator.evaluate(dataset)
     clock.lap("scoring")
     let results = all.map {
-      Reallocation(dataset, evaluation: evaluation, scenario: $0)
+      Reallocation(
+        dataset, evaluation: evaluation, scenario: $0, history: history)
     }
     clock.lap("reallocation")
     let language = output.language
@@ -127,7 +123,8 @@ func runCompare(
     if let settings {
       let runs = all.map {
         MultiYearSimulation(
-          dataset, evaluation, scenario: $0, settings: settings)
+          dataset, evaluation, scenario: $0, settings: settings,
+          history: history)
       }
       clock.lap("multi-year runs")
       let years = MultiYearReport.years(runs, dataset, language: language)
@@ -140,9 +137,25 @@ func runCompare(
     }
     var inputList = inputs(arguments, dataset: dataset)
     inputList += arguments.all("scenario")
+    if let path = arguments["history"] { inputList.append(path) }
     try output.emit(
       shown: shown, all: tables, primary: primary, inputs: inputList)
     clock.lap("tables and output")
     printTimings(arguments, clock.laps)
   }
+}
+
+/// Whether every project a scenario's rules name is in the data set;
+/// reports those that are not.
+func checkProjects(of scenario: Scenario, path: String, in dataset: Dataset)
+  -> Bool
+{
+  let unknown = scenario.unknownProjects(in: dataset)
+  for (list, id) in unknown {
+    printError(
+      "error: \(path): `rules.\(list)` names \(id), which is not a project of "
+        + "\(dataset.folder)/projects.csv.\n  help: Check the id, or remove it from the list."
+    )
+  }
+  return unknown.isEmpty
 }

@@ -119,8 +119,8 @@ struct Labels {
     case .coreFloor(let wanted):
       let amount = Self.money(wanted)
       return self(
-        "\(base); core-duty floor: cut partly undone (from \(amount) \(moneyUnit))",
-        "\(base)；主责主业保底：部分恢复（原为\(amount)\(moneyUnit)）")
+        "\(base); core-duty floor: raised back from \(amount) \(moneyUnit)",
+        "\(base)；主责主业保底：由\(amount)\(moneyUnit)恢复")
     }
   }
 

@@ -22,7 +22,7 @@ public struct MultiYearSettings: Sendable, Equatable {
 /// Year 0 is the data set: its budgets, scores and grades. In year k the
 /// scenario's rules turn the grades of year k − 1 into budgets
 /// (`Reallocation`, with the rectification streaks and ended projects
-/// carried over), and the response model turns the budget ratio into
+/// carried over, starting from `history` when earlier grades are known), and the response model turns the budget ratio into
 /// year k's scores and grades. Projects without a score follow the
 /// `unrated` rule every year; no new projects enter the library.
 ///
@@ -100,7 +100,7 @@ public struct MultiYearSimulation: Sendable {
 
   public init(
     _ dataset: Dataset, _ evaluation: Evaluation, scenario: Scenario,
-    settings: MultiYearSettings
+    settings: MultiYearSettings, history: RuleHistory? = nil
   ) {
     self.scenario = scenario
     self.settings = settings
@@ -125,6 +125,7 @@ public struct MultiYearSimulation: Sendable {
     let tallies = ResultSlots<Tally>(count: blocks)
     let response = settings.response
     let scheme = dataset.scheme
+    let history0 = history ?? RuleHistory(count: n)
     parallelFor(blocks, threads: settings.threads) { block in
       var tally = Tally(count: n)
       for run in block
@@ -136,7 +137,7 @@ public struct MultiYearSimulation: Sendable {
         var budget = budget0
         var score = score0
         var grade = evaluation.grade
-        var history = RuleHistory(count: n)
+        var history = history0
         var everCut = [Bool](repeating: false, count: n)
         var record = [Double](repeating: 0, count: years * stride)
         for k in 1...years {

@@ -33,15 +33,20 @@ extension Reallocation {
   }
 
   /// Undoes cuts of core-duty projects, pro rata to each cut, until their
-  /// total is at least `floor` × their total before; cancellations and
-  /// ended projects stay as they are. What cannot be met is
-  /// `coreShortfall`.
+  /// total is at least `floor` × their total before, both over the core
+  /// projects that go on (not excluded, completed or ended); cancellations
+  /// stay as they are. What cannot be met is `coreShortfall`.
   mutating func keepCoreFloor(_ floor: Double, facts: ProjectFacts) {
     var totalBefore = 0.0
     var totalAfter = 0.0
     var cuts = 0.0
     for p in before.indices where facts.isCore[p] {
-      if case .excluded = reason[p] { continue }
+      // The floor is on the core projects that go on: a project outside
+      // the tree, completed or at its time limit leaves no cut to undo.
+      switch reason[p] {
+      case .excluded, .completed, .majorLimit, .endedEarlier: continue
+      default: break
+      }
       totalBefore += before[p]
       totalAfter += after[p]
       if Self.undoable(reason[p]), after[p] < before[p] {
