@@ -73,13 +73,18 @@ enum Help {
       """
     ),
     "simulate": (
-      "jixiao simulate DATASET [--scenario FILE | --optimise [options]] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N] [--timings]",
+      "jixiao simulate DATASET [--scenario FILE …] [--history FILE] [--years N [options] | --optimise [options]] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--levels N] [--threads N] [--timings]",
       """
       Applies a result-application scenario (grade → budget change, optionally
-      budget neutral) and shows budgets before and after, per unit and in total,
-      and per project with the reason. Scenario format: docs/simulate.md.
+      budget neutral, with rule sets: rectification cycles, exits, time limits,
+      protected projects, unit caps, a core-duty floor) and shows budgets before
+      and after, per unit and in total, and per project with the rule that set
+      it. Scenario format: docs/simulate.md.
 
-        --scenario FILE   the scenario (default: 优 +10 %, 良 keep, 中 −10 %, 差 cancel)
+        --scenario FILE   the scenario (default: 优 +10 %, 良 keep, 中 −10 %, 差 cancel);
+                          give it more than once to compare scenarios with the
+                          baseline (budgets as they are) in one table
+        --history FILE    earlier grades (project,year,grade) for the rectification cycle
         --scheme FILE     use this scoring scheme instead of DATASET/scheme.json
         --rounding R      round each row's points: none (default), integer, twoDecimals
         --format F        table (default), csv (project table) or json (all tables)
@@ -89,6 +94,14 @@ enum Help {
         --levels N        show N levels of the unit tree on the terminal
         --threads N       cores that read and write files (default: all)
         --timings         print the time of each step on standard error
+
+      Multi-year runs (docs/simulate.md), for the baseline and every scenario:
+        --years N         budget years to simulate after the data set's (1 to 20)
+        --runs R          Monte Carlo runs (default 1000)
+        --seed S          seed of the random streams (default 1; same seed, same numbers)
+        --elasticity E    mean response of a score to its budget (default 0.2)
+        --elasticity-spread D  its standard deviation across projects (default 0.1)
+        --noise SD        yearly score noise in points (default 5)
 
       Optimal reallocation (docs/simulate.md), instead of a scenario:
         --optimise        budgets that maximise performance under a fixed total (CLP)
