@@ -23,5 +23,13 @@ let package = Package(
       ],
       path: "Sources/dea-bench"
     ),
+    .executableTarget(
+      name: "mc-bench",
+      dependencies: [
+        .product(name: "Jixiao", package: "Jixiao"),
+        .product(name: "JixiaoNumerics", package: "Jixiao"),
+      ],
+      path: "Sources/mc-bench"
+    ),
   ]
 )

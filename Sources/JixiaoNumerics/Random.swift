@@ -98,6 +98,26 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
   }
 
+  /// Fills `buffer` with standard normal variates by Marsaglia's polar
+  /// method: a point (u, v) uniform in the unit disc (drawn in the square
+  /// and kept when 0 < s = u² + v² < 1) gives two, u·f and v·f with
+  /// f = √(−2 ln s / s). No sine or cosine, so cheaper per variate than
+  /// `normal()`, for bulk draws; a different sequence from it.
+  public mutating func fillNormal(_ buffer: inout [Double]) {
+    var k = 0
+    let n = buffer.count
+    while k < n {
+      let u = 2 * uniform() - 1
+      let v = 2 * uniform() - 1
+      let s = u * u + v * v
+      guard s < 1, s > 0 else { continue }
+      let f = (-2 * log(s) / s).squareRoot()
+      buffer[k] = u * f
+      if k + 1 < n { buffer[k + 1] = v * f }
+      k += 2
+    }
+  }
+
   /// A normal variate with mean `mu` and standard deviation `sigma`.
   public mutating func normal(mean mu: Double, deviation sigma: Double)
     -> Double

@@ -92,7 +92,8 @@ import Testing
     let result = Reallocation(
       dataset, evaluation: evaluation, scenario: Scenario())
     #expect(result.change == [.kept, .cancelled])
-    #expect(result.reason[0] == .noBudget(.grade(.excellent, .change(0.1))))
+    #expect(result.reason[0] == .grade(.excellent, .change(0.1)))
+    #expect(result.nothingToChange[0])
     let projects = SimulationReport.projects(
       result, dataset, evaluation, language: .english)
     #expect(

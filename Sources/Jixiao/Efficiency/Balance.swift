@@ -71,8 +71,19 @@ public struct Balance: Sendable, Equatable {
     var variance = 0.0
     for (x, v) in zip(values, w) { variance += v * (x - mean) * (x - mean) }
     coefficientOfVariation = (variance / weight).squareRoot() / mean
-    // Gini from the sorted values: with cumulative weights Wᵢ before unit
-    // i, Σᵢ Σⱼ wᵢwⱼ|xᵢ − xⱼ| = 2 Σᵢ wᵢ xᵢ (2Wᵢ + wᵢ − W) over sorted order.
+    gini = Self.gini(values, w, total: weight, mean: mean)
+  }
+
+  /// The weighted Gini of values with a mean above 0 and weights above 0
+  /// summing to `total`.
+  ///
+  /// From the sorted values: with cumulative weights Wᵢ before unit i,
+  /// Σᵢ Σⱼ wᵢwⱼ|xᵢ − xⱼ| = 2 Σᵢ wᵢ xᵢ (2Wᵢ + wᵢ − W) over sorted order.
+  ///
+  /// - Complexity: O(n log n).
+  public static func gini(
+    _ values: [Double], _ w: [Double], total weight: Double, mean: Double
+  ) -> Double {
     let order = values.indices.sorted { values[$0] < values[$1] }
     var before = 0.0
     var sum = 0.0
@@ -80,7 +91,7 @@ public struct Balance: Sendable, Equatable {
       sum += w[k] * values[k] * (2 * before + w[k] - weight)
       before += w[k]
     }
-    gini = sum / (weight * weight * mean)
+    return sum / (weight * weight * mean)
   }
 
   static func theil(_ x: [Double], _ w: [Double], mean: Double) -> Double {

@@ -55,10 +55,6 @@ struct Labels {
       self(
         "outside duty→activity tree (seed §三(一)2): \(self.action(action))",
         "未纳入职责-活动体系，不得安排预算：\(self.action(action))")
-    case .noBudget(let rule):
-      self(
-        "budget 0, nothing to change (\(ruleWithoutAmount(rule)))",
-        "预算为0，无可调整（\(ruleWithoutAmount(rule))）")
     case .rectification(let grade, let stage, let weak, let poor):
       rectification(grade, stage, weak: weak, poor: poor)
     case .multiYearExit(let grade):
@@ -106,9 +102,14 @@ struct Labels {
   /// The reason, and the limit that changed what it gave.
   func reason(
     _ reason: Reallocation.Reason, _ adjustment: Reallocation.Adjustment,
-    moneyUnit: String
+    nothingToChange: Bool = false, moneyUnit: String
   ) -> String {
-    let base = self.reason(reason)
+    let base =
+      nothingToChange
+      ? self(
+        "budget 0, nothing to change (\(ruleWithoutAmount(reason)))",
+        "预算为0，无可调整（\(ruleWithoutAmount(reason))）")
+      : self.reason(reason)
     switch adjustment {
     case .none: return base
     case .unitCap(let wanted):

@@ -126,7 +126,9 @@ public enum ScenarioComparisonReport {
           .number(result.after[p] - result.before[p], decimals: 2),
           .text(l.change(result.change[p])),
           .text(
-            l.reason(result.reason[p], result.adjustment[p], moneyUnit: money)),
+            l.reason(
+              result.reason[p], result.adjustment[p],
+              nothingToChange: result.nothingToChange[p], moneyUnit: money)),
         ])
       }
     }

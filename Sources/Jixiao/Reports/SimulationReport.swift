@@ -162,6 +162,7 @@ public enum SimulationReport {
         .text(
           l.reason(
             result.reason[p], result.adjustment[p],
+            nothingToChange: result.nothingToChange[p],
             moneyUnit: dataset.info.moneyUnit)),
       ])
     }

@@ -28,7 +28,7 @@ public struct MultiYearSettings: Sendable, Equatable {
 ///
 /// Run r draws from `RandomStream(seed:stream: r)` in a fixed order
 /// (each project's elasticity, then each year's noise for every project,
-/// funded or not), so every scenario of one seed meets the same draws
+/// funded or not, as `fillNormal` gives them), so every scenario of one seed meets the same draws
 /// (common random numbers) and the results are the same for any thread
 /// count: runs are grouped in fixed blocks whose sums are added in block
 /// order.
@@ -114,6 +114,9 @@ public struct MultiYearSimulation: Sendable {
     let firstBalance = FundsBalance(dataset, evaluation, budgets: budget0)
     let levels = firstBalance.levels.map(\.level)
     self.levels = levels
+    let groups = firstBalance.levels.map {
+      LevelGroup(units: $0.units, members: dataset.units.members)
+    }
     start = Self.figures(budget0, score0, scored)
     startGini = Self.gini(firstBalance, levels)
 
@@ -133,7 +136,11 @@ public struct MultiYearSimulation: Sendable {
       {
         var random = RandomStream(seed: settings.seed, stream: UInt64(run))
         var elasticity = [Double](repeating: 0, count: n)
-        for p in 0..<n { elasticity[p] = response.drawElasticity(&random) }
+        random.fillNormal(&elasticity)
+        for p in 0..<n {
+          elasticity[p] = response.elasticity(fromNormal: elasticity[p])
+        }
+        var noise = [Double](repeating: 0, count: n)
         var budget = budget0
         var score = score0
         var grade = evaluation.grade
@@ -145,8 +152,9 @@ public struct MultiYearSimulation: Sendable {
             facts: facts, budget: budget, status: evaluation.status,
             grade: grade, year: year0 > 0 ? year0 + k : 0, scenario: scenario,
             history: &history)
+          random.fillNormal(&noise)
           for p in 0..<n {
-            let z = random.normal()
+            let z = noise[p]
             let after = step.after[p]
             if after > 0, after < budget[p] { everCut[p] = true }
             guard scored[p], after > 0 else { continue }
@@ -172,10 +180,11 @@ public struct MultiYearSimulation: Sendable {
           record[base + 2] = f.value
           record[base + 3] = Double(ended)
           record[base + 4] = Double(rectifying)
-          if !levels.isEmpty {
-            let balance = FundsBalance(dataset, evaluation, budgets: budget)
-            for (l, g) in Self.gini(balance, levels).enumerated() {
-              record[base + 5 + l] = g ?? -1
+          if !groups.isEmpty {
+            let funds = FundsBalance.ownFunds(
+              dataset, evaluation, budgets: budget)
+            for (l, group) in groups.enumerated() {
+              record[base + 5 + l] = group.gini(funds) ?? -1
             }
           }
         }
@@ -233,6 +242,32 @@ public struct MultiYearSimulation: Sendable {
   static func gini(_ balance: FundsBalance, _ levels: [String]) -> [Double?] {
     levels.map { level in
       balance.levels.first { $0.level == level }?.balance.gini
+    }
+  }
+
+  /// The units of one level with members, for the Gini of funds per
+  /// member year after year (the computation of `FundsBalance`, without
+  /// the parts a run does not report).
+  struct LevelGroup: Sendable {
+    var units: [Int]
+    var weights: [Double]
+    var total: Double
+
+    init(units: [Int], members: [Double?]) {
+      self.units = units
+      weights = units.map { members[$0] ?? 0 }
+      total = weights.reduce(0, +)
+    }
+
+    /// The members-weighted Gini of funds per member; nil when every
+    /// unit has 0.
+    func gini(_ funds: [Double]) -> Double? {
+      let values = units.indices.map { funds[units[$0]] / weights[$0] }
+      var sum = 0.0
+      for (x, w) in zip(values, weights) { sum += x * w }
+      let mean = sum / total
+      guard mean > 0 else { return nil }
+      return Balance.gini(values, weights, total: total, mean: mean)
     }
   }
 

@@ -44,8 +44,6 @@ public struct Reallocation: Sendable {
     case unrated(Scenario.Action)
     /// Outside the tree: the scenario's rule for excluded projects.
     case excluded(Scenario.Action)
-    /// A budget of 0, which the rule it would follow cannot change.
-    indirect case noBudget(Reason)
     /// The rectification cycle: this weak year is the `weakYears`-th in a
     /// row, with `poorYears` of them 差.
     case rectification(
@@ -78,6 +76,10 @@ public struct Reallocation: Sendable {
   public var change: [Change]
   public var reason: [Reason]
   public var adjustment: [Adjustment]
+  /// A budget of 0 that the rule of `reason` would change, and cannot.
+  /// (A flag beside the reason, not a case wrapping it, keeps `Reason` a
+  /// plain value: no reference counting in the multi-year loops.)
+  public var nothingToChange: [Bool]
   /// Freed money that no priority project could take (budget neutral).
   public var unallocated: Double
   /// Money freed by the changes of the other projects (budget neutral):
@@ -137,6 +139,7 @@ public struct Reallocation: Sendable {
     change = [Change](repeating: .kept, count: n)
     reason = [Reason](repeating: .unrated(.change(0)), count: n)
     adjustment = [Adjustment](repeating: .none, count: n)
+    nothingToChange = [Bool](repeating: false, count: n)
     unallocated = 0
     pool = 0
     sharedOut = 0
@@ -145,10 +148,11 @@ public struct Reallocation: Sendable {
 
     var priority: [Int] = []
     var isPriority = [Bool](repeating: false, count: n)
+    let table = GradeTable(scenario)
     for p in 0..<n {
       let decided = Self.rule(
         p, facts: facts, status: status[p], grade: grade[p], year: year,
-        scenario: scenario, history: &history)
+        scenario: scenario, table: table, history: &history)
       reason[p] = decided.reason
       if decided.isPriority {
         priority.append(p)
@@ -171,7 +175,7 @@ public struct Reallocation: Sendable {
     }
     // A rule that would change a budget of 0 changes nothing; say why.
     for p in 0..<n where before[p] == 0 && Self.changes(reason[p]) {
-      reason[p] = .noBudget(reason[p])
+      nothingToChange[p] = true
     }
     for p in 0..<n {
       if status[p] == .excluded {
@@ -198,19 +202,20 @@ public struct Reallocation: Sendable {
   /// `BudgetRules`), bringing its rectification streak up to date.
   private static func rule(
     _ p: Int, facts: ProjectFacts, status: Evaluation.Status, grade: Grade?,
-    year: Int, scenario: Scenario, history: inout RuleHistory
+    year: Int, scenario: Scenario, table: GradeTable,
+    history: inout RuleHistory
   ) -> (reason: Reason, action: Scenario.Action, isPriority: Bool) {
-    let rules = scenario.rules
     if status == .excluded {
       return (.excluded(scenario.excluded), scenario.excluded, false)
     }
     if history.ended[p] { return (.endedEarlier, .cancel, false) }
-    if rules.endCompleted, facts.isMultiYear[p], year > 0,
+    if scenario.rules.endCompleted, facts.isMultiYear[p], year > 0,
       Int(facts.endYear[p]) < year
     {
       return (.completed(endYear: Int(facts.endYear[p])), .cancel, false)
     }
-    if let limit = rules.majorYears, facts.isMajor[p], !facts.isRenewed[p],
+    if let limit = scenario.rules.majorYears, facts.isMajor[p],
+      !facts.isRenewed[p],
       year > 0, facts.startYear[p] > 0,
       year - Int(facts.startYear[p]) + 1 > limit
     {
@@ -220,15 +225,15 @@ public struct Reallocation: Sendable {
       return (.unrated(scenario.unrated), scenario.unrated, false)
     }
     if facts.isProtected[p] {
-      let asked = scenario.action(for: grade)
+      let asked = table.action[grade.rawValue]
       let raise: Scenario.Action =
         if case .change(let r) = asked, r > 0 { asked } else { .change(0) }
       return (.protected(grade, asked), raise, false)
     }
-    if facts.isMultiYear[p], rules.multiYearExit.contains(grade) {
+    if facts.isMultiYear[p], table.exits[grade.rawValue] {
       return (.multiYearExit(grade), .cancel, false)
     }
-    if let cycle = rules.rectification {
+    if let cycle = scenario.rules.rectification {
       if grade == .fair || grade == .poor {
         history.weakYears[p] += 1
         if grade == .poor { history.poorYears[p] += 1 }
@@ -251,11 +256,29 @@ public struct Reallocation: Sendable {
       history.weakYears[p] = 0
       history.poorYears[p] = 0
     }
-    if scenario.budgetNeutral, scenario.priorityGrades.contains(grade) {
+    if table.isPriority[grade.rawValue] {
       return (.priorityShare(grade, 0), .change(0), true)
     }
-    let action = scenario.action(for: grade)
+    let action = table.action[grade.rawValue]
     return (.grade(grade, action), action, false)
+  }
+
+  /// The scenario's answers per grade, looked up by `Grade.rawValue`
+  /// rather than hashed once per project.
+  struct GradeTable {
+    var action: [Scenario.Action]
+    /// Receives freed money (budget neutral only).
+    var isPriority: [Bool]
+    /// Ends a multi-year project.
+    var exits: [Bool]
+
+    init(_ scenario: Scenario) {
+      action = Grade.allCases.map { scenario.action(for: $0) }
+      isPriority = Grade.allCases.map {
+        scenario.budgetNeutral && scenario.priorityGrades.contains($0)
+      }
+      exits = Grade.allCases.map { scenario.rules.multiYearExit.contains($0) }
+    }
   }
 
   /// Whether a rule would change a budget other than 0.
@@ -267,7 +290,7 @@ public struct Reallocation: Sendable {
     case .rectification(_, let stage, _, _): stage != .rectify
     case .protected(_, let asked):
       if case .change(let r) = asked { r > 0 } else { false }
-    case .excluded, .noBudget, .majorLimit, .completed, .endedEarlier: false
+    case .excluded, .majorLimit, .completed, .endedEarlier: false
     }
   }
 
@@ -276,7 +299,6 @@ public struct Reallocation: Sendable {
   private static func ends(_ reason: Reason) -> Bool {
     switch reason {
     case .completed, .majorLimit: true
-    case .noBudget(let inner): ends(inner)
     default: false
     }
   }

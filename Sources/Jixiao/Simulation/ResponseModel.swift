@@ -22,9 +22,9 @@ public struct ResponseModel: Sendable, Equatable {
 
   public init() {}
 
-  /// A project's elasticity for one run.
-  public func drawElasticity(_ random: inout RandomStream) -> Double {
-    max(0, elasticity + elasticitySpread * random.normal())
+  /// A project's elasticity for one run from a standard normal draw.
+  public func elasticity(fromNormal z: Double) -> Double {
+    max(0, elasticity + elasticitySpread * z)
   }
 
   /// Next year's score from this year's, the budget ratio b′/b and a
