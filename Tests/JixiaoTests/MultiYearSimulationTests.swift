@@ -40,13 +40,14 @@ import Testing
       let f = s[2] * pow(0.9, 0.2 * Double(k + 1))
       #expect(f >= 60 && f < 80, "the 中 project stays 中")
       let performance = (e * b[0] + s[1] * b[1] + f * b[2]) / total
-      #expect(abs(year.performance.mean - performance) < 1e-9)
-      #expect(year.performance.deviation == 0)
+      let band = try #require(year.performance)
+      #expect(abs(band.mean - performance) < 1e-9)
+      #expect(band.deviation == 0)
       #expect(abs(year.value.mean - performance * total / 100) < 1e-9)
       // 差 ended; the excluded project is not counted.
-      #expect(year.ended.mean == 1)
+      #expect(year.exited.mean == 1)
     }
-    #expect(r.endedShare == [0, 0, 0, 1, 0])
+    #expect(r.exitedShare == [0, 0, 0, 1, 0])
     #expect(r.cutShare == [0, 0, 1, 0, 0])
     #expect(abs(r.lastBudget[2] - 218.7) < 1e-9)
     #expect(r.lastScore[3] == nil)
@@ -66,9 +67,9 @@ import Testing
     #expect(abs(r.years[0].budget.mean - 1010) < 1e-9)
     #expect(abs(r.years[1].budget.mean - 591) < 1e-9)
     #expect(abs(r.years[2].budget.mean - 333.1) < 1e-9)
-    #expect(r.years.map(\.ended.mean) == [0, 1, 2])
+    #expect(r.years.map(\.exited.mean) == [0, 1, 2])
     #expect(r.years.map(\.rectifying.mean) == [2, 1, 0])
-    #expect(r.endedShare == [0, 0, 1, 1, 0])
+    #expect(r.exitedShare == [0, 0, 1, 1, 0])
     #expect(r.cutShare == [0, 0, 1, 0, 0])
   }
 
@@ -84,12 +85,13 @@ import Testing
   static func fingerprint(_ r: MultiYearSimulation) -> [Double] {
     var all: [Double] = []
     for y in r.years {
-      for band in [y.budget, y.performance, y.value, y.ended, y.rectifying] {
+      for band in [y.budget, y.performance, y.value, y.exited, y.rectifying] {
+        guard let band else { all.append(-1); continue }
         all += [band.mean, band.deviation, band.p5, band.median, band.p95]
       }
       all += y.gini.map { $0 ?? -1 }
     }
-    return all + r.endedShare + r.lastBudget + r.lastScore.map { $0 ?? -1 }
+    return all + r.exitedShare + r.lastBudget + r.lastScore.map { $0 ?? -1 }
       + r.cutShare
   }
 
@@ -121,7 +123,8 @@ import Testing
     // With noise the runs differ: the performance band has width.
     let r = MultiYearSimulation(
       dataset, evaluation, scenario: scenario, settings: settings)
-    #expect(r.years[0].performance.p95 > r.years[0].performance.p5)
+    let band = try #require(r.years[0].performance)
+    #expect(band.p95 > band.p5)
     #expect(r.levels.count > 0)
   }
 
@@ -140,5 +143,32 @@ import Testing
       #expect(abs(y.budget.p5 - r.start.budget) < 1e-6 * r.start.budget)
       #expect(abs(y.budget.p95 - r.start.budget) < 1e-6 * r.start.budget)
     }
+  }
+
+  /// A scenario that cancels everything funds nothing: performance is
+  /// absent, not 0, and every scored project has exited by year 1.
+  @Test func nothingFundedHasNoPerformance() throws {
+    let (dataset, evaluation) = try SimulationTests.graded()
+    var scenario = Scenario()
+    scenario.byGrade = [
+      .excellent: .cancel, .good: .cancel, .fair: .cancel, .poor: .cancel,
+    ]
+    let r = MultiYearSimulation(
+      dataset, evaluation, scenario: scenario, settings: Self.quiet(years: 2))
+    #expect(r.years.allSatisfy { $0.performance == nil })
+    #expect(r.years.map(\.exited.mean) == [4, 4])
+    #expect(r.start.performance != nil)
+  }
+
+  /// Equal values give their own value as the mean, with no spread, even
+  /// where plain summation is a last digit off (0.1 added ten times is
+  /// 0.9999999999999999).
+  @Test func bandOfEqualValues() {
+    let band = MultiYearSimulation.Band(
+      [Double](repeating: 99334.4, count: 1000))
+    #expect(band.mean == 99334.4 && band.deviation == 0)
+    #expect(band.p5 == 99334.4 && band.p95 == 99334.4)
+    #expect(
+      MultiYearSimulation.Band.sum([Double](repeating: 0.1, count: 10)) == 1)
   }
 }

@@ -74,11 +74,11 @@ import Testing
     #expect(
       reasons[2][0]
         == .rectification(.fair, .cancel, weakYears: 3, poorYears: 0))
-    #expect(reasons[2][1] == .endedEarlier)
+    #expect(reasons[2][1] == .exitedEarlier)
     #expect(
       reasons[2][2]
         == .rectification(.fair, .rectify, weakYears: 1, poorYears: 0))
-    #expect(history.ended == [true, true, false])
+    #expect(history.exited == [true, true, false])
   }
 
   /// Settings change the stages: cut at the first weak year by 25 %,
@@ -160,7 +160,9 @@ import Testing
   }
 
   /// Protected projects take no cut: 差 (cancel under the default rules)
-  /// keeps 100; 优 (+10 %) is still raised to 110.
+  /// keeps 100, with the blocked rule named; 优 (+10 %) is still raised
+  /// to 110. Under the cycle a protected project's weak streak is still
+  /// counted, and its reason names the cycle's cut it escaped.
   @Test func protectedProjectsAreNotCut() {
     var facts = Self.facts(3)
     facts.isProtected = [true, true, false]
@@ -169,8 +171,21 @@ import Testing
       facts, [100, 100, 100], [.poor, .excellent, .poor], scenario: Scenario(),
       history: &history)
     #expect(r.after == [100, 110, 0])
-    #expect(r.reason[0] == .protected(.poor, .cancel))
-    #expect(r.reason[1] == .protected(.excellent, .change(0.1)))
+    #expect(r.reason[0] == .grade(.poor, .cancel))
+    #expect(r.adjustment[0] == .protected)
+    #expect(r.adjustment[1] == .none)
+    #expect(r.change == [.kept, .raised, .cancelled])
+    var cycle = RuleHistory(count: 3)
+    cycle.weakYears[0] = 1
+    let s = Self.step(
+      facts, [100, 100, 100], [.fair, .good, .good], scenario: Self.cycle,
+      history: &cycle)
+    #expect(s.after[0] == 100)
+    #expect(
+      s.reason[0]
+        == .rectification(.fair, .cut(-0.1), weakYears: 2, poorYears: 0))
+    #expect(s.adjustment[0] == .protected)
+    #expect(cycle.weakYears[0] == 2)
   }
 
   /// Unit cap 1.1 on a unit of three projects of 100 (300 before, at most
@@ -191,22 +206,74 @@ import Testing
     #expect(r.adjustment[2] == .none)
   }
 
-  /// Core floor 0.8 over three core projects of 100: A 中 −20 % → 80,
-  /// B 差 → 0, C 良 → 100; core after 180 against 240 needed. Only A's
-  /// cut (20) can be undone: A back to 100, 40 short.
+  /// Core floor 0.9 over three core projects of 100: A 中 −20 % → 80,
+  /// B 差 → cancelled, so it leaves the base; C 良 → 100. Base 200 before,
+  /// 180 after, 180 needed: none short. With floor 1.0, 200 is needed: A's
+  /// whole cut of 20 is undone. With a second cut core project D (中,
+  /// 100 → 80) and floor 0.95: base 300, after 260, 285 needed, 25 of the
+  /// 40 cut undone pro rata (12.5 each): A and D at 92.5.
   @Test func coreFloorUndoesCuts() {
     var facts = Self.facts(4)
     facts.isCore = [true, true, true, false]
     var s = Scenario()
     s.byGrade[.fair] = .change(-0.2)
-    s.rules.coreFloor = 0.8
+    s.rules.coreFloor = 0.9
     var history = RuleHistory(count: 4)
     let r = Self.step(
       facts, [100, 100, 100, 100], [.fair, .poor, .good, .fair], scenario: s,
       history: &history)
-    #expect(r.after == [100, 0, 100, 80])
-    #expect(abs(r.coreShortfall - 40) < 1e-9)
-    #expect(r.adjustment[0] == .coreFloor(wanted: 80))
+    #expect(r.after == [80, 0, 100, 80])
+    #expect(r.coreShortfall == 0)
+    s.rules.coreFloor = 1
+    var h2 = RuleHistory(count: 4)
+    let full = Self.step(
+      facts, [100, 100, 100, 100], [.fair, .poor, .good, .fair], scenario: s,
+      history: &h2)
+    #expect(full.after == [100, 0, 100, 80])
+    #expect(full.adjustment[0] == .coreFloor(wanted: 80))
+    facts.isCore[3] = true
+    s.rules.coreFloor = 0.95
+    var h3 = RuleHistory(count: 4)
+    let two = Self.step(
+      facts, [100, 100, 100, 100], [.fair, .poor, .good, .fair], scenario: s,
+      history: &h3)
+    #expect(
+      two.after.map { ($0 * 1e9).rounded() / 1e9 } == [92.5, 0, 100, 92.5])
+  }
+
+  /// The floor and the cap together (a tester's case): unit U holds E
+  /// (优 +50 %) and core C (中 −50 %), cap 1.0, floor 1.0. The floor puts
+  /// C back to 100 first; then E's raise has no room under the cap: 100.
+  @Test func coreFloorThenUnitCap() {
+    var facts = Self.facts(2)
+    facts.isCore = [false, true]
+    var s = Scenario()
+    s.byGrade = [.excellent: .change(0.5), .fair: .change(-0.5)]
+    s.rules.unitCap = 1.0
+    s.rules.coreFloor = 1.0
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 100], [.excellent, .fair], scenario: s, history: &history)
+    #expect(r.after == [100, 100])
+    #expect(r.totalAfter <= 1.0 * r.totalBefore)
+  }
+
+  /// Budget neutral where another grade's raise exceeds what is freed
+  /// (a tester's case): 良 +1000 % on 20 asks 200 more, nothing is freed,
+  /// the 优 project (100) pays all it has, 100, and 100 is not covered.
+  @Test func uncoveredRaisesAreReported() {
+    let facts = Self.facts(2)
+    var s = Scenario()
+    s.byGrade = [.good: .change(10)]
+    s.budgetNeutral = true
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 20], [.excellent, .good], scenario: s, history: &history)
+    #expect(r.after == [0, 220])
+    #expect(r.pool == -200)
+    #expect(r.sharedOut == -100)
+    #expect(r.uncovered == 100)
+    #expect(r.pool == r.sharedOut - r.uncovered)
   }
 
   /// Budget neutral with unit cap 1.0: unit 0 has the 优 project P1 (100)

@@ -45,6 +45,10 @@ struct Labels {
       self(
         "grade \(grade.name): \(self.action(action))",
         "等级\(grade.chinese)：\(self.action(action))")
+    case .priorityShare(let grade, let ratio) where ratio < 0:
+      self(
+        "grade \(grade.name): pays for raises of other grades \(Self.percent(ratio))",
+        "等级\(grade.chinese)：承担其他等级的增加 \(Self.percent(ratio))")
     case .priorityShare(let grade, let ratio):
       self(
         "grade \(grade.name): share of freed funds \(Self.percent(ratio))",
@@ -67,12 +71,8 @@ struct Labels {
         "重大项目超过\(years)年且未续期：结束")
     case .completed(let year):
       self("completed (ended \(year))", "项目已于\(year)年结束")
-    case .endedEarlier:
-      self("ended in an earlier year", "以前年度已结束")
-    case .protected(let grade, let asked):
-      self(
-        "protected (grade \(grade?.name ?? "none"): \(action(asked)); no cut)",
-        "保障项目（等级\(grade?.chinese ?? "无")：\(action(asked))；不压减）")
+    case .exitedEarlier:
+      self("exited in an earlier year", "以前年度已退出")
     }
   }
 
@@ -112,6 +112,13 @@ struct Labels {
       : self.reason(reason)
     switch adjustment {
     case .none: return base
+    case .protected:
+      return self("\(base); protected: kept", "\(base)；保障项目：维持")
+    case .raiseCap(let wanted):
+      let amount = Self.money(wanted)
+      return self(
+        "\(base); maxRaise: held from \(amount) \(moneyUnit)",
+        "\(base)；受最大增幅约束（原为\(amount)\(moneyUnit)）")
     case .unitCap(let wanted):
       let amount = Self.money(wanted)
       return self(

@@ -20,9 +20,9 @@ public enum MultiYearReport {
       .init(l("performance median", "绩效中位数"), numeric: true),
       .init(l("performance P95", "绩效 P95"), numeric: true),
       .init(l("value (\(money)) mean", "绩效加权资金（\(money)）均值"), numeric: true),
-      .init(l("projects ended mean", "结束项目数均值"), numeric: true),
-      .init(l("ended P5", "结束 P5"), numeric: true),
-      .init(l("ended P95", "结束 P95"), numeric: true),
+      .init(l("projects exited mean", "退出项目数均值"), numeric: true),
+      .init(l("exited P5", "退出 P5"), numeric: true),
+      .init(l("exited P95", "退出 P95"), numeric: true),
       .init(l("rectifying mean", "整改中项目数均值"), numeric: true),
     ]
     for level in levels {
@@ -36,7 +36,8 @@ public enum MultiYearReport {
         .text(r.scenario.name),
         r.dataYear > 0 ? .integer(r.dataYear) : .integer(0),
         .number(r.start.budget, decimals: 2), .empty, .empty,
-        .number(r.start.performance, decimals: 2), .empty, .empty, .empty,
+        r.start.performance.map { .number($0, decimals: 2) } ?? .empty,
+        .empty, .empty, .empty,
         .empty, .number(r.start.value, decimals: 2), .integer(0), .empty,
         .empty, .empty,
       ]
@@ -50,14 +51,22 @@ public enum MultiYearReport {
           .number(y.budget.mean, decimals: 2),
           .number(y.budget.p5, decimals: 2),
           .number(y.budget.p95, decimals: 2),
-          .number(y.performance.mean, decimals: 2),
-          .number(y.performance.deviation, decimals: 3),
-          .number(y.performance.p5, decimals: 2),
-          .number(y.performance.median, decimals: 2),
-          .number(y.performance.p95, decimals: 2),
+        ]
+        if let band = y.performance {
+          row += [
+            .number(band.mean, decimals: 2),
+            .number(band.deviation, decimals: 3),
+            .number(band.p5, decimals: 2), .number(band.median, decimals: 2),
+            .number(band.p95, decimals: 2),
+          ]
+        } else {
+          row += [.empty, .empty, .empty, .empty, .empty]
+        }
+        row += [
           .number(y.value.mean, decimals: 2),
-          .number(y.ended.mean, decimals: 1), .number(y.ended.p5, decimals: 1),
-          .number(y.ended.p95, decimals: 1),
+          .number(y.exited.mean, decimals: 1),
+          .number(y.exited.p5, decimals: 1),
+          .number(y.exited.p95, decimals: 1),
           .number(y.rectifying.mean, decimals: 1),
         ]
         for g in y.gini {
@@ -73,7 +82,8 @@ public enum MultiYearReport {
           "\(s.runs) runs, seed \(s.seed). Scores answer funding: s′ = min(100, max(0, s·(b′/b)^ε + σz)), "
             + "ε ~ N(\(Diagnostic.number(m.elasticity)), \(Diagnostic.number(m.elasticitySpread))) per project and run "
             + "(floored at 0), σ = \(Diagnostic.number(m.noise)) points. Performance: budget-weighted mean score of funded "
-            + "projects; value: Σ (score/100) × budget. The first row of each scenario is the data set.",
+            + "projects; value: Σ (score/100) × budget; exited: no longer funded by a rule (cancelled, multi-year exit, "
+            + "completed, time limit). The first row of each scenario is the data set.",
           "模拟 \(s.runs) 次，随机种子 \(s.seed)。得分随预算变化：s′ = min(100, max(0, s·(b′/b)^ε + σz))，"
             + "ε ~ N(\(Diagnostic.number(m.elasticity)), \(Diagnostic.number(m.elasticitySpread)))（每个项目每次模拟抽取，不小于0），"
             + "σ = \(Diagnostic.number(m.noise)) 分。绩效：有预算项目得分按预算加权平均；绩效加权资金：Σ（得分/100）× 预算。"
@@ -98,7 +108,7 @@ public enum MultiYearReport {
         .init(l("name", "项目名称")), .init(l("unit", "单位编号")),
         .init(l("score", "得分"), numeric: true),
         .init(l("budget", "预算"), numeric: true),
-        .init(l("ended share", "结束概率"), numeric: true),
+        .init(l("exited share", "退出概率"), numeric: true),
         .init(l("cut share", "压减概率"), numeric: true),
         .init(l("last budget mean", "末年预算均值"), numeric: true),
         .init(l("last score mean", "末年得分均值"), numeric: true),
@@ -112,7 +122,7 @@ public enum MultiYearReport {
           evaluation.hasScore(p)
             ? .number(evaluation.score[p], decimals: 2) : .empty,
           .number(dataset.projects.budget[p], decimals: 2),
-          .number(r.endedShare[p], decimals: 3),
+          .number(r.exitedShare[p], decimals: 3),
           .number(r.cutShare[p], decimals: 3),
           .number(r.lastBudget[p], decimals: 2),
           r.lastScore[p].map { .number($0, decimals: 2) } ?? .empty,

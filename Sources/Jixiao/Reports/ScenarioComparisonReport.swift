@@ -25,6 +25,11 @@ public enum ScenarioComparisonReport {
     }
     columns += [
       .init(l("unallocated (\(money))", "未分配（\(money)）"), numeric: true),
+      .init(l("not covered (\(money))", "未能平衡（\(money)）"), numeric: true),
+      .init(
+        l("held by unit caps (\(money))", "单位上限压回（\(money)）"), numeric: true),
+      .init(
+        l("core floor short (\(money))", "主责主业保底缺口（\(money)）"), numeric: true),
       .init(l("expected performance", "预期绩效"), numeric: true),
       .init(
         l("expected value (\(money))", "预期绩效加权资金（\(money)）"), numeric: true),
@@ -37,12 +42,15 @@ public enum ScenarioComparisonReport {
       columns: columns)
     for (result, balance) in zip(results, balances) {
       let before = result.totalBefore
-      let after = result.totalAfter
+      // A budget-neutral share leaves a difference of rounding (1e-10 of
+      // the total): shown as the 0 it is.
+      let change =
+        abs(result.totalAfter - before) <= 1e-9 * before
+        ? 0 : result.totalAfter - before
       var row: [ReportTable.Cell] = [
-        .text(result.scenario.name), .number(after, decimals: 2),
-        .number(after - before, decimals: 2),
-        before > 0
-          ? .number((after - before) / before * 100, decimals: 2) : .empty,
+        .text(result.scenario.name), .number(before + change, decimals: 2),
+        .number(change, decimals: 2),
+        before > 0 ? .number(change / before * 100, decimals: 2) : .empty,
       ]
       let counts = result.changeCounts
       for change in Reallocation.Change.allCases {
@@ -51,7 +59,10 @@ public enum ScenarioComparisonReport {
       let expected = Self.expected(result, evaluation, response: response)
       row += [
         .number(result.unallocated, decimals: 2),
-        .number(expected.performance, decimals: 2),
+        .number(result.uncovered, decimals: 2),
+        .number(result.heldByUnitCaps, decimals: 2),
+        .number(result.coreShortfall, decimals: 2),
+        expected.performance.map { .number($0, decimals: 2) } ?? .empty,
         .number(expected.value, decimals: 2),
       ]
       for level in levels {
@@ -64,9 +75,12 @@ public enum ScenarioComparisonReport {
       l(
         "Expected performance: budget-weighted mean of the scores the response model gives at the new budgets "
           + "without noise, min(100, s·(b′/b)^ε) with ε = \(Diagnostic.number(response.elasticity)); "
-          + "expected value: Σ (score/100) × budget. Gini: members-weighted, of funds per member.",
+          + "expected value: Σ (score/100) × budget (performance empty: nothing funded). Not covered: raises of "
+          + "other grades that a budget-neutral pool and the priority projects could not pay for. "
+          + "Gini: members-weighted, of funds per member.",
         "预期绩效：按响应模型（不含随机扰动）在调整后预算下的预期得分，按预算加权平均，min(100, s·(b′/b)^ε)，ε = "
-          + "\(Diagnostic.number(response.elasticity))；预期绩效加权资金：Σ（得分/100）× 预算。基尼系数按会员数加权，指人均经费。"
+          + "\(Diagnostic.number(response.elasticity))；预期绩效加权资金：Σ（得分/100）× 预算（绩效为空：无安排预算的项目）。"
+          + "未能平衡：预算平衡情景下压减资金和优先项目全部预算仍不足以承担的其他等级增加额。基尼系数按会员数加权，指人均经费。"
       )
     ]
     return table
@@ -76,7 +90,7 @@ public enum ScenarioComparisonReport {
   /// s′ the response model's score at b′ without noise.
   static func expected(
     _ result: Reallocation, _ evaluation: Evaluation, response: ResponseModel
-  ) -> (performance: Double, value: Double) {
+  ) -> (performance: Double?, value: Double) {
     var weighted = 0.0
     var funded = 0.0
     for p in result.after.indices
@@ -88,7 +102,7 @@ public enum ScenarioComparisonReport {
       weighted += s * result.after[p]
       funded += result.after[p]
     }
-    return (funded > 0 ? weighted / funded : 0, weighted / 100)
+    return (funded > 0 ? weighted / funded : nil, weighted / 100)
   }
 
   /// Each project under each scenario, scenario after scenario.

@@ -53,6 +53,30 @@ public enum SimulationReport {
         .text(l("unallocated (\(moneyUnit))", "未分配（\(moneyUnit)）")),
         .number(result.unallocated, decimals: 2),
       ])
+      if result.uncovered > 0 {
+        table.append([
+          .text(
+            l(
+              "raises not covered by freed money (\(moneyUnit))",
+              "压减资金不足以承担的增加额（\(moneyUnit)）")),
+          .number(result.uncovered, decimals: 2),
+        ])
+      }
+    }
+    if result.scenario.rules.unitCap != nil {
+      table.append([
+        .text(l("held by unit caps (\(moneyUnit))", "单位上限压回（\(moneyUnit)）")),
+        .number(result.heldByUnitCaps, decimals: 2),
+      ])
+    }
+    if result.scenario.rules.coreFloor != nil {
+      table.append([
+        .text(
+          l(
+            "core-duty floor not met by (\(moneyUnit))",
+            "主责主业保底缺口（\(moneyUnit)）")),
+        .number(result.coreShortfall, decimals: 2),
+      ])
     }
     let grades = evaluation.gradeCounts
     for grade in Grade.allCases {

@@ -8,10 +8,11 @@
 ///
 /// In one budget year a project meets the rules in this order, the first
 /// that applies deciding its budget (`Reallocation.Reason` names it):
-/// outside the tree; ended earlier; completed; major-project time limit;
-/// no grade; protected; multi-year exit; rectification; the grade's rule.
-/// Then the unit caps, the core-duty floor and (budget neutral) the share
-/// of freed money adjust the result, and say so per project.
+/// outside the tree; exited earlier; completed; major-project time limit;
+/// no grade; multi-year exit; rectification; the grade's rule. A
+/// protected project keeps its budget where that rule would cut it. Then
+/// the core-duty floor, the unit caps and (budget neutral) the share of
+/// freed money adjust the result, and say so per project.
 public struct BudgetRules: Sendable, Equatable {
   /// The rectification cycle (整改): "对评价结果较差的要督促整改，不整改或
   /// 整改不到位的，相应调减预算，直至取消预算" (seed §三(二)8; 财预〔2020〕10号
@@ -41,7 +42,8 @@ public struct BudgetRules: Sendable, Equatable {
   public var majorYears: Int?
   /// Ids of major projects renewed past `majorYears`.
   public var renewed: Set<String> = []
-  /// Ids of projects no rule may cut or cancel (raises still apply).
+  /// Ids of projects no rule may cut or cancel (raises still apply; a
+  /// weak streak is still counted).
   public var protected: Set<String> = []
   /// Categories whose projects are protected.
   public var protectedCategories: Set<String> = []
@@ -112,13 +114,13 @@ public struct RuleHistory: Sendable, Equatable {
   public var weakYears: [Int32]
   /// Years graded 差 in that streak.
   public var poorYears: [Int32]
-  /// Ended by a rule (cancelled, exited, completed, time limit): it gets
+  /// Exited by a rule (cancelled, exited, completed, time limit): it gets
   /// no budget in later years.
-  public var ended: [Bool]
+  public var exited: [Bool]
 
   public init(count: Int) {
     weakYears = [Int32](repeating: 0, count: count)
     poorYears = [Int32](repeating: 0, count: count)
-    ended = [Bool](repeating: false, count: count)
+    exited = [Bool](repeating: false, count: count)
   }
 }

@@ -41,19 +41,42 @@ public struct MultiYearSimulation: Sendable {
     public var median: Double
     public var p95: Double
 
-    /// The band of `values` (quantiles of Hyndman–Fan type 7).
+    /// The band of `values` (quantiles of Hyndman–Fan type 7); the mean
+    /// by compensated (Neumaier) summation, so that equal values give
+    /// their value and not a last digit off.
     public init(_ values: [Double]) {
       let sorted = values.sorted()
       let n = Double(values.count)
-      mean = values.reduce(0, +) / n
+      let low = sorted.first ?? 0
+      let high = sorted.last ?? 0
+      mean = min(high, max(low, Self.sum(values) / n))
       let m = mean
       deviation =
-        values.count > 1
+        values.count > 1 && low < high
         ? (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1))
           .squareRoot() : 0
       p5 = QuantileDefinition.standard.quantile(sorted, 0.05)
       median = QuantileDefinition.standard.quantile(sorted, 0.5)
       p95 = QuantileDefinition.standard.quantile(sorted, 0.95)
+    }
+
+    /// The band of the finite values; nil when there are none.
+    init?(finite values: [Double]) {
+      let kept = values.filter(\.isFinite)
+      guard !kept.isEmpty else { return nil }
+      self.init(kept)
+    }
+
+    /// Σ values by Neumaier's compensated summation.
+    static func sum(_ values: [Double]) -> Double {
+      var sum = 0.0
+      var compensation = 0.0
+      for x in values {
+        let t = sum + x
+        compensation += abs(sum) >= abs(x) ? (sum - t) + x : (x - t) + sum
+        sum = t
+      }
+      return sum + compensation
     }
   }
 
@@ -63,12 +86,13 @@ public struct MultiYearSimulation: Sendable {
     /// Σ budgets.
     public var budget: Band
     /// Budget-weighted mean score of the funded scored projects,
-    /// Σ s·b / Σ b.
-    public var performance: Band
+    /// Σ s·b / Σ b, over the runs that fund any; nil when none does.
+    public var performance: Band?
     /// Performance-weighted money Σ (s/100)·b.
     public var value: Band
-    /// Projects ended so far (cancelled, exited, completed, time limit).
-    public var ended: Band
+    /// Projects exited so far: no longer funded by a rule (cancelled,
+    /// multi-year exit, completed, time limit), excluded ones not counted.
+    public var exited: Band
     /// Projects in a weak streak (graded 中 or 差 last time), still funded.
     public var rectifying: Band
     /// Members-weighted Gini of funds per member, per level of
@@ -81,16 +105,17 @@ public struct MultiYearSimulation: Sendable {
   public let settings: MultiYearSettings
   /// The data set's year (0 when unknown; years are then counted 1, 2, …).
   public var dataYear: Int
-  /// Year 0, the data set: Σ budgets, performance, value.
-  public var start: (budget: Double, performance: Double, value: Double)
+  /// Year 0, the data set: Σ budgets, performance (nil when nothing is
+  /// funded), value.
+  public var start: (budget: Double, performance: Double?, value: Double)
   public var startGini: [Double?]
   public var years: [Year] = []
   /// Levels of the balance columns (none without members).
   public var levels: [String] = []
-  /// Per project: the share of runs in which it had ended by the last
+  /// Per project: the share of runs in which it had exited by the last
   /// year, its mean last budget, its mean last score over the runs that
   /// still funded it (nil: never), and the share of runs with a cut.
-  public var endedShare: [Double]
+  public var exitedShare: [Double]
   public var lastBudget: [Double]
   public var lastScore: [Double?]
   public var cutShare: [Double]
@@ -168,7 +193,7 @@ public struct MultiYearSimulation: Sendable {
           var ended = 0
           var rectifying = 0
           for p in 0..<n where evaluation.status[p] != .excluded {
-            if history.ended[p] {
+            if history.exited[p] {
               ended += 1
             } else if history.weakYears[p] > 0 {
               rectifying += 1
@@ -176,7 +201,7 @@ public struct MultiYearSimulation: Sendable {
           }
           let base = (k - 1) * stride
           record[base] = f.budget
-          record[base + 1] = f.performance
+          record[base + 1] = f.performance ?? .nan
           record[base + 2] = f.value
           record[base + 3] = Double(ended)
           record[base + 4] = Double(rectifying)
@@ -190,7 +215,7 @@ public struct MultiYearSimulation: Sendable {
         }
         records[run] = record
         tally.add(
-          budget: budget, score: score, scored: scored, ended: history.ended,
+          budget: budget, score: score, scored: scored, exited: history.exited,
           everCut: everCut)
       }
       tallies[block] = tally
@@ -208,11 +233,11 @@ public struct MultiYearSimulation: Sendable {
       self.years.append(
         Year(
           year: year0 > 0 ? year0 + k + 1 : k + 1, budget: Band(column(0)),
-          performance: Band(column(1)), value: Band(column(2)),
-          ended: Band(column(3)), rectifying: Band(column(4)), gini: gini))
+          performance: Band(finite: column(1)), value: Band(column(2)),
+          exited: Band(column(3)), rectifying: Band(column(4)), gini: gini))
     }
     let r = Double(runs)
-    endedShare = total.ended.map { Double($0) / r }
+    exitedShare = total.exited.map { Double($0) / r }
     lastBudget = total.budget.map { $0 / r }
     lastScore = (0..<n).map {
       total.funded[$0] > 0 ? total.score[$0] / Double(total.funded[$0]) : nil
@@ -223,19 +248,21 @@ public struct MultiYearSimulation: Sendable {
   /// Σ budgets, Σ s·b / Σ b and Σ (s/100)·b over the funded scored
   /// projects.
   static func figures(_ budget: [Double], _ score: [Double], _ scored: [Bool])
-    -> (budget: Double, performance: Double, value: Double)
+    -> (budget: Double, performance: Double?, value: Double)
   {
-    var total = 0.0
     var weighted = 0.0
     var funded = 0.0
     for p in budget.indices {
-      total += budget[p]
       if scored[p], budget[p] > 0 {
         weighted += score[p] * budget[p]
         funded += budget[p]
       }
     }
-    return (total, funded > 0 ? weighted / funded : 0, weighted / 100)
+    // The total compensated, so that budgets that do not change add up
+    // to the same last digit every year.
+    return (
+      Band.sum(budget), funded > 0 ? weighted / funded : nil, weighted / 100
+    )
   }
 
   /// The Gini of each of `levels` (nil where the balance skipped it).
@@ -273,26 +300,26 @@ public struct MultiYearSimulation: Sendable {
 
   /// Per-project sums over runs.
   struct Tally: Sendable {
-    var ended: [Int]
+    var exited: [Int]
     var budget: [Double]
     var score: [Double]
     var funded: [Int]
     var cut: [Int]
 
     init(count: Int) {
-      ended = [Int](repeating: 0, count: count)
+      exited = [Int](repeating: 0, count: count)
       budget = [Double](repeating: 0, count: count)
       score = budget
-      funded = ended
-      cut = ended
+      funded = exited
+      cut = exited
     }
 
     mutating func add(
-      budget b: [Double], score s: [Double], scored: [Bool], ended e: [Bool],
+      budget b: [Double], score s: [Double], scored: [Bool], exited e: [Bool],
       everCut: [Bool]
     ) {
       for p in b.indices {
-        if e[p] { ended[p] += 1 }
+        if e[p] { exited[p] += 1 }
         budget[p] += b[p]
         if scored[p], b[p] > 0 {
           score[p] += s[p]
@@ -304,7 +331,7 @@ public struct MultiYearSimulation: Sendable {
 
     mutating func merge(_ other: Tally) {
       for p in budget.indices {
-        ended[p] += other.ended[p]
+        exited[p] += other.exited[p]
         budget[p] += other.budget[p]
         score[p] += other.score[p]
         funded[p] += other.funded[p]

@@ -34,19 +34,18 @@ extension Reallocation {
 
   /// Undoes cuts of core-duty projects, pro rata to each cut, until their
   /// total is at least `floor` × their total before, both over the core
-  /// projects that go on (not excluded, completed or ended); cancellations
-  /// stay as they are. What cannot be met is `coreShortfall`.
+  /// projects that go on (those the rules leave a budget above 0);
+  /// cancellations stay as they are. What cannot be met is
+  /// `coreShortfall`.
   mutating func keepCoreFloor(_ floor: Double, facts: ProjectFacts) {
     var totalBefore = 0.0
     var totalAfter = 0.0
     var cuts = 0.0
     for p in before.indices where facts.isCore[p] {
-      // The floor is on the core projects that go on: a project outside
-      // the tree, completed or at its time limit leaves no cut to undo.
-      switch reason[p] {
-      case .excluded, .completed, .majorLimit, .endedEarlier: continue
-      default: break
-      }
+      // The floor is on the core projects that go on: one outside the
+      // tree, cancelled, exited, completed or at its time limit is not.
+      if after[p] == 0 { continue }
+      if case .excluded = reason[p] { continue }
       totalBefore += before[p]
       totalAfter += after[p]
       if Self.undoable(reason[p]), after[p] < before[p] {
@@ -104,6 +103,7 @@ extension Reallocation {
         if let cap = scenario.maxRaise {
           let left = before[p] * (1 + cap) - after[p]
           if give[p] >= left {
+            adjustment[p] = .raiseCap(wanted: after[p] + give[p])
             give[p] = left
             closed.insert(p)
           }
@@ -131,13 +131,16 @@ extension Reallocation {
     }
     if amount < 0 {
       // Raises elsewhere exceed the cuts: the priority projects pay for
-      // them pro rata, never below zero.
+      // them pro rata, never below zero; what their budgets cannot cover
+      // raises the total, and is reported.
       let base = projects.reduce(0) { $0 + before[$1] }
+      let paid = min(-amount, base)
       if base > 0 {
         for p in projects {
-          after[p] = max(0, after[p] + amount * before[p] / base)
+          after[p] = max(0, after[p] - paid * before[p] / base)
         }
       }
+      uncovered = -amount - paid
       remaining = 0
     }
     unallocated = max(0, remaining)

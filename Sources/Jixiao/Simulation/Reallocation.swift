@@ -54,18 +54,22 @@ public struct Reallocation: Sendable {
     case majorLimit(years: Int)
     /// A multi-year project whose end year is before the budget year.
     case completed(endYear: Int)
-    /// Ended by a rule in an earlier year.
-    case endedEarlier
-    /// A protected project: no cut; `Scenario.Action` is what its grade
-    /// asked for (applied only when it is a raise).
-    case protected(Grade?, Scenario.Action)
+    /// Left the library by a rule in an earlier year (cancelled, exited,
+    /// completed, time limit).
+    case exitedEarlier
   }
 
   /// A limit that changed the budget the reason gave.
   public enum Adjustment: Sendable, Equatable {
     case none
+    /// A protected project: the cut or cancellation of the reason is not
+    /// applied; the budget is kept.
+    case protected
     /// The unit's cap held the raise back from `wanted` to `after`.
     case unitCap(wanted: Double)
+    /// The scenario's `maxRaise` held a share of freed money back from
+    /// `wanted`.
+    case raiseCap(wanted: Double)
     /// Part of the cut undone for the core-duty floor, from `wanted`.
     case coreFloor(wanted: Double)
   }
@@ -94,6 +98,11 @@ public struct Reallocation: Sendable {
   public var heldByUnitCaps: Double
   /// What the core-duty floor still lacks after every core cut is undone.
   public var coreShortfall: Double
+  /// Budget neutral: raises of other grades that the freed money and the
+  /// priority projects' whole budgets could not pay for; the total rises
+  /// by this much (`pool = sharedOut − uncovered` when the pool is
+  /// negative).
+  public var uncovered: Double
 
   public var totalBefore: Double { before.reduce(0, +) }
   public var totalAfter: Double { after.reduce(0, +) }
@@ -145,6 +154,7 @@ public struct Reallocation: Sendable {
     sharedOut = 0
     heldByUnitCaps = 0
     coreShortfall = 0
+    uncovered = 0
 
     var priority: [Int] = []
     var isPriority = [Bool](repeating: false, count: n)
@@ -154,6 +164,10 @@ public struct Reallocation: Sendable {
         p, facts: facts, status: status[p], grade: grade[p], year: year,
         scenario: scenario, table: table, history: &history)
       reason[p] = decided.reason
+      if facts.isProtected[p], decided.action.cuts {
+        adjustment[p] = .protected
+        continue
+      }
       if decided.isPriority {
         priority.append(p)
         isPriority[p] = true
@@ -162,11 +176,13 @@ public struct Reallocation: Sendable {
       after[p] = decided.action.apply(to: before[p])
     }
 
-    if let cap = scenario.rules.unitCap {
-      holdRaises(toUnitCap: cap, facts: facts, skipping: isPriority)
-    }
+    // The floor first: what it gives back is at most what was cut, so
+    // the unit caps, which then hold only raises, still hold after it.
     if let floor = scenario.rules.coreFloor {
       keepCoreFloor(floor, facts: facts)
+    }
+    if let cap = scenario.rules.unitCap {
+      holdRaises(toUnitCap: cap, facts: facts, skipping: isPriority)
     }
     if scenario.budgetNeutral {
       for p in 0..<n where !isPriority[p] { pool += before[p] - after[p] }
@@ -189,11 +205,11 @@ public struct Reallocation: Sendable {
       } else if after[p] < before[p] {
         change[p] = .cut
       }
-      // Excluded projects are never in the library; they are not ended.
+      // Excluded projects are never in the library; they do not exit.
       if status[p] != .excluded, after[p] == 0,
         before[p] > 0 || Self.ends(reason[p])
       {
-        history.ended[p] = true
+        history.exited[p] = true
       }
     }
   }
@@ -208,7 +224,7 @@ public struct Reallocation: Sendable {
     if status == .excluded {
       return (.excluded(scenario.excluded), scenario.excluded, false)
     }
-    if history.ended[p] { return (.endedEarlier, .cancel, false) }
+    if history.exited[p] { return (.exitedEarlier, .cancel, false) }
     if scenario.rules.endCompleted, facts.isMultiYear[p], year > 0,
       Int(facts.endYear[p]) < year
     {
@@ -223,12 +239,6 @@ public struct Reallocation: Sendable {
     }
     guard status == .scored, let grade else {
       return (.unrated(scenario.unrated), scenario.unrated, false)
-    }
-    if facts.isProtected[p] {
-      let asked = table.action[grade.rawValue]
-      let raise: Scenario.Action =
-        if case .change(let r) = asked, r > 0 { asked } else { .change(0) }
-      return (.protected(grade, asked), raise, false)
     }
     if facts.isMultiYear[p], table.exits[grade.rawValue] {
       return (.multiYearExit(grade), .cancel, false)
@@ -288,9 +298,7 @@ public struct Reallocation: Sendable {
       action != .change(0)
     case .priorityShare, .multiYearExit: true
     case .rectification(_, let stage, _, _): stage != .rectify
-    case .protected(_, let asked):
-      if case .change(let r) = asked { r > 0 } else { false }
-    case .excluded, .majorLimit, .completed, .endedEarlier: false
+    case .excluded, .majorLimit, .completed, .exitedEarlier: false
     }
   }
 

@@ -12,6 +12,14 @@ public struct Scenario: Sendable {
     /// Budget 0.
     case cancel
 
+    /// Whether it lowers a budget (a cut or a cancellation).
+    public var cuts: Bool {
+      switch self {
+      case .change(let ratio): ratio < 0
+      case .cancel: true
+      }
+    }
+
     /// The new budget from the old one.
     public func apply(to budget: Double) -> Double {
       switch self {
