@@ -220,7 +220,10 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   if let option = OptimiseOptions.names.sorted().first(where: {
     arguments[$0] != nil && !(multiYear != nil && $0 == "elasticity")
   }) {
-    throw UsageError(message: "--\(option) goes with --optimise.")
+    throw UsageError(
+      message: option == "elasticity"
+        ? "--elasticity goes with --optimise or --years."
+        : "--\(option) goes with --optimise.")
   }
   // Every file's faults are reported before the run stops.
   let files = arguments.all("scenario").map(loadScenario)
@@ -240,9 +243,8 @@ func runSimulate(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   return reportingFailures {
     var clock = Stopwatch()
-    let history = try arguments["history"].map {
-      path throws(InputError) in try GradeHistory.load(path, dataset: dataset)
-    }
+    let history = try readHistory(
+      arguments, dataset: dataset, scenarios: [scenario])
     let evaluation = try Evaluator.evaluate(dataset)
     clock.lap("scoring")
     let result = Reallocation(

@@ -81,15 +81,18 @@ func runCompare(
   _ arguments: Arguments, _ output: Output, scenarios: [Scenario],
   settings: MultiYearSettings?
 ) throws(UsageError) -> ExitStatus {
-  var names: Set<String> = [Scenario.baseline.name]
-  for scenario in scenarios {
-    guard names.insert(scenario.name).inserted else {
-      throw UsageError(
-        message:
-          "two scenarios are named \"\(scenario.name)\" (\"baseline\" is the run "
-          + "with budgets as they are); give each scenario file its own \"name\"."
-      )
+  var files: [String: String] = [Scenario.baseline.name: ""]
+  for (scenario, path) in zip(scenarios, arguments.all("scenario")) {
+    if let first = files[scenario.name] {
+      printError(
+        "error: \(path): the scenario is named \"\(scenario.name)\", as "
+          + (first.isEmpty
+            ? "the baseline (budgets as they are) is"
+            : "\(first) is")
+          + ".\n  help: Give each scenario file its own \"name\".")
+      return .failure
     }
+    files[scenario.name] = path
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
@@ -100,9 +103,8 @@ func runCompare(
   let all = [Scenario.baseline] + scenarios
   return reportingFailures {
     var clock = Stopwatch()
-    let history = try arguments["history"].map {
-      path throws(InputError) in try GradeHistory.load(path, dataset: dataset)
-    }
+    let history = try readHistory(
+      arguments, dataset: dataset, scenarios: scenarios)
     let evaluation = try Evaluator.evaluate(dataset)
     clock.lap("scoring")
     let results = all.map {
@@ -145,17 +147,28 @@ func runCompare(
   }
 }
 
-/// Whether every project a scenario's rules name is in the data set;
-/// reports those that are not.
+/// Whether a scenario's rules fit the data set: reports the faults
+/// (`Scenario.check`) and says false when any is an error.
 func checkProjects(of scenario: Scenario, path: String, in dataset: Dataset)
   -> Bool
 {
-  let unknown = scenario.unknownProjects(in: dataset)
-  for (list, id) in unknown {
+  let found = scenario.check(against: dataset)
+  report(found)
+  return !found.contains { $0.severity == .error }
+}
+
+/// The earlier grades of `--history FILE`, its warnings reported; a
+/// warning too when no scenario has a rectification cycle to use them.
+func readHistory(
+  _ arguments: Arguments, dataset: Dataset, scenarios: [Scenario]
+) throws(InputError) -> RuleHistory? {
+  guard let path = arguments["history"] else { return nil }
+  let (history, warnings) = try GradeHistory.load(path, dataset: dataset)
+  report(warnings)
+  if !scenarios.contains(where: { $0.rules.rectification != nil }) {
     printError(
-      "error: \(path): `rules.\(list)` names \(id), which is not a project of "
-        + "\(dataset.folder)/projects.csv.\n  help: Check the id, or remove it from the list."
-    )
+      "warning: \(path): no scenario has a rectification cycle (`rules.rectification`), "
+        + "so the earlier grades change nothing.")
   }
-  return unknown.isEmpty
+  return history
 }

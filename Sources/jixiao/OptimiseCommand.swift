@@ -81,6 +81,12 @@ func runOptimise(_ arguments: Arguments, _ output: Output) throws(UsageError)
     throw UsageError(
       message: "--optimise chooses the budgets itself; leave out --scenario.")
   }
+  if arguments["history"] != nil {
+    throw UsageError(
+      message:
+        "--history goes with the rectification cycle of a scenario, not with --optimise."
+    )
+  }
   let settings = try OptimiseOptions.settings(arguments)
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset

@@ -87,8 +87,8 @@ import Testing
       Fixture.repo("datasets/scenarios/strict.json"), "--scenario",
       Fixture.repo("datasets/scenarios/strict.json"),
     ])
-    #expect(twice.status == 64)
-    #expect(twice.stderr.contains("two scenarios are named \"strict\""))
+    #expect(twice.status == 1)
+    #expect(twice.stderr.contains("the scenario is named \"strict\", as "))
     let path = Fixture.temporaryFolder() + "/p.json"
     #expect(
       FileManager.default.createFile(
@@ -99,6 +99,8 @@ import Testing
       Fixture.repo("datasets/union"), "--scenario", path,
     ])
     #expect(unknown.status == 1)
-    #expect(unknown.stderr.contains("`rules.protected` names NOPE"))
+    #expect(
+      unknown.stderr.contains(
+        "p.json:1:39: error: `rules.protected` names NOPE"))
   }
 }

@@ -103,7 +103,9 @@ import Testing
       """
     #expect(
       FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
-    let history = try GradeHistory.load(path, dataset: loaded.dataset)
+    let (history, warnings) = try GradeHistory.load(
+      path, dataset: loaded.dataset)
+    #expect(warnings.isEmpty)
     // 2021 is missing, so 2020 is outside the streak.
     #expect(history.weakYears == [3, 0])
     #expect(history.poorYears == [1, 0])
@@ -136,6 +138,7 @@ import Testing
     let path = folder + "/history.csv"
     let text =
       "project,year,grade\nF,2025,中\nX,2024,中\nF,20x4,中\nF,2023,meh\nF,2022,中\nF,2022,差\n"
+      + "F,1850,中\n"
     #expect(
       FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     do {
@@ -143,7 +146,7 @@ import Testing
       Issue.record("a faulty history was accepted")
     } catch {
       let lines = error.diagnostics.map(\.description)
-      #expect(lines.count == 5, "\(lines)")
+      #expect(lines.count == 6, "\(lines)")
       #expect(lines[0].contains(":2:3: error: the year is 2025, not before"))
       #expect(lines[1].contains(":3:1: error: project \"X\" is not in"))
       #expect(lines[2].contains(":4:3: error: the year is \"20x4\""))
@@ -151,6 +154,52 @@ import Testing
       #expect(
         lines[4].contains(
           ":7:3: error: project F has year 2022 twice (first on line 6)"))
+      #expect(
+        lines[5].contains(
+          ":8:3: error: the year is \"1850\"; give a year from 1900"))
     }
+    // Chinese headers are read; a column named twice is an error, one
+    // not read a warning.
+    let chinese = folder + "/zh.csv"
+    #expect(
+      FileManager.default.createFile(
+        atPath: chinese, contents: Data("项目编号,年度,等级,备注\nF,2024,中,x\n".utf8)))
+    let (read, notes) = try GradeHistory.load(chinese, dataset: loaded.dataset)
+    #expect(read.weakYears == [1])
+    #expect(
+      notes.map(\.description).contains {
+        $0.contains("column \"备注\" is not read")
+      })
+    let twice = folder + "/twice.csv"
+    #expect(
+      FileManager.default.createFile(
+        atPath: twice,
+        contents: Data("project,year,grade,grade\nF,2024,中,优\n".utf8)))
+    #expect(throws: InputError.self) {
+      _ = try GradeHistory.load(twice, dataset: loaded.dataset)
+    }
+  }
+
+  /// Project ids the data set lacks are errors at their place in the
+  /// scenario file; rules that cannot apply are warnings.
+  @Test func rulesAreCheckedAgainstTheDataset() throws {
+    let (dataset, _) = try SimulationTests.graded()
+    let path = Fixture.temporaryFolder() + "/r.json"
+    let text =
+      #"{"name": "r", "rules": {"protected": ["E", "NOPE"], "renewed": ["G"], "protectedCategories": ["无此类别"]}}"#
+    #expect(
+      FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+    let (scenario, _) = try Scenario.load(from: path)
+    let found = scenario.check(against: dataset).map(\.description)
+    #expect(found.count == 3, "\(found)")
+    #expect(
+      found.contains {
+        $0.contains(
+          "r.json:1:44: error: `rules.protected` names NOPE, which is not a project of"
+        )
+      },
+      "\(found)")
+    #expect(found.contains { $0.contains("which no project has") })
+    #expect(found.contains { $0.contains("`rules.majorYears` is not set") })
   }
 }

@@ -13,7 +13,7 @@ public enum GradeHistory {
   ///   a missing column, an unknown project, a year that is not before
   ///   the data set's, a grade that is not one, a project and year twice.
   public static func load(_ path: String, dataset: Dataset) throws(InputError)
-    -> RuleHistory
+    -> (RuleHistory, [Diagnostic])
   {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
@@ -26,18 +26,39 @@ public enum GradeHistory {
             + "so the years of the history cannot be placed.",
           help: "Give start_year and end_year in projects.csv."))
     }
-    let lowered = table.header.map { $0.lowercased() }
+    let lowered = table.header.map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased()
+    }
     var columns: [Int] = []
-    for name in ["project", "year", "grade"] {
-      guard let k = lowered.firstIndex(of: name) else {
+    var used = Set<Int>()
+    for (name, aliases) in Self.columnNames {
+      let matches = lowered.indices.filter { aliases.contains(lowered[$0]) }
+      guard let k = matches.first else {
         log.append(
           Diagnostic(
             .error, file: path, line: 1,
             "the history has no \"\(name)\" column.",
-            help: "The header is project,year,grade (docs/simulate.md)."))
+            help:
+              "The header is project,year,grade (or 项目编号,年度,等级; docs/simulate.md)."
+          ))
         continue
       }
+      if matches.count > 1 {
+        log.append(
+          table.headerDiagnostic(
+            .error, column: matches[1],
+            "the header names the \(name) column twice (columns \(matches[0] + 1) and \(matches[1] + 1)).",
+            help: "Keep one, so it is clear which is read."))
+      }
       columns.append(k)
+      used.formUnion(matches)
+    }
+    for k in lowered.indices where !used.contains(k) {
+      log.append(
+        table.headerDiagnostic(
+          .warning, column: k,
+          "column \"\(table.header[k])\" is not read (a history has project, year and grade)."
+        ))
     }
     try log.throwIfErrors()
     var index: [String: Int] = [:]
@@ -58,11 +79,13 @@ public enum GradeHistory {
               "Check the id; drop rows of projects no longer in the data set."))
         continue
       }
-      guard let y = Int(yearText), yearText.allSatisfy(\.isNumber) else {
+      guard let y = Int(yearText), yearText.allSatisfy(\.isNumber), y >= 1900
+      else {
         log.append(
           table.diagnostic(
             .error, record: r, column: columns[1],
-            "the year is \"\(yearText)\"; give a year such as \(year - 1)."))
+            "the year is \"\(yearText)\"; give a year from 1900, such as \(year - 1)."
+          ))
         continue
       }
       guard y < year else {
@@ -104,6 +127,13 @@ public enum GradeHistory {
         back += 1
       }
     }
-    return history
+    return (history, log.diagnostics)
   }
+
+  /// Each column's name and the headers that name it.
+  static let columnNames: [(String, Set<String>)] = [
+    ("project", ["project", "项目编号", "项目"]),
+    ("year", ["year", "年度", "年份"]),
+    ("grade", ["grade", "等级", "评价等级"]),
+  ]
 }

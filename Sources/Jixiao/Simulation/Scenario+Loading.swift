@@ -30,6 +30,17 @@ extension Scenario {
         ))
     }
     scenario.name = top.string("name", log: &log) ?? scenario.name
+    if scenario.name.trimmingCharacters(in: .whitespaces).isEmpty
+      || scenario.name.unicodeScalars.contains(where: {
+        $0.properties.generalCategory == .control
+      })
+    {
+      log.append(
+        top.diagnostic(
+          .error, "name",
+          "`name` is \(JSONObjectReader.show(scenario.name)); it names the scenario in every table.",
+          help: "Give a short name of letters, digits and spaces on one line."))
+    }
     scenario.description = top.string("description", log: &log) ?? ""
     if var grades = top.object("byGrade", log: &log) {
       var actions: [Grade: Action] = [:]
@@ -107,7 +118,23 @@ extension Scenario {
             + "`budgetNeutral` is false."))
     }
     if var rules = top.object("rules", log: &log) {
-      scenario.rules = readRules(&rules, log: &log)
+      scenario.rules = readRules(&rules, log: &log, places: &scenario.idPlaces)
+    }
+    scenario.file = path
+    if scenario.budgetNeutral {
+      let raised = Grade.allCases.filter {
+        !scenario.priorityGrades.contains($0)
+          && scenario.action(for: $0) != .change(0)
+          && !scenario.action(for: $0).cuts
+      }
+      if !raised.isEmpty {
+        log.append(
+          top.diagnostic(
+            .warning, "byGrade",
+            "the scenario is budget neutral but raises \(raised.map(\.name).joined(separator: ", ")), "
+              + "which is not a priority grade: the priority projects pay for that raise, and "
+              + "what they cannot pay raises the total."))
+      }
     }
     top.reportUnknownKeys(log: &log)
     try log.throwIfErrors()

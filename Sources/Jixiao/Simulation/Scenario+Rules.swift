@@ -1,7 +1,8 @@
 extension Scenario {
   /// Reads the `rules` object of a scenario file (docs/simulate.md).
   static func readRules(
-    _ reader: inout JSONObjectReader, log: inout DiagnosticLog
+    _ reader: inout JSONObjectReader, log: inout DiagnosticLog,
+    places: inout [IdPlace]
   ) -> BudgetRules {
     var rules = BudgetRules()
     if let value = reader.given("rectification", log: &log) {
@@ -53,8 +54,21 @@ extension Scenario {
       }
     }
     rules.majorYears = count(&reader, "majorYears", log: &log)
-    rules.renewed = Set(reader.strings("renewed", log: &log) ?? [])
-    rules.protected = Set(reader.strings("protected", log: &log) ?? [])
+    for list in ["renewed", "protected"] {
+      let ids = reader.strings(list, log: &log) ?? []
+      for (index, id) in ids.enumerated() {
+        let place = reader.places.position(of: reader.key(list) + "[\(index)]")
+        places.append(
+          IdPlace(
+            list: list, id: id, line: place?.line ?? 0,
+            column: place?.column ?? 0))
+      }
+      if list == "renewed" {
+        rules.renewed = Set(ids)
+      } else {
+        rules.protected = Set(ids)
+      }
+    }
     rules.protectedCategories = Set(
       reader.strings("protectedCategories", log: &log) ?? [])
     rules.endCompleted = reader.bool("endCompleted", log: &log) ?? false
@@ -113,20 +127,72 @@ extension Scenario {
     return Int(number)
   }
 
-  /// Ids the rules name that are not projects of the data set, with the
-  /// list that names each (`renewed`, `protected`).
-  public func unknownProjects(in dataset: Dataset) -> [(
-    list: String, id: String
-  )] {
-    var ids = Set<String>()
-    for p in 0..<dataset.projects.count { ids.insert(dataset.projects.ids[p]) }
-    var unknown: [(String, String)] = []
-    for id in rules.renewed.sorted() where !ids.contains(id) {
-      unknown.append(("renewed", id))
+  /// What the rules name that the data set does not have: project ids of
+  /// `renewed` and `protected` that are not its projects (errors, at
+  /// their place in the file), and rules that can never apply to it
+  /// (warnings).
+  public func check(against dataset: Dataset) -> [Diagnostic] {
+    let projects = dataset.projects
+    var index: [String: Int] = [:]
+    for p in 0..<projects.count { index[projects.ids[p]] = p }
+    var found: [Diagnostic] = []
+    for place in idPlaces where index[place.id] == nil {
+      found.append(
+        Diagnostic(
+          .error, file: file, line: place.line, column: place.column,
+          "`rules.\(place.list)` names \(place.id), which is not a project of "
+            + "\(DatasetLoader.path(dataset.folder, "projects.csv")).",
+          help: "Check the id, or remove it from the list."))
     }
-    for id in rules.protected.sorted() where !ids.contains(id) {
-      unknown.append(("protected", id))
+    let categories = Set((0..<projects.count).map { projects.category[$0] })
+    if rules.coreFloor != nil {
+      let missing = rules.coreCategories.filter { !categories.contains($0) }
+      if missing.count == rules.coreCategories.count {
+        found.append(
+          Diagnostic(
+            .warning, file: file,
+            "no project has a core-duty category (\(missing.joined(separator: ", "))): "
+              + "`rules.coreFloor` has nothing to hold.",
+            help:
+              "Name the data set's core categories in `rules.coreCategories`."))
+      }
     }
-    return unknown
+    for category in rules.protectedCategories.sorted()
+    where !categories.contains(category) {
+      found.append(
+        Diagnostic(
+          .warning, file: file,
+          "`rules.protectedCategories` names \"\(category)\", which no project has.",
+          help:
+            "Check the spelling against the category column of projects.csv."))
+    }
+    for place in idPlaces where place.list == "renewed" {
+      guard let p = index[place.id] else { continue }
+      let why =
+        rules.majorYears == nil
+        ? "`rules.majorYears` is not set, so no time limit applies"
+        : !projects.isMajor[p] ? "it is not a major project" : nil
+      if let why {
+        found.append(
+          Diagnostic(
+            .warning, file: file, line: place.line, column: place.column,
+            "`rules.renewed` names \(place.id), but \(why): renewing it changes nothing."
+          ))
+      }
+    }
+    if rules.majorYears != nil {
+      let undated = (0..<projects.count).filter {
+        projects.isMajor[$0] && projects.startYear[$0] <= 0
+      }
+      if let first = undated.first {
+        found.append(
+          Diagnostic(
+            .warning, file: file,
+            "\(undated.count) major project(s) have no start_year (the first: \(projects.ids[first])): "
+              + "`rules.majorYears` cannot limit them.",
+            help: "Give start_year in projects.csv."))
+      }
+    }
+    return found
   }
 }

@@ -51,6 +51,19 @@ public struct Scenario: Sendable {
   public var maxRaise: Double?
   /// Rules beyond one percentage per grade (off unless given).
   public var rules = BudgetRules()
+  /// The file read (empty when built in code), and where each project id
+  /// of `rules.renewed` and `rules.protected` is written in it, for
+  /// messages about ids the data set does not have.
+  public var file = ""
+  var idPlaces: [IdPlace] = []
+
+  /// A project id of a rules list and its place in the scenario file.
+  struct IdPlace: Sendable {
+    var list: String
+    var id: String
+    var line: Int
+    var column: Int
+  }
 
   public init() {}
 
