@@ -81,7 +81,7 @@ enum TransfersOptions {
     guard let total = plainNumber(totalText), total > 0 else {
       throw UsageError(
         message:
-          "--total is \(totalText); give an amount > 0 in the money unit, such as 5000."
+          "--total is \(totalText); give a plain decimal amount > 0 in the money unit (digits and a point, no exponent), such as 5000."
       )
     }
     var formula = TransferFormula(total: total)
@@ -146,6 +146,7 @@ enum TransfersOptions {
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       let pieces = part.split(separator: "=", omittingEmptySubsequences: false)
       guard pieces.count == 2,
+        !pieces[0].trimmingCharacters(in: .whitespaces).isEmpty,
         let value = plainNumber(
           pieces[1].trimmingCharacters(in: .whitespaces))
       else {

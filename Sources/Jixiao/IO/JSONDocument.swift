@@ -13,6 +13,15 @@ struct JSONDocument {
   let places: JSONPlaces
 
   static func read(_ path: String) throws(InputError) -> JSONDocument {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+      isFolder.boolValue
+    {
+      throw InputError(
+        Diagnostic(
+          .error, file: path, "is a folder, not a JSON file.",
+          help: "Name the file inside it."))
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(
         Diagnostic(
