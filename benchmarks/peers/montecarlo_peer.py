@@ -2,9 +2,9 @@
 Jixiao's MultiYearSimulation in benchmarks/montecarlo.sh.
 
 Written from docs/simulate.md, not from Jixiao's code: the same rules in the
-same order (outside the tree, ended earlier, completed, major-project limit,
-no grade, multi-year exit, rectification cycle, the grade's change; then
-unit caps and the core-duty floor), the same response model
+same order (outside the tree, exited earlier, completed, major-project
+limit, no grade, multi-year exit, rectification cycle, the grade's change;
+then the core-duty floor and the unit caps), the same response model
 s' = min(100, max(0, s (b'/b)^e + sigma z)) with e ~ N(0.2, 0.1) floored
 at 0, and the members-weighted Gini of funds per member of the first level
 with members. numpy's own random generator draws, so single runs differ
@@ -107,17 +107,16 @@ for b0 in range(0, runs, block):
         ends = np.zeros((B, n), dtype=bool)
         undoable = np.zeros((B, n), dtype=bool)
         raise_ok = np.zeros((B, n), dtype=bool)
-        left_floor = np.zeros((B, n), dtype=bool)   # out of the floor's base
         excl = np.broadcast_to(status == 2, (B, n))
-        after[excl] = 0; decided |= excl; left_floor |= excl
+        after[excl] = 0; decided |= excl
         m_ = ~decided & ended
-        after[m_] = 0; decided |= m_; left_floor |= m_
+        after[m_] = 0; decided |= m_
         if end_completed:
             m_ = ~decided & (multi & (end < t))[None, :]
-            after[m_] = 0; decided |= m_; ends |= m_; left_floor |= m_
+            after[m_] = 0; decided |= m_; ends |= m_
         if major_years is not None:
             m_ = ~decided & (major & ~renewed & (start > 0) & (t - start + 1 > major_years))[None, :]
-            after[m_] = 0; decided |= m_; ends |= m_; left_floor |= m_
+            after[m_] = 0; decided |= m_; ends |= m_
         m_ = ~decided & (status == 1)[None, :]
         decided |= m_                      # unrated: kept
         for g in exit_grades:
@@ -143,6 +142,18 @@ for b0 in range(0, runs, block):
                 after[m_] = np.maximum(0, before[m_] + before[m_] * change[g])
                 if change[g] < 0: undoable |= m_
             decided |= m_
+        if core_floor is not None:
+            # The floor first, over the core projects that go on (budget
+            # above 0 after the rules); then the unit caps hold raises.
+            base = core[None, :] & ~excl & (after > 0)
+            tb = (before * base).sum(axis=1)
+            ta = (after * base).sum(axis=1)
+            cuts_ = np.where(base & undoable & (after < before), before - after, 0.0)
+            cs = cuts_.sum(axis=1)
+            deficit = core_floor * tb - ta
+            undone = np.where(deficit > 0, np.minimum(deficit, cs), 0.0)
+            frac = np.divide(undone, cs, out=np.zeros(B), where=cs > 0)
+            after += cuts_ * frac[:, None]
         if unit_cap is not None:
             raised = np.where(after > before, after - before, 0.0)
             for r in range(B):
@@ -152,16 +163,6 @@ for b0 in range(0, runs, block):
                 excess = np.minimum(ru, np.maximum(0, au - unit_cap * bu))
                 share = np.divide(excess, ru, out=np.zeros(m), where=ru > 0)
                 after[r] -= share[unit] * raised[r]
-        if core_floor is not None:
-            base = core[None, :] & ~left_floor
-            tb = (before * base).sum(axis=1)
-            ta = (after * base).sum(axis=1)
-            cuts_ = np.where(base & undoable & (after < before), before - after, 0.0)
-            cs = cuts_.sum(axis=1)
-            deficit = core_floor * tb - ta
-            undone = np.where(deficit > 0, np.minimum(deficit, cs), 0.0)
-            frac = np.divide(undone, cs, out=np.zeros(B), where=cs > 0)
-            after += cuts_ * frac[:, None]
         ended |= ~excl & (after == 0) & ((before > 0) | ends)
         z = rng.standard_normal((B, n))
         funded = scored[None, :] & (after > 0)

@@ -115,16 +115,19 @@ func main() throws {
         + "]"
     }
     let years = result.years
-    print(
-      "{\"tool\": \"jixiao\", \"stage\": \"montecarlo\", \"projects\": \(dataset.projects.count), "
-        + "\"years\": \(options.years), \"runs\": \(options.runs), \"threads\": \(threads), "
-        + "\"seconds\": \(String(format: "%.4f", time)), "
-        + "\"budget\": \(list(years.map(\.budget.mean))), "
-        + "\"performance\": \(list(years.map(\.performance.mean))), "
-        + "\"performance_sd\": \(list(years.map(\.performance.deviation))), "
-        + "\"ended\": \(list(years.map(\.ended.mean))), "
-        + "\"gini\": \(list(years.map { $0.gini.first.flatMap { $0 } ?? -1 }))}"
-    )
+    let performance = years.map { $0.performance?.mean ?? -1 }
+    let deviation = years.map { $0.performance?.deviation ?? -1 }
+    let gini = years.map { $0.gini.first.flatMap { $0 } ?? -1 }
+    var line = "{\"tool\": \"jixiao\", \"stage\": \"montecarlo\", "
+    line += "\"projects\": \(dataset.projects.count), \"years\": \(options.years), "
+    line += "\"runs\": \(options.runs), \"threads\": \(threads), "
+    line += "\"seconds\": \(String(format: "%.4f", time)), "
+    line += "\"budget\": \(list(years.map(\.budget.mean))), "
+    line += "\"performance\": \(list(performance)), "
+    line += "\"performance_sd\": \(list(deviation)), "
+    line += "\"ended\": \(list(years.map(\.exited.mean))), "
+    line += "\"gini\": \(list(gini))}"
+    print(line)
   }
 }
 
