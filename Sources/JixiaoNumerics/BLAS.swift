@@ -14,6 +14,8 @@ public enum NumericsError: Error, Sendable, Equatable, CustomStringConvertible {
   case tooFewObservations(Int, needed: Int)
   /// A LAPACK routine reported an error code.
   case lapack(String, Int32)
+  /// A square matrix was needed.
+  case notSquare(rows: Int, columns: Int)
 
   public var description: String {
     switch self {
@@ -30,6 +32,8 @@ public enum NumericsError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(n) observation(s) are too few; the fit needs at least \(needed)"
     case .lapack(let routine, let info):
       "LAPACK's \(routine) failed (info \(info))"
+    case .notSquare(let rows, let columns):
+      "the matrix is \(rows) × \(columns); a square one is needed"
     }
   }
 }

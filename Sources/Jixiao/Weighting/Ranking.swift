@@ -1,0 +1,29 @@
+/// Ranks and the coefficients that compare two rankings.
+///
+/// Ties share the average of the ranks they span (the default of
+/// Spearman's ρ and of R's `rank`): values 5, 7, 7, 9 rank 1, 2.5, 2.5, 4.
+public enum Ranking {
+  /// Average ranks of `values`, 1 for the smallest.
+  public static func averageRanks(_ values: [Double]) -> [Double] {
+    let order = values.indices.sorted { values[$0] < values[$1] }
+    var ranks = [Double](repeating: 0, count: values.count)
+    var start = 0
+    while start < order.count {
+      var end = start
+      while end + 1 < order.count,
+        values[order[end + 1]] == values[order[start]]
+      {
+        end += 1
+      }
+      let rank = Double(start + end) / 2 + 1
+      for k in start...end { ranks[order[k]] = rank }
+      start = end + 1
+    }
+    return ranks
+  }
+
+  /// Positions 1 = best for scores where higher is better, ties averaged.
+  public static func positions(_ scores: [Double]) -> [Double] {
+    averageRanks(scores.map { -$0 })
+  }
+}
