@@ -81,9 +81,11 @@ func runCompare(
   _ arguments: Arguments, _ output: Output, scenarios: [Scenario],
   settings: MultiYearSettings?
 ) throws(UsageError) -> ExitStatus {
+  // Names compare without regard to case: "Baseline" beside "baseline"
+  // would read as one row twice.
   var files: [String: String] = [Scenario.baseline.name: ""]
   for (scenario, path) in zip(scenarios, arguments.all("scenario")) {
-    if let first = files[scenario.name] {
+    if let first = files[scenario.name.lowercased()] {
       printError(
         "error: \(path): the scenario is named \"\(scenario.name)\", as "
           + (first.isEmpty
@@ -92,7 +94,7 @@ func runCompare(
           + ".\n  help: Give each scenario file its own \"name\".")
       return .failure
     }
-    files[scenario.name] = path
+    files[scenario.name.lowercased()] = path
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset

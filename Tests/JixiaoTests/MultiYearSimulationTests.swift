@@ -171,4 +171,16 @@ import Testing
     #expect(
       MultiYearSimulation.Band.sum([Double](repeating: 0.1, count: 10)) == 1)
   }
+
+  /// Streaks given by a history count as rectifying only in a scenario
+  /// with a cycle: the baseline has none.
+  @Test func noCycleNoRectifying() throws {
+    let (dataset, evaluation) = try SimulationTests.graded()
+    var history = RuleHistory(count: 5)
+    history.weakYears = [0, 2, 1, 1, 0]
+    let base = MultiYearSimulation(
+      dataset, evaluation, scenario: .baseline, settings: Self.quiet(years: 1),
+      history: history)
+    #expect(base.years[0].rectifying.mean == 0)
+  }
 }

@@ -310,4 +310,109 @@ import Testing
     #expect(r.after == [110, 200, 270, 0])
     #expect(Scenario().rules.isEmpty)
   }
+
+  // MARK: A second tester's cases
+
+  /// Budget neutral, 中 +50 % on P1 (100) and P2 (优, 200) protected: the
+  /// 50 that P2 would pay is not taken from it but reported as not
+  /// covered.
+  @Test func protectedPriorityProjectsDoNotPay() {
+    var facts = Self.facts(2, units: 2)
+    facts.unit = [0, 1]
+    facts.isProtected = [false, true]
+    var s = Scenario()
+    s.byGrade = [.fair: .change(0.5), .excellent: .change(0)]
+    s.budgetNeutral = true
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 200], [.fair, .excellent], scenario: s, history: &history)
+    #expect(r.after == [150, 200])
+    #expect(r.uncovered == 50)
+    #expect(r.adjustment[1] == .protected)
+  }
+
+  /// The same with P2 a core project under a floor of 0.95 and not
+  /// protected: it pays 50 (to 150), then the floor gives 40 back (to
+  /// 190 = 0.95 × 200); those 40 are not covered.
+  @Test func coreFloorHoldsAfterPayments() {
+    var facts = Self.facts(2, units: 2)
+    facts.unit = [0, 1]
+    facts.isCore = [false, true]
+    var s = Scenario()
+    s.byGrade = [.fair: .change(0.5), .excellent: .change(0)]
+    s.budgetNeutral = true
+    s.rules.coreFloor = 0.95
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 200], [.fair, .excellent], scenario: s, history: &history)
+    #expect(abs(r.after[1] - 190) < 1e-9)
+    #expect(abs(r.uncovered - 40) < 1e-9)
+    #expect(r.coreShortfall == 0)
+    #expect(abs(r.totalAfter - r.totalBefore - r.uncovered) < 1e-9)
+  }
+
+  /// One unit, cap 1.0, floor 1.0: core P1 差 +50 %, core P2 中 −50 %,
+  /// other P3 差 +50 %. P1's raise does not count toward the floor, so
+  /// P2's cut is undone (core 200); the cap then takes both raises back:
+  /// 100, 100, 100.
+  @Test func coreRaisesDoNotCountTowardTheFloor() {
+    var facts = Self.facts(3)
+    facts.isCore = [true, true, false]
+    var s = Scenario()
+    s.byGrade = [.poor: .change(0.5), .fair: .change(-0.5)]
+    s.rules.unitCap = 1
+    s.rules.coreFloor = 1
+    var history = RuleHistory(count: 3)
+    let r = Self.step(
+      facts, [100, 100, 100], [.poor, .fair, .poor], scenario: s,
+      history: &history)
+    #expect(r.after == [100, 100, 100])
+    #expect(r.change == [.kept, .kept, .kept])
+  }
+
+  /// Protection shields from performance rules only: a protected
+  /// multi-year project completed before the budget year still ends.
+  @Test func protectionDoesNotStopCompletion() {
+    var facts = Self.facts(1)
+    facts.isMultiYear = [true]
+    facts.startYear = [2023]
+    facts.endYear = [2025]
+    facts.isProtected = [true]
+    var s = Scenario()
+    s.rules.endCompleted = true
+    var history = RuleHistory(count: 1)
+    let r = Self.step(facts, [100], [.good], scenario: s, history: &history)
+    #expect(r.after == [0])
+    #expect(r.change == [.ended])
+    #expect(r.adjustment == [.none])
+  }
+
+  /// A raise the unit cap takes back whole leaves the budget exactly as
+  /// it was (427, not 427.00000000000006), so it reads kept.
+  @Test func aRaiseHeldWholeIsKept() {
+    let facts = Self.facts(2)
+    var s = Scenario()
+    s.byGrade = [.fair: .change(0), .poor: .change(0.1)]
+    s.rules.unitCap = 1
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [140, 427], [.fair, .poor], scenario: s, history: &history)
+    #expect(r.after == [140, 427])
+    #expect(r.change == [.kept, .kept])
+  }
+
+  /// A priority project that pays all it has for raises elsewhere is cut,
+  /// not cancelled, and stays in the library.
+  @Test func payingEverythingIsNotACancellation() {
+    let facts = Self.facts(2)
+    var s = Scenario()
+    s.byGrade = [.good: .change(2), .excellent: .change(0)]
+    s.budgetNeutral = true
+    var history = RuleHistory(count: 2)
+    let r = Self.step(
+      facts, [100, 50], [.excellent, .good], scenario: s, history: &history)
+    #expect(r.after == [0, 150])
+    #expect(r.change == [.cut, .raised])
+    #expect(history.exited == [false, false])
+  }
 }

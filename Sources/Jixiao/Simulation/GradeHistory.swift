@@ -118,6 +118,12 @@ public enum GradeHistory {
       firstLine[p, default: [:]][back] = table.line(ofRecord: r)
     }
     try log.throwIfErrors()
+    if table.recordCount == 0 {
+      log.append(
+        Diagnostic(
+          .warning, file: path,
+          "the history has no rows: every streak starts now."))
+    }
     var history = RuleHistory(count: dataset.projects.count)
     for (p, byYear) in grades {
       var back = 1

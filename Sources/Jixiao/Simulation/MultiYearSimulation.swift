@@ -154,6 +154,7 @@ public struct MultiYearSimulation: Sendable {
     let response = settings.response
     let scheme = dataset.scheme
     let history0 = history ?? RuleHistory(count: n)
+    let cycle = scenario.rules.rectification != nil
     parallelFor(blocks, threads: settings.threads) { block in
       var tally = Tally(count: n)
       for run in block
@@ -195,7 +196,9 @@ public struct MultiYearSimulation: Sendable {
           for p in 0..<n where evaluation.status[p] != .excluded {
             if history.exited[p] {
               ended += 1
-            } else if history.weakYears[p] > 0 {
+            } else if cycle, history.weakYears[p] > 0 {
+              // Streaks count only where a cycle reads them (one given
+              // by --history stays in the record of the others).
               rectifying += 1
             }
           }

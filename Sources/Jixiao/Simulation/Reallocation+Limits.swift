@@ -27,7 +27,10 @@ extension Reallocation {
       guard excess[u] > 0 else { continue }
       let held = excess[u] * (after[p] - before[p]) / raisesOf[u]
       adjustment[p] = .unitCap(wanted: after[p])
-      after[p] -= held
+      // A raise held back whole must leave the budget exactly as it was,
+      // not a rounding above it (which would read as raised).
+      let kept = after[p] - held
+      after[p] = kept - before[p] <= 1e-12 * before[p] ? before[p] : kept
       heldByUnitCaps += held
     }
   }
@@ -41,19 +44,21 @@ extension Reallocation {
     var totalBefore = 0.0
     var totalAfter = 0.0
     var cuts = 0.0
+    // Raises of core projects do not count toward the floor: a unit cap
+    // may take them back afterwards, and the floor must still hold.
     for p in before.indices where facts.isCore[p] {
       // The floor is on the core projects that go on: one outside the
       // tree, cancelled, exited, completed or at its time limit is not.
       if after[p] == 0 { continue }
       if case .excluded = reason[p] { continue }
       totalBefore += before[p]
-      totalAfter += after[p]
+      totalAfter += min(after[p], before[p])
       if Self.undoable(reason[p]), after[p] < before[p] {
         cuts += before[p] - after[p]
       }
     }
     let deficit = floor * totalBefore - totalAfter
-    guard deficit > 0 else { return }
+    guard deficit > 1e-12 * totalBefore else { return }
     let undone = min(deficit, cuts)
     coreShortfall = deficit - undone
     guard cuts > 0 else { return }
@@ -69,6 +74,7 @@ extension Reallocation {
     switch reason {
     case .grade(_, .change(let r)): r < 0
     case .rectification(_, .cut, _, _): true
+    case .priorityShare(_, let ratio): ratio < 0
     default: false
     }
   }
@@ -133,10 +139,15 @@ extension Reallocation {
       // Raises elsewhere exceed the cuts: the priority projects pay for
       // them pro rata, never below zero; what their budgets cannot cover
       // raises the total, and is reported.
-      let base = projects.reduce(0) { $0 + before[$1] }
+      // Protected projects do not pay.
+      let payers = projects.filter { !facts.isProtected[$0] }
+      for p in projects where facts.isProtected[p] {
+        adjustment[p] = .protected
+      }
+      let base = payers.reduce(0) { $0 + before[$1] }
       let paid = min(-amount, base)
       if base > 0 {
-        for p in projects {
+        for p in payers {
           after[p] = max(0, after[p] - paid * before[p] / base)
         }
       }

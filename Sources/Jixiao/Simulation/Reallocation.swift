@@ -164,7 +164,9 @@ public struct Reallocation: Sendable {
         p, facts: facts, status: status[p], grade: grade[p], year: year,
         scenario: scenario, table: table, history: &history)
       reason[p] = decided.reason
-      if facts.isProtected[p], decided.action.cuts {
+      if facts.isProtected[p], decided.action.cuts,
+        Self.judgesPerformance(decided.reason)
+      {
         adjustment[p] = .protected
         continue
       }
@@ -187,6 +189,14 @@ public struct Reallocation: Sendable {
     if scenario.budgetNeutral {
       for p in 0..<n where !isPriority[p] { pool += before[p] - after[p] }
       share(pool, among: priority, facts: facts)
+      // Priority projects that paid for raises elsewhere may have taken
+      // the core projects below the floor: undo what is needed of their
+      // payments too; what that gives back is not covered by the pool.
+      if pool < 0, let floor = scenario.rules.coreFloor {
+        let paidTotal = totalAfter
+        keepCoreFloor(floor, facts: facts)
+        uncovered += totalAfter - paidTotal
+      }
       for p in priority { sharedOut += after[p] - before[p] }
     }
     // A rule that would change a budget of 0 changes nothing; say why.
@@ -196,9 +206,9 @@ public struct Reallocation: Sendable {
     for p in 0..<n {
       if status[p] == .excluded {
         change[p] = .excluded
-      } else if Self.ends(reason[p]) {
+      } else if Self.ends(reason[p]), after[p] == 0 {
         change[p] = .ended
-      } else if after[p] == 0, before[p] > 0 {
+      } else if after[p] == 0, before[p] > 0, !Self.pays(reason[p]) {
         change[p] = .cancelled
       } else if after[p] > before[p] {
         change[p] = .raised
@@ -206,7 +216,9 @@ public struct Reallocation: Sendable {
         change[p] = .cut
       }
       // Excluded projects are never in the library; they do not exit.
-      if status[p] != .excluded, after[p] == 0,
+      // A priority project that paid all it had for raises elsewhere
+      // was not judged to go: it stays in the library.
+      if status[p] != .excluded, after[p] == 0, !Self.pays(reason[p]),
         before[p] > 0 || Self.ends(reason[p])
       {
         history.exited[p] = true
@@ -300,6 +312,22 @@ public struct Reallocation: Sendable {
     case .rectification(_, let stage, _, _): stage != .rectify
     case .excluded, .majorLimit, .completed, .exitedEarlier: false
     }
+  }
+
+  /// Whether the rule judges performance (or the lack of a grade), the
+  /// rules protection shields a project from; exclusion, completion and
+  /// a time limit are not.
+  static func judgesPerformance(_ reason: Reason) -> Bool {
+    switch reason {
+    case .excluded, .completed, .majorLimit, .exitedEarlier: false
+    default: true
+    }
+  }
+
+  /// A priority project's payment for raises of other grades.
+  static func pays(_ reason: Reason) -> Bool {
+    if case .priorityShare(_, let ratio) = reason { return ratio < 0 }
+    return false
   }
 
   /// Whether the reason ends the project without a verdict on its

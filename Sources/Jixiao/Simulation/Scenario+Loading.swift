@@ -121,6 +121,25 @@ extension Scenario {
       scenario.rules = readRules(&rules, log: &log, places: &scenario.idPlaces)
     }
     scenario.file = path
+    if scenario.rules.rectification != nil {
+      let weak: [Grade] = [.fair, .poor]
+      let written = Set(
+        ((top.values["byGrade"] as? [String: Any])?.keys).map {
+          $0.compactMap { Grade(name: $0) }
+        } ?? [])
+      let ignored = weak.filter {
+        written.contains($0)
+          || (scenario.budgetNeutral && scenario.priorityGrades.contains($0))
+      }
+      if !ignored.isEmpty {
+        log.append(
+          top.diagnostic(
+            .warning, "rules",
+            "the rectification cycle decides the budgets of \(ignored.map(\.name).joined(separator: " and ")) "
+              + "projects, so what `byGrade` or `priorityGrades` say of them is not used."
+          ))
+      }
+    }
     if scenario.budgetNeutral {
       let raised = Grade.allCases.filter {
         !scenario.priorityGrades.contains($0)

@@ -1,0 +1,177 @@
+import Foundation
+
+/// The wide tables the weighting commands read: one row per alternative
+/// (or expert), one column per criterion, and pairwise comparison
+/// matrices. Every fault is reported at its line and column, all in one
+/// pass.
+public enum CriteriaFile {
+  /// A table of alternatives.
+  public struct Alternatives: Sendable {
+    public var ids: [String]
+    public var criteria: [String]
+    public var table: CriteriaTable
+  }
+
+  /// Reads `path`: `id` names the alternative column (default: the
+  /// first), `criteria` the criterion columns (default: every other
+  /// column), `types` one per criterion (default: all benefits).
+  public static func alternatives(
+    _ path: String, id: String? = nil, criteria: [String]? = nil,
+    types: [CriterionType]? = nil
+  ) throws(InputError) -> Alternatives {
+    var log = DiagnosticLog()
+    let table = try CSVTable(contentsOf: path, log: &log)
+    let header = table.header
+    let idColumn =
+      try column(id, in: table, role: "alternative", log: &log) ?? 0
+    let names =
+      criteria ?? header.indices.filter { $0 != idColumn }.map { header[$0] }
+    var columns: [Int] = []
+    for name in names {
+      if let k = try column(name, in: table, role: "criterion", log: &log) {
+        columns.append(k)
+      }
+    }
+    if let types, types.count != names.count {
+      log.append(
+        Diagnostic(
+          .error, file: path,
+          "\(types.count) type(s) for \(names.count) criteria.",
+          help:
+            "Give one type (+ benefit, − cost) per criterion, in their order."))
+    }
+    if names.isEmpty {
+      log.append(
+        Diagnostic(
+          .error, file: path, line: 1, "the table has no criterion columns.",
+          help: "Add a column per criterion beside the alternative column."))
+    }
+    guard table.recordCount > 0 else {
+      throw InputError(
+        Diagnostic(
+          .error, file: path, "the table has no rows.",
+          help: "Add one row per alternative."))
+    }
+    try log.throwIfErrors()
+    var ids: [String] = []
+    var seen: [String: Int] = [:]
+    var values = [Double](
+      repeating: 0, count: table.recordCount * columns.count)
+    let m = table.recordCount
+    for r in 0..<m {
+      let name = table.text(r, idColumn)
+      if name.isEmpty {
+        log.append(
+          table.diagnostic(
+            .error, record: r, column: idColumn, "the alternative has no name.",
+            help: "Name every row."))
+      } else if let first = seen[name] {
+        log.append(
+          table.diagnostic(
+            .error, record: r, column: idColumn,
+            "\"\(name)\" is also the alternative on line \(first).",
+            help: "Give each alternative one row."))
+      } else {
+        seen[name] = table.line(ofRecord: r)
+      }
+      ids.append(name)
+      let record = table.recordView(r)
+      for (j, c) in columns.enumerated() {
+        if let v = record.readNumber(c, what: names[j], log: &log) {
+          values[j * m + r] = v
+        }
+      }
+    }
+    try log.throwIfErrors()
+    return Alternatives(
+      ids: ids, criteria: names,
+      table: CriteriaTable(
+        rows: m, columns: columns.count, values: values,
+        types: types
+          ?? [CriterionType](repeating: .benefit, count: columns.count)))
+  }
+
+  /// A pairwise comparison matrix: a header of criterion names after a
+  /// first cell for the row names, and one row per criterion in the same
+  /// order. Cells are numbers or fractions such as 1/3.
+  public static func pairwise(_ path: String) throws(InputError) -> (
+    names: [String], matrix: [[Double]]
+  ) {
+    var log = DiagnosticLog()
+    let table = try CSVTable(contentsOf: path, log: &log)
+    let names = Array(table.header.dropFirst())
+    guard !names.isEmpty, table.recordCount == names.count else {
+      throw InputError(
+        Diagnostic(
+          .error, file: path,
+          "the matrix has \(names.count) criteria in its header and \(table.recordCount) rows.",
+          help:
+            "Write one row per criterion, in the order of the header, each starting with its name."
+        ))
+    }
+    var matrix = [[Double]](
+      repeating: [Double](repeating: 1, count: names.count), count: names.count)
+    for r in 0..<table.recordCount {
+      if table.text(r, 0) != names[r] {
+        log.append(
+          table.diagnostic(
+            .error, record: r, column: 0,
+            "row \(r + 1) is \"\(table.text(r, 0))\" but the header's criterion \(r + 1) is \"\(names[r])\".",
+            help: "Give the rows in the order of the header."))
+      }
+      for c in 1...names.count {
+        let text = table.text(r, c).trimmingCharacters(in: .whitespaces)
+        guard let value = fraction(text), value.isFinite, value > 0 else {
+          log.append(
+            table.diagnostic(
+              .error, record: r, column: c,
+              "\"\(text)\" is not a judgement; give a number above 0 or a fraction such as 1/3."
+            ))
+          continue
+        }
+        matrix[r][c - 1] = value
+      }
+    }
+    try log.throwIfErrors()
+    return (names, matrix)
+  }
+
+  /// A number such as 3, 0.5 or 1/3.
+  static func fraction(_ text: String) -> Double? {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count <= 2,
+      parts.allSatisfy({
+        !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0 == "." }
+      })
+    else { return nil }
+    guard let a = Double(parts[0]) else { return nil }
+    guard parts.count == 2 else { return a }
+    guard let b = Double(parts[1]), b != 0 else { return nil }
+    return a / b
+  }
+
+  private static func column(
+    _ name: String?, in table: CSVTable, role: String, log: inout DiagnosticLog
+  ) throws(InputError) -> Int? {
+    guard let name else { return nil }
+    let lowered = table.header.map { $0.lowercased() }
+    let matches = lowered.indices.filter { lowered[$0] == name.lowercased() }
+    if matches.count > 1 {
+      log.append(
+        table.headerDiagnostic(
+          .error, column: matches[1],
+          "the header names \"\(name)\" twice (columns \(matches[0] + 1) and \(matches[1] + 1)).",
+          help: "Give each column its own name."))
+      return nil
+    }
+    if let k = matches.first { return k }
+    let hint =
+      nearest(name, in: table.header).map { " Did you mean \"\($0)\"?" } ?? ""
+    log.append(
+      Diagnostic(
+        .error, file: table.path, line: 1,
+        "the \(role) column \"\(name)\" is not in the header.\(hint)",
+        help: "Name columns as the header spells them (case does not matter)."))
+    return nil
+  }
+}
