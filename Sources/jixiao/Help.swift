@@ -18,6 +18,9 @@ enum Help {
       efficiency DATASET | --table FILE --inputs A,B --outputs C
                                     DEA efficiency, cost-effectiveness, balance of funds
       transfers DATASET --total T   transfers to lower-level unions by formula (因素法)
+      weights TABLE | --ahp M | --points P
+                                    weights: entropy, CRITIC, SD, PCA, AHP, expert points
+      rank TABLE --weights W        scores and ranks: weighted means, TOPSIS, VIKOR
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
       help [COMMAND]                this text, or a command's options
@@ -32,8 +35,8 @@ enum Help {
       """
       Without COMMAND, lists the commands; with one, shows its usage and options.
       `jixiao COMMAND --help` does the same. The commands are check, score,
-      simulate, import, standards, efficiency, transfers, generate, help and
-      version.
+      simulate, import, standards, efficiency, transfers, weights, rank,
+      generate, help and version.
       """
     ),
     "version": (
@@ -207,6 +210,55 @@ enum Help {
         --detail           print every table on the terminal
         --threads N        cores that solve the programs (default: all)
         --timings          print the time of each step on standard error
+      """
+    ),
+    "weights": (
+      "jixiao weights [TABLE [--method M,…] [--id C] [--criteria A,B,…] [--types +,-,…]] [--ahp MATRIX.csv … [--priority P] [--ri R] | --points POINTS.csv [--pooling P]] [--combine C] [--format F] [--out DIR] [--lang L]",
+      """
+      Weights of criteria (docs/weights.md): from a table of alternatives (one row
+      each, one column per criterion) by entropy, CRITIC, standard deviation or PCA;
+      from AHP pairwise comparison matrices (several are pooled by the geometric
+      mean), with λmax, CI and CR; or from expert points (each expert shares 100).
+
+        --method M,…       entropy, critic, critic-ignoring-types, sd, pca, equal
+                           (default entropy,critic,sd)
+        --id C             the alternative column (default: the first)
+        --criteria A,B,…   the criterion columns (default: every other column)
+        --types +,-,…      + benefit (default) or - cost, per criterion
+        --ahp MATRIX.csv   a judgement matrix: header of criteria, one row each,
+                           cells such as 3 or 1/3; give it again to pool experts
+        --priority P       eigenvector (default), geometric-mean or column-average
+        --ri R             saaty1980 (default), alonso-lamata, or RI(1),RI(2),…
+        --points P.csv     one row per expert, one column per criterion, rows of 100
+        --pooling P        mean (default) or geometric, for --points
+        --combine C        multiplicative or linear:A, the judged weights with the
+                           table's first method
+        --format F         table (default), csv (weights) or json (all tables)
+        --out DIR          write the tables, atomically
+        --lang L           labels in en (default) or zh
+      """
+    ),
+    "rank": (
+      "jixiao rank TABLE [--method M,…] [--weights W | --weight-method M] [--normalise N] [--zero-offset E] [--v V] [--id C] [--criteria A,B,…] [--types +,-,…] [--format F] [--out DIR] [--lang L]",
+      """
+      Scores and ranks the alternatives of a table (one row each, one column per
+      criterion) by several methods, and compares their rankings (Spearman,
+      weighted Spearman, WS, Kendall τ_b). docs/weights.md.
+
+        --method M,…       arithmetic, geometric, harmonic (weighted means of the
+                           normalised values), topsis, vikor
+                           (default arithmetic,topsis,vikor)
+        --weights W        one weight per criterion (scaled to sum 1 if they do not)
+        --weight-method M  equal (default), entropy, critic, sd or pca
+        --normalise N      min-max (default; min-max:0:100), z-score, rank,
+                           percentile-rank, vector (TOPSIS's default) or sum
+        --zero-offset E    geometric and harmonic means take x + E (default: a 0 is
+                           an error)
+        --v V              VIKOR's weight of the majority strategy (default 0.5)
+        --id C, --criteria A,B,…, --types +,-,…   as for jixiao weights
+        --format F         table (default), csv (ranking) or json (all tables)
+        --out DIR          write the tables, atomically
+        --lang L           labels in en (default) or zh
       """
     ),
     "transfers": (

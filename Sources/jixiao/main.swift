@@ -22,6 +22,8 @@ func run(_ words: [String]) -> ExitStatus {
     case "standards": return try runStandards(rest)
     case "efficiency": return try runEfficiency(rest)
     case "transfers": return try runTransfers(rest)
+    case "weights": return try runWeights(rest)
+    case "rank": return try runRank(rest)
     case "help", "--help", "-h":
       guard let topic = rest.first else {
         print(Help.overview)
@@ -31,7 +33,7 @@ func run(_ words: [String]) -> ExitStatus {
         throw UsageError(
           message:
             "no help for \"\(rest.joined(separator: " "))\"; the commands "
-            + "are check, score, simulate, standards, efficiency, transfers, import, generate, help and version."
+            + "are check, score, simulate, standards, efficiency, transfers, weights, rank, import, generate, help and version."
         )
       }
       print(text)

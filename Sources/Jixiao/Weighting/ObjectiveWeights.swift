@@ -10,6 +10,12 @@ public struct CriteriaWeights: Sendable, Equatable {
   public var method: String
   /// Criteria given weight 0 because they do not vary.
   public var constant: [Int] = []
+
+  public init(values: [Double], method: String, constant: [Int] = []) {
+    self.values = values
+    self.method = method
+    self.constant = constant
+  }
 }
 
 /// Weights from the data themselves (客观赋权).

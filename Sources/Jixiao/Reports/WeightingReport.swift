@@ -1,0 +1,147 @@
+/// The tables of `jixiao weights` and `jixiao rank`.
+public enum WeightingReport {
+  /// One row per criterion, a column per weighting.
+  public static func weights(
+    _ sets: [CriteriaWeights], criteria: [String], language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var columns: [ReportTable.Column] = [.init(l("criterion", "指标"))]
+    for set in sets { columns.append(.init(set.method, numeric: true)) }
+    columns.append(.init(l("note", "说明")))
+    var table = ReportTable(
+      name: "weights", title: l("Weights", "权重"), columns: columns)
+    for (j, name) in criteria.enumerated() {
+      var row: [ReportTable.Cell] = [.text(name)]
+      for set in sets { row.append(.number(set.values[j], decimals: 6)) }
+      let flat = sets.filter { $0.constant.contains(j) }.map(\.method)
+      row.append(
+        flat.isEmpty
+          ? .empty
+          : .text(
+            l(
+              "the same for every alternative: weight 0 (\(flat.joined(separator: ", ")))",
+              "各备选对象取值相同：权重为0（\(flat.joined(separator: "，"))）")))
+      table.append(row)
+    }
+    return table
+  }
+
+  /// The consistency of AHP judgements.
+  public static func consistency(
+    _ result: AHP.Result, criteria: [String], pooled: Int, language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: "consistency", title: l("AHP consistency", "层次分析法一致性检验"),
+      columns: [
+        .init(l("measure", "项目")), .init(l("value", "数值"), numeric: true),
+      ])
+    func add(_ name: String, _ cell: ReportTable.Cell) {
+      table.append([.text(name), cell])
+    }
+    add(l("order n", "阶数 n"), .integer(criteria.count))
+    if pooled > 1 {
+      add(
+        l("judgement matrices pooled (geometric mean)", "合并的判断矩阵（几何平均）"),
+        .integer(pooled))
+    }
+    add(l("priority method", "排序方法"), .text(result.method.rawValue))
+    add(l("λmax", "最大特征根 λmax"), .number(result.lambdaMax, decimals: 6))
+    add(
+      l("CI = (λmax − n)/(n − 1)", "一致性指标 CI"),
+      .number(result.consistencyIndex, decimals: 6))
+    add(l("random-index table", "随机一致性指标表"), .text(result.randomIndex.name))
+    add(
+      l("RI(n)", "RI(n)"), result.ri.map { .number($0, decimals: 4) } ?? .empty)
+    add(
+      l("CR = CI/RI", "一致性比率 CR"),
+      result.consistencyRatio.map { .number($0, decimals: 6) } ?? .empty)
+    let verdict: String
+    if let cr = result.consistencyRatio {
+      verdict =
+        cr < 0.1
+        ? l("acceptable (CR < 0.10)", "通过（CR < 0.10）")
+        : l(
+          "not acceptable (CR ≥ 0.10): revise the judgements",
+          "未通过（CR ≥ 0.10）：请修正判断")
+    } else {
+      verdict = result.note ?? ""
+    }
+    add(l("verdict", "结论"), .text(verdict))
+    return table
+  }
+
+  /// One row per alternative: each method's score and the position it
+  /// gives (1 the best, ties averaged).
+  public static func ranking(
+    ids: [String],
+    methods: [(name: String, scores: [Double], lowerIsBetter: Bool)],
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var columns: [ReportTable.Column] = [.init(l("alternative", "评价对象"))]
+    for m in methods {
+      columns.append(.init(m.name, numeric: true))
+      columns.append(.init(l("rank", "排名") + " (\(m.name))", numeric: true))
+    }
+    var table = ReportTable(
+      name: "ranking", title: l("Scores and ranks", "得分与排名"), columns: columns)
+    let positions = methods.map {
+      Ranking.positions($0.lowerIsBetter ? $0.scores.map { -$0 } : $0.scores)
+    }
+    for (i, id) in ids.enumerated() {
+      var row: [ReportTable.Cell] = [.text(id)]
+      for (k, m) in methods.enumerated() {
+        row.append(.number(m.scores[i], decimals: 6))
+        row.append(.number(positions[k][i], decimals: 1))
+      }
+      table.append(row)
+    }
+    return table
+  }
+
+  /// How alike the rankings of each pair of methods are.
+  public static func agreement(
+    methods: [(name: String, scores: [Double], lowerIsBetter: Bool)],
+    language: Language
+  ) throws(WeightingError) -> ReportTable {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: "rank_agreement", title: l("Agreement of the rankings", "排名一致性"),
+      columns: [
+        .init(l("reference", "参照方法")), .init(l("compared", "比较方法")),
+        .init("Spearman ρ", numeric: true),
+        .init(l("weighted Spearman r_W", "加权 Spearman r_W"), numeric: true),
+        .init("WS", numeric: true), .init("Kendall τ_b", numeric: true),
+      ])
+    let positions = methods.map {
+      Ranking.positions($0.lowerIsBetter ? $0.scores.map { -$0 } : $0.scores)
+    }
+    for a in methods.indices {
+      for b in methods.indices where b > a {
+        table.append([
+          .text(methods[a].name), .text(methods[b].name),
+          .number(
+            try RankCorrelation.spearman(positions[a], positions[b]),
+            decimals: 6),
+          .number(
+            try RankCorrelation.weightedSpearman(positions[a], positions[b]),
+            decimals: 6),
+          .number(
+            try RankCorrelation.ws(positions[a], positions[b]), decimals: 6),
+          .number(
+            try RankCorrelation.kendall(positions[a], positions[b]), decimals: 6
+          ),
+        ])
+      }
+    }
+    table.footnotes = [
+      l(
+        "Ranks: 1 the best, ties averaged. r_W: Pinto da Costa & Soares (2005); WS: Sałabun & Urbaniak (2020), "
+          + "with the first method as reference (not symmetric).",
+        "排名：1为最优，并列取平均名次。r_W：Pinto da Costa 与 Soares（2005）；WS：Sałabun 与 Urbaniak（2020），以参照方法为基准（不对称）。"
+      )
+    ]
+    return table
+  }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Jixiao
+
+/// `jixiao rank TABLE …`: scores and ranks of the alternatives of a wide
+/// table by one or several methods, and how alike their rankings are
+/// (docs/weights.md).
+func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
+  let arguments = try Arguments(
+    words,
+    options: Set([
+      "format", "out", "lang", "method", "weights", "weight-method",
+      "normalise",
+      "zero-offset", "v",
+    ]).union(CriteriaOptions.names),
+    flags: commonFlags)
+  let output = try Output(arguments)
+  let path = try CriteriaOptions.table(arguments)
+  let normalisation = try normalisationOption(arguments)
+  let methods =
+    try nameList(arguments, "method") ?? ["arithmetic", "topsis", "vikor"]
+  for method in methods
+  where !["arithmetic", "geometric", "harmonic", "topsis", "vikor"].contains(
+    method)
+  {
+    throw UsageError(
+      message:
+        "--method names \(method); use arithmetic, geometric, harmonic, topsis or vikor."
+    )
+  }
+  let zeros: Aggregation.ZeroRule
+  if let text = arguments["zero-offset"] {
+    guard let e = Double(text), e > 0, e.isFinite else {
+      throw UsageError(
+        message:
+          "--zero-offset is \(text); give a number above 0, such as 0.01.")
+    }
+    zeros = .offset(e)
+  } else {
+    zeros = .error
+  }
+  var v = 0.5
+  if let text = arguments["v"] {
+    guard let value = Double(text), value >= 0, value <= 1 else {
+      throw UsageError(
+        message:
+          "--v is \(text); give the weight of the majority strategy from 0 to 1."
+      )
+    }
+    v = value
+  }
+  if arguments["weights"] != nil, arguments["weight-method"] != nil {
+    throw UsageError(message: "give --weights or --weight-method, not both.")
+  }
+  guard let data = try CriteriaOptions.read(arguments) else { return .failure }
+  var weights: [Double]
+  var weightNote: String
+  if let text = arguments["weights"] {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map
+    {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
+    guard parts.count == data.criteria.count,
+      parts.allSatisfy({ ($0 ?? -1) >= 0 })
+    else {
+      throw UsageError(
+        message:
+          "--weights is \(text); give \(data.criteria.count) numbers ≥ 0, one per criterion (\(data.criteria.joined(separator: ", ")))."
+      )
+    }
+    let raw = parts.compactMap { $0 }
+    let total = raw.reduce(0, +)
+    guard total > 0 else { throw UsageError(message: "--weights are all 0.") }
+    // Weights such as points out of 100 are scaled to sum 1, and said so.
+    weights = raw.map { $0 / total }
+    weightNote =
+      abs(total - 1) <= 1e-9
+      ? "given" : "given, scaled to sum 1 (their sum was \(total))"
+  } else {
+    let method = arguments["weight-method"] ?? "equal"
+    do {
+      let w: CriteriaWeights
+      switch method {
+      case "equal": w = try SubjectiveWeights.equal(data.table.columns)
+      case "entropy": w = try ObjectiveWeights.entropy(data.table)
+      case "critic": w = try ObjectiveWeights.critic(data.table)
+      case "sd": w = try ObjectiveWeights.standardDeviation(data.table)
+      case "pca": w = try ObjectiveWeights.pca(data.table)
+      default:
+        throw UsageError(
+          message:
+            "--weight-method is \(method); use equal, entropy, critic, sd or pca."
+        )
+      }
+      weights = w.values
+      weightNote = w.method
+    } catch let error as UsageError {
+      throw error
+    } catch {
+      printError("error: \(path): \(error).")
+      return .failure
+    }
+  }
+  var results: [(name: String, scores: [Double], lowerIsBetter: Bool)] = []
+  var notes: [String] = ["weights: \(weightNote)"]
+  do {
+    for method in methods {
+      switch method {
+      case "topsis":
+        let t = try TOPSIS(
+          data.table, weights: weights, normalisation: normalisation ?? .vector)
+        results.append(("TOPSIS (\(t.normalisation.name))", t.closeness, false))
+        if !t.constant.isEmpty {
+          notes.append(
+            "TOPSIS: \(t.constant.map { data.criteria[$0] }.joined(separator: ", ")) the same for every alternative, contributes nothing"
+          )
+        }
+      case "vikor":
+        let r = try VIKOR(data.table, weights: weights, v: v)
+        results.append(("VIKOR Q (v = \(v))", r.q, true))
+        notes.append(
+          "VIKOR compromise: \(r.compromise.map { data.ids[$0] }.joined(separator: ", "))"
+        )
+      default:
+        let aggregation: Aggregation =
+          method == "arithmetic"
+          ? .arithmetic
+          : method == "geometric"
+            ? .geometric(zeros: zeros) : .harmonic(zeros: zeros)
+        let normal = try (normalisation ?? .unit).apply(data.table)
+        let scores = try aggregation.scores(normal.table, weights: weights)
+        results.append(
+          (
+            "\(aggregation.name), \((normalisation ?? .unit).name)", scores,
+            false
+          ))
+      }
+    }
+  } catch {
+    printError("error: \(path): \(error).")
+    return .failure
+  }
+  let language = output.language
+  var ranking = WeightingReport.ranking(
+    ids: data.ids, methods: results, language: language)
+  ranking.footnotes = notes
+  var tables = [ranking]
+  if results.count > 1 {
+    do {
+      tables.append(
+        try WeightingReport.agreement(methods: results, language: language))
+    } catch {
+      printError("error: \(path): \(error).")
+      return .failure
+    }
+  }
+  return reportingFailures {
+    try output.emit(
+      shown: tables, all: tables, primary: ranking, inputs: [path])
+  }
+}
+
+/// `--normalise min-max|min-max:L:U|z-score|rank|percentile-rank|vector|sum`.
+func normalisationOption(_ arguments: Arguments) throws(UsageError)
+  -> Normalisation?
+{
+  guard let text = arguments["normalise"] else { return nil }
+  switch text {
+  case "min-max": return .unit
+  case "z-score": return .zScore
+  case "rank": return .rank
+  case "percentile-rank": return .percentileRank
+  case "vector": return .vector
+  case "sum": return .sum
+  default:
+    let parts = text.split(separator: ":")
+    if parts.count == 3, parts[0] == "min-max", let l = Double(parts[1]),
+      let u = Double(parts[2]), u > l
+    {
+      return .minMax(lower: l, upper: u)
+    }
+    throw UsageError(
+      message:
+        "--normalise is \(text); use min-max (or min-max:0:100), z-score, rank, percentile-rank, vector or sum."
+    )
+  }
+}

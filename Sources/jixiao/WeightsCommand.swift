@@ -1,0 +1,280 @@
+import Foundation
+import Jixiao
+
+/// Options shared by `jixiao weights` and `jixiao rank`: which columns
+/// of the table are the criteria and which way each points.
+enum CriteriaOptions {
+  static let names: Set<String> = ["id", "criteria", "types"]
+
+  /// `--types +,-,+` (or benefit,cost,…), one per criterion.
+  static func types(_ arguments: Arguments) throws(UsageError)
+    -> [CriterionType]?
+  {
+    guard let text = arguments["types"] else { return nil }
+    var types: [CriterionType] = []
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      switch part.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "+", "benefit", "1", "+1", "正向": types.append(.benefit)
+      case "-", "cost", "-1", "逆向": types.append(.cost)
+      default:
+        throw UsageError(
+          message:
+            "--types is \(text); give + (benefit) or - (cost) per criterion, separated by commas, such as +,-,+."
+        )
+      }
+    }
+    return types
+  }
+
+  static func table(_ arguments: Arguments) throws(UsageError) -> String {
+    guard arguments.positionals.count == 1,
+      let path = arguments.positionals.first
+    else {
+      throw UsageError(
+        message: arguments.positionals.isEmpty
+          ? "name the table: one row per alternative, one column per criterion."
+          : "give one table; got \(arguments.positionals.joined(separator: " "))."
+      )
+    }
+    return path
+  }
+
+  static func read(_ arguments: Arguments) throws(UsageError) -> CriteriaFile
+    .Alternatives?
+  {
+    let path = try table(arguments)
+    let criteria = try nameList(arguments, "criteria")
+    let types = try types(arguments)
+    do {
+      return try CriteriaFile.alternatives(
+        path, id: arguments["id"], criteria: criteria, types: types)
+    } catch {
+      report(error.diagnostics)
+      return nil
+    }
+  }
+}
+
+/// `jixiao weights …`: weights from a table (entropy, CRITIC, standard
+/// deviation, PCA, equal), from expert points, or from AHP judgement
+/// matrices, optionally combined (docs/weights.md).
+func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
+  let arguments = try Arguments(
+    words,
+    options: Set([
+      "format", "out", "lang", "method", "ahp", "priority", "ri", "points",
+      "pooling", "combine",
+    ]).union(CriteriaOptions.names),
+    flags: commonFlags, repeatable: ["ahp"])
+  let output = try Output(arguments)
+  let ahpFiles = arguments.all("ahp")
+  var subjective: CriteriaWeights?
+  var subjectiveNames: [String] = []
+  var tables: [ReportTable] = []
+  var inputs: [String] = ahpFiles
+  let language = output.language
+  if !ahpFiles.isEmpty {
+    let method: AHP.Method
+    if let text = arguments["priority"] {
+      guard let m = AHP.Method(rawValue: text) else {
+        throw UsageError(
+          message:
+            "--priority is \(text); use eigenvector, geometric-mean or column-average."
+        )
+      }
+      method = m
+    } else {
+      method = .eigenvector
+    }
+    let table = try randomIndex(arguments)
+    var matrices: [[[Double]]] = []
+    for path in ahpFiles {
+      do throws(InputError) {
+        let (names, matrix) = try CriteriaFile.pairwise(path)
+        if subjectiveNames.isEmpty {
+          subjectiveNames = names
+        } else if names != subjectiveNames {
+          printError(
+            "error: \(path): its criteria (\(names.joined(separator: ", "))) are not those of \(ahpFiles[0])."
+          )
+          return .failure
+        }
+        matrices.append(matrix)
+      } catch {
+        report(error.diagnostics)
+        return .failure
+      }
+    }
+    do {
+      let pooled = try AHP.pool(matrices)
+      let result = try AHP.evaluate(pooled, method: method, randomIndex: table)
+      subjective = CriteriaWeights(
+        values: result.weights, method: "AHP (\(method.rawValue))")
+      tables.append(
+        WeightingReport.consistency(
+          result, criteria: subjectiveNames, pooled: matrices.count,
+          language: language))
+    } catch {
+      printError(
+        "error: \(ahpFiles.count == 1 ? ahpFiles[0] + ": " : "")\(error).")
+      return .failure
+    }
+  } else if arguments["priority"] != nil || arguments["ri"] != nil {
+    throw UsageError(message: "--priority and --ri go with --ahp.")
+  }
+  if let path = arguments["points"] {
+    guard subjective == nil else {
+      throw UsageError(message: "give --ahp or --points, not both.")
+    }
+    let pooling: SubjectiveWeights.Pooling
+    if let text = arguments["pooling"] {
+      guard let p = SubjectiveWeights.Pooling(rawValue: text) else {
+        throw UsageError(
+          message: "--pooling is \(text); use mean or geometric.")
+      }
+      pooling = p
+    } else {
+      pooling = .mean
+    }
+    do {
+      let experts = try CriteriaFile.alternatives(path)
+      subjectiveNames = experts.criteria
+      let rows = (0..<experts.table.rows).map { experts.table.row($0) }
+      subjective = try SubjectiveWeights.expertPoints(rows, pooling: pooling)
+      inputs.append(path)
+    } catch let error as InputError {
+      report(error.diagnostics)
+      return .failure
+    } catch {
+      printError("error: \(path): \(error).")
+      return .failure
+    }
+  } else if arguments["pooling"] != nil {
+    throw UsageError(message: "--pooling goes with --points.")
+  }
+
+  var sets: [CriteriaWeights] = []
+  var names = subjectiveNames
+  let known = [
+    "entropy", "critic", "critic-ignoring-types", "sd", "pca", "equal",
+  ]
+  if let method = try nameList(arguments, "method")?.first(where: {
+    !known.contains($0)
+  }) {
+    throw UsageError(
+      message: "--method names \(method); use \(known.joined(separator: ", "))."
+    )
+  }
+  if !arguments.positionals.isEmpty {
+    guard let data = try CriteriaOptions.read(arguments) else {
+      return .failure
+    }
+    inputs.append(try CriteriaOptions.table(arguments))
+    names = data.criteria
+    let methods =
+      try nameList(arguments, "method") ?? ["entropy", "critic", "sd"]
+    do {
+      for method in methods {
+        switch method {
+        case "entropy": sets.append(try ObjectiveWeights.entropy(data.table))
+        case "critic": sets.append(try ObjectiveWeights.critic(data.table))
+        case "critic-ignoring-types":
+          sets.append(
+            try ObjectiveWeights.critic(data.table, honouringTypes: false))
+        case "sd":
+          sets.append(try ObjectiveWeights.standardDeviation(data.table))
+        case "pca": sets.append(try ObjectiveWeights.pca(data.table))
+        case "equal":
+          sets.append(try SubjectiveWeights.equal(data.table.columns))
+        default:
+          throw UsageError(
+            message:
+              "--method names \(method); use entropy, critic, critic-ignoring-types, sd, pca or equal."
+          )
+        }
+      }
+    } catch let error as UsageError {
+      throw error
+    } catch {
+      printError("error: \(try CriteriaOptions.table(arguments)): \(error).")
+      return .failure
+    }
+  } else if arguments["method"] != nil || arguments["criteria"] != nil
+    || arguments["types"] != nil
+  {
+    throw UsageError(
+      message:
+        "--method, --criteria and --types go with a table of alternatives.")
+  }
+  if let subjective {
+    if !sets.isEmpty, subjectiveNames != names {
+      printError(
+        "error: the judged criteria (\(subjectiveNames.joined(separator: ", "))) are not the table's (\(names.joined(separator: ", ")))."
+      )
+      return .failure
+    }
+    sets.insert(subjective, at: 0)
+  }
+  guard !sets.isEmpty else {
+    throw UsageError(
+      message:
+        "give a table of alternatives, --ahp MATRIX.csv or --points POINTS.csv."
+    )
+  }
+  if let text = arguments["combine"] {
+    guard sets.count >= 2, subjective != nil else {
+      throw UsageError(
+        message:
+          "--combine needs judged weights (--ahp or --points) and a table's method."
+      )
+    }
+    let rule: SubjectiveWeights.Combination
+    if text == "multiplicative" {
+      rule = .multiplicative
+    } else if text.hasPrefix("linear:"), let alpha = Double(text.dropFirst(7)),
+      alpha >= 0, alpha <= 1
+    {
+      rule = .linear(alpha: alpha)
+    } else {
+      throw UsageError(
+        message:
+          "--combine is \(text); use multiplicative or linear:A with A from 0 to 1, such as linear:0.5."
+      )
+    }
+    do {
+      sets.append(try SubjectiveWeights.combine(sets[0], sets[1], by: rule))
+    } catch {
+      printError("error: \(error).")
+      return .failure
+    }
+  }
+  let weights = WeightingReport.weights(
+    sets, criteria: names, language: language)
+  let all = [weights] + tables
+  return reportingFailures {
+    try output.emit(shown: all, all: all, primary: weights, inputs: inputs)
+  }
+}
+
+/// `--ri saaty1980 | alonso-lamata | 0,0,0.58,…`.
+private func randomIndex(_ arguments: Arguments) throws(UsageError)
+  -> AHP.RandomIndex
+{
+  guard let text = arguments["ri"] else { return .saaty1980 }
+  switch text {
+  case "saaty1980", "saaty": return .saaty1980
+  case "alonso-lamata": return .alonsoLamata2006
+  default:
+    let values = text.split(separator: ",").map {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
+    guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+      throw UsageError(
+        message:
+          "--ri is \(text); use saaty1980, alonso-lamata, or RI(1),RI(2),… as numbers ≥ 0."
+      )
+    }
+    return AHP.RandomIndex(
+      name: "given (\(text))", values: values.compactMap { $0 })
+  }
+}

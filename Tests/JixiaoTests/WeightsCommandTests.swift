@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `jixiao weights` and `jixiao rank` as a user runs them, on the
+/// REFERENCES.md cases bundled in datasets/weights.
+@Suite struct WeightsCommandTests {
+  static func csv(_ arguments: [String]) throws -> [[String]] {
+    let run = try CommandLineTests.run(arguments + ["--format", "csv"])
+    #expect(run.status == 0, "\(run.stderr)")
+    return run.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(
+        String.init)
+    }
+  }
+
+  /// R1 (Xu 2004) through the command: entropy column as published.
+  @Test func entropyOfATable() throws {
+    let rows = try Self.csv([
+      "weights", Fixture.repo("datasets/weights/xu2004.csv"), "--method",
+      "entropy",
+    ])
+    #expect(rows.count == 5)
+    let w = rows.dropFirst().compactMap { Double($0[1]) }
+    let expected = [0.462952, 0.399204, 0.137841, 0.000003]
+    #expect(zip(w, expected).allSatisfy { abs($0 - $1) < 5e-7 }, "\(rows)")
+  }
+
+  /// AHP-1 from a matrix file with fractions; R7a with the Alonso–Lamata
+  /// table: CR = CI / 1.3417 = 0.029438 / 1.3417.
+  @Test func ahpFromAMatrixFile() throws {
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try CommandLineTests.run([
+      "weights", "--ahp", Fixture.repo("datasets/weights/saaty-drinks.csv"),
+      "--ri",
+      "alonso-lamata", "--out", out, "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try String(
+      contentsOfFile: out + "/consistency.json", encoding: .utf8)
+    #expect(text.contains("Alonso–Lamata 2006"))
+    #expect(
+      text.contains(String(format: "%.6f", 0.029438 / 1.3417).prefix(7)),
+      "\(text)")
+  }
+
+  /// R5 through `rank`: TOPSIS closeness and the VIKOR Q of the hand
+  /// computation in WeightingTests, and an agreement table.
+  @Test func rankByTwoMethods() throws {
+    let rows = try Self.csv([
+      "rank", Fixture.repo("datasets/weights/topsis-ot2004.csv"), "--types",
+      "-,+",
+      "--weights", "0.5,0.5", "--method", "topsis,vikor",
+    ])
+    #expect(rows.count == 4)
+    #expect(
+      rows[1][0] == "A1" && abs((Double(rows[1][1]) ?? 0) - 0.762141) < 5e-7)
+    #expect(rows[2][3] == "0" && rows[2][4] == "1")
+  }
+
+  @Test(arguments: [
+    ["weights"], ["weights", "x.csv", "--method", "magic"],
+    ["weights", "--ahp", "a.csv", "--priority", "best"],
+    ["weights", "--priority", "eigenvector"],
+    ["rank", "t.csv", "--method", "electre"],
+    ["rank", "t.csv", "--types", "+,?"],
+    ["rank", "t.csv", "--normalise", "log"], ["rank", "t.csv", "--v", "2"],
+    ["rank", "t.csv", "--weights", "1,2", "--weight-method", "entropy"],
+  ])
+  func usageErrorsExitWith64(_ arguments: [String]) throws {
+    let run = try CommandLineTests.run(arguments)
+    #expect(run.status == 64, "\(arguments): \(run.stderr)")
+    #expect(run.stderr.hasPrefix("error: "))
+  }
+
+  /// Bad files: a non-reciprocal matrix names the entries; a bad cell of
+  /// a table is named at its line and column.
+  @Test func badFilesAreNamed() throws {
+    let folder = Fixture.temporaryFolder()
+    let matrix = folder + "/m.csv"
+    #expect(
+      FileManager.default.createFile(
+        atPath: matrix, contents: Data("c,a,b\na,1,3\nb,1/2,1\n".utf8)))
+    let run = try CommandLineTests.run(["weights", "--ahp", matrix])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("are not reciprocal"), "\(run.stderr)")
+    let table = folder + "/t.csv"
+    #expect(
+      FileManager.default.createFile(
+        atPath: table, contents: Data("id,x,y\nA,1,2\nB,abc,3\n".utf8)))
+    let bad = try CommandLineTests.run(["rank", table, "--weights", "0.5,0.5"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("t.csv:3:3: error"), "\(bad.stderr)")
+  }
+}
