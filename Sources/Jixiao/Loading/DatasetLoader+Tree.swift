@@ -82,6 +82,7 @@ extension Reader {
     units.region = whole.region
     units.members = map["members"] == nil ? [] : whole.members
     units.payroll = map["payroll"] == nil ? [] : whole.payroll
+    units.line = whole.places.line.map { Int32($0) }
     reportCycles(
       units, table: table, places: whole.places,
       column: map["parent"] ?? 0)

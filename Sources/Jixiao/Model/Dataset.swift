@@ -55,6 +55,9 @@ public struct Units: Sendable {
   /// Union members (会员人数) per unit, nil where unknown; empty when
   /// units.csv has no members column.
   public var members: [Double?] = []
+  /// Line of the row in units.csv, for messages; empty when built in
+  /// code.
+  public var line: [Int32] = []
   /// Payroll base (职工工资总额, the base of the 2 % dues, docs/domain.md
   /// §8) per unit in the money unit, nil where unknown; empty when
   /// units.csv has no payroll column.
