@@ -118,6 +118,25 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     }
   }
 
+  /// A gamma variate of shape a > 0 and scale 1, by Marsaglia & Tsang
+  /// (2000): for a ≥ 1, d = a − 1/3, c = 1/√(9d), accept d·v with
+  /// v = (1 + c·z)³ when ln u < z²/2 + d − d·v + d·ln v; for a < 1, the
+  /// variate of a + 1 times u^(1/a).
+  public mutating func gamma(shape a: Double) -> Double {
+    precondition(a > 0, "a gamma shape must be above 0")
+    if a < 1 { return gamma(shape: a + 1) * pow(uniformPositive(), 1 / a) }
+    let d = a - 1.0 / 3
+    let c = 1 / (9 * d).squareRoot()
+    while true {
+      let z = normal()
+      let t = 1 + c * z
+      guard t > 0 else { continue }
+      let v = t * t * t
+      let u = uniformPositive()
+      if log(u) < 0.5 * z * z + d - d * v + d * log(v) { return d * v }
+    }
+  }
+
   /// A normal variate with mean `mu` and standard deviation `sigma`.
   public mutating func normal(mean mu: Double, deviation sigma: Double)
     -> Double
