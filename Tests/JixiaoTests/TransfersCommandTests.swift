@@ -81,7 +81,7 @@ import Testing
   /// Bad options exit 64 and say what to give.
   @Test(arguments: [
     ([] as [String], "--total is needed"),
-    (["--total", "abc"], "give an amount > 0"),
+    (["--total", "abc"], "give a plain decimal amount > 0"),
     (["--total", "100", "--weights", "members=0.5"], "sum to 0.5"),
     (["--total", "100", "--weights", "people=1"], "the factors are"),
     (["--total", "100", "--weights", "members"], "name=number pairs"),
