@@ -31,5 +31,13 @@ let package = Package(
       ],
       path: "Sources/mc-bench"
     ),
+    .executableTarget(
+      name: "weights-bench",
+      dependencies: [
+        .product(name: "Jixiao", package: "Jixiao"),
+        .product(name: "JixiaoNumerics", package: "Jixiao"),
+      ],
+      path: "Sources/weights-bench"
+    ),
   ]
 )

@@ -480,7 +480,7 @@ private struct SaltelliDesign: Sendable {
     return nil
   }
 
-  // TODO: the bootstrap treats the N rows as independent, which Sobol
+  // A known limit: the bootstrap treats the N rows as independent, which Sobol
   // points are not, so with the Sobol sampler its intervals are far wider
   // than the true error (0.06 wide against an error of 0.0002 for
   // Ishigami's S₁ at N = 4,096). They are a safe bound, not a measure.

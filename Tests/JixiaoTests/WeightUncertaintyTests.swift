@@ -62,7 +62,7 @@ import Testing
       let sortedRanks = ranks[i].sorted()
       let rankBin = Double(n - 1) / 256
       let median = QuantileDefinition.standard.quantile(sortedRanks, 0.5)
-      // Ranks come from a 4,096-bin histogram per draw: within a bin of
+      // Ranks come from a 2,048-bin histogram per draw: within a bin of
       // ranks and the ties of a score bin.
       #expect(
         abs(r.rankMedian[i] - median) <= rankBin + 1.5,

@@ -21,7 +21,7 @@ import JixiaoNumerics
 /// alternative's own score range, which no draw can leave: every mean of
 /// a row lies between its smallest and largest value; ranks from a
 /// `rankBins`-bin histogram over 1 … n), interpolated within the bin; a
-/// rank in a draw is counted from a 4,096-bin histogram of that draw's
+/// rank in a draw is counted from a 2,048-bin histogram of that draw's
 /// scores, ties within a bin taking its middle rank.
 ///
 /// Draw k takes its weights from `RandomStream(seed:stream: k)`, and the
@@ -47,7 +47,7 @@ public struct WeightUncertainty: Sendable {
     public var threshold = 60.0
     public var threads = 1
     /// Draws per block (a block shares its normalisation and aggregation).
-    public var block = 256
+    public var block = 64
     public var scoreBins = 256
     public var rankBins = 256
 
@@ -268,8 +268,8 @@ public struct WeightUncertainty: Sendable {
     }
   }
 
-  static let tile = 512
-  static let drawBins = 4096
+  static let tile = 128
+  static let drawBins = 2048
 
   /// One block of draws: pass A counts each draw's scores in a histogram
   /// (for ranks), over chunks of draws; pass B folds every score into its
@@ -284,8 +284,8 @@ public struct WeightUncertainty: Sendable {
     let hBins = drawBins
     let gScale = gHigh > gLow ? Double(hBins) / (gHigh - gLow) : 0
     let tiles = (n + tile - 1) / tile
-    // Pass A: a histogram per draw, chunks of 16 draws per task.
-    let chunk = 16
+    // Pass A: a histogram per draw, chunks of 32 draws per task.
+    let chunk = 32
     let chunks = (draws + chunk - 1) / chunk
     let drawHistograms = ResultSlots<[UInt32]>(count: chunks)
     parallelFor(chunks, threads: settings.threads) { c in
@@ -309,9 +309,12 @@ public struct WeightUncertainty: Sendable {
       }
       drawHistograms[c] = counts
     }
-    // Above[k][b]: scores of draw k in bins above b.
-    var above = [UInt32](repeating: 0, count: draws * hBins)
-    var inBin = [UInt32](repeating: 0, count: draws * hBins)
+    // The rank of a score in bin b of draw k: the scores in the bins
+    // above, plus the middle of its own bin's, (count + 1)/2.
+    let rb = settings.rankBins
+    let rankScale = n > 1 ? Double(rb) / Double(n - 1) : 0
+    // Stored as the rank histogram's bin (the rank itself is not needed).
+    var rankOf = [UInt16](repeating: 0, count: draws * hBins)
     for c in 0..<chunks {
       guard let counts = drawHistograms[c] else { continue }
       let k0 = c * chunk
@@ -319,63 +322,129 @@ public struct WeightUncertainty: Sendable {
       for k in 0..<kc {
         var running: UInt32 = 0
         for b in stride(from: hBins - 1, through: 0, by: -1) {
-          above[(k0 + k) * hBins + b] = running
-          inBin[(k0 + k) * hBins + b] = counts[k * hBins + b]
-          running += counts[k * hBins + b]
+          let inBin = counts[k * hBins + b]
+          // Bin-major (bin b's draws side by side): an alternative's
+          // draws fall in few bins, so its lookups share cache lines.
+          let rank = Double(running) + Double(inBin + 1) / 2
+          rankOf[b * draws + k0 + k] = UInt16(
+            min(Double(rb) - 0.5, max(0, (rank - 1) * rankScale)))
+          running += inBin
         }
       }
     }
-    // Pass B: statistics per alternative, tile by tile.
+    // Pass B: statistics per alternative, tile by tile (128 alternatives,
+    // whose scores and histograms stay in L2).
     let sb = settings.scoreBins
-    let rb = settings.rankBins
-    let minimums = settings.gradeMinimums
+    let m0 = settings.gradeMinimums[0]
+    let m1 = settings.gradeMinimums[1]
+    let m2 = settings.gradeMinimums[2]
     let threshold = settings.threshold
-    let rankScale = n > 1 ? Double(rb) / Double(n - 1) : 0
-    let aboveTable = above
-    let inBinTable = inBin
+    let ranks = rankOf
     parallelFor(tiles, threads: settings.threads) { t in
       let r0 = t * tile
       let rows = min(tile, n - r0)
       var product = [Double](repeating: 0, count: rows * draws)
       Self.scores(
         operand, aggregation, n: n, d: d, rows: r0..<(r0 + rows),
-        weights: weights, draws: 0..<draws, into: &product)
+        weights: weights, draws: 0..<draws, into: &product, drawMajor: true)
+      // Sums of x − c, c the alternative's first score of the block, so
+      // Σ(x − c)² − (Σ(x − c))²/N does not cancel away. Raw buffers: the
+      // loop below runs rows × draws times and must not check arrays.
+      let shift = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows)
+      let s1 = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows)
+      let s2 = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows)
+      let lowOf = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows)
+      let scaleOf = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows)
+      let below = UnsafeMutableBufferPointer<Int32>.allocate(capacity: rows)
+      defer {
+        shift.deallocate()
+        s1.deallocate()
+        s2.deallocate()
+        lowOf.deallocate()
+        scaleOf.deallocate()
+        below.deallocate()
+      }
+      for i in 0..<rows {
+        shift[i] = product[i * draws]
+        s1[i] = 0
+        s2[i] = 0
+        below[i] = 0
+        lowOf[i] = low[r0 + i]
+        let width = high[r0 + i] - low[r0 + i]
+        scaleOf[i] = width > 0 ? Double(sb) / width : 0
+      }
+      let topBin = Double(sb) - 0.5
+      let topDrawBin = Double(hBins) - 0.5
+      product.withUnsafeBufferPointer { x in
+        ranks.withUnsafeBufferPointer { rankTable in
+          guard
+            let scoreHistogram = state.scoreHistogram.baseAddress.map({
+              $0 + r0 * sb
+            }),
+            let rankHistogram = state.rankHistogram.baseAddress.map({
+              $0 + r0 * rb
+            }),
+            let grades = state.grades.baseAddress.map({ $0 + r0 * 4 }),
+            let xs = x.baseAddress, let table = rankTable.baseAddress
+          else { return }
+          // Alternative by alternative, its draws side by side: its two
+          // histogram rows stay in L1, and its draws' ranks, which fall in
+          // few score bins, are read from a few lines of the bin-major
+          // rank table (2,048 bins × 64 draws, 0.5 MB).
+          for i in 0..<rows {
+            let c = shift[i]
+            let lo = lowOf[i]
+            let scale = scaleOf[i]
+            let scoreRow = scoreHistogram + i &* sb
+            let rankRowOut = rankHistogram + i &* rb
+            var sum = 0.0
+            var squares = 0.0
+            var under: Int32 = 0
+            var g0 = 0
+            var g1 = 0
+            var g2 = 0
+            for k in 0..<draws {
+              let value = xs[i &* draws &+ k]
+              let delta = value - c
+              sum += delta
+              squares += delta * delta
+              // Bins by clamping in floating point first, so the
+              // conversions are in range.
+              let bin = Int(min(topBin, max(0, (value - lo) * scale)))
+              scoreRow[bin] &+= 1
+              if value >= m0 {
+                g0 &+= 1
+              } else if value >= m1 {
+                g1 &+= 1
+              } else if value >= m2 {
+                g2 &+= 1
+              }
+              if value < threshold { under &+= 1 }
+              let global = Int(min(topDrawBin, max(0, (value - gLow) * gScale)))
+              rankRowOut[Int(table[global &* draws &+ k])] &+= 1
+            }
+            s1[i] = sum
+            s2[i] = squares
+            below[i] = under
+            grades[i &* 4] &+= g0
+            grades[i &* 4 &+ 1] &+= g1
+            grades[i &* 4 &+ 2] &+= g2
+            grades[i &* 4 &+ 3] &+= draws - g0 - g1 - g2
+          }
+        }
+      }
+      let a = Double(done)
+      let b = Double(draws)
       for i in 0..<rows {
         let p = r0 + i
-        let width = high[p] - low[p]
-        let scale = width > 0 ? Double(sb) / width : 0
-        // Welford within the block, then Chan et al.'s merge with the
-        // blocks before: no Σx² − (Σx)²/N to cancel away.
-        var mean = 0.0
-        var m2 = 0.0
-        var below = 0
-        for k in 0..<draws {
-          let x = product[k * rows + i]
-          let delta = x - mean
-          mean += delta / Double(k + 1)
-          m2 += delta * (x - mean)
-          let bin = min(sb - 1, max(0, Int((x - low[p]) * scale)))
-          state.scoreHistogram[p * sb + bin] &+= 1
-          var g = 3
-          for (level, minimum) in minimums.enumerated() where x >= minimum {
-            g = level
-            break
-          }
-          state.grades[p * 4 + g] += 1
-          if x < threshold { below += 1 }
-          let global = min(hBins - 1, max(0, Int((x - gLow) * gScale)))
-          let rank =
-            Double(aboveTable[k * hBins + global])
-            + Double(inBinTable[k * hBins + global] + 1) / 2
-          let rankBin = min(rb - 1, max(0, Int((rank - 1) * rankScale)))
-          state.rankHistogram[p * rb + rankBin] &+= 1
-        }
-        let a = Double(done)
-        let b = Double(draws)
+        // This block's mean and M₂, merged with the blocks before (Chan,
+        // Golub & LeVeque 1979).
+        let mean = shift[i] + s1[i] / b
+        let m2 = max(0, s2[i] - s1[i] * s1[i] / b)
         let delta = mean - state.sum[p]
         state.sum[p] += delta * b / (a + b)
         state.squares[p] += m2 + delta * delta * a * b / (a + b)
-        state.below[p] += below
+        state.below[p] += Int(below[i])
       }
     }
   }
@@ -385,7 +454,7 @@ public struct WeightUncertainty: Sendable {
   static func scores(
     _ operand: [Double], _ aggregation: Aggregation, n: Int, d: Int,
     rows: Range<Int>, weights: [Double], draws: Range<Int>,
-    into product: inout [Double]
+    into product: inout [Double], drawMajor: Bool = false
   ) {
     let m = rows.count
     let kc = draws.count
@@ -395,11 +464,19 @@ public struct WeightUncertainty: Sendable {
           guard let a0 = a.baseAddress, let w0 = w.baseAddress,
             let c0 = c.baseAddress
           else { return }
-          // A: the tile's rows of the n × d operand (leading dimension n);
-          // B: the draws' weights, d × kc; C: m × kc.
-          try? BLAS.multiplyTiles(
-            m: m, n: kc, k: d, a: a0 + rows.lowerBound, lda: n,
-            b: w0 + draws.lowerBound * d, ldb: d, c: c0, ldc: m)
+          if drawMajor {
+            // C = Wᵀ·Sᵀ, kc × m: an alternative's draws side by side.
+            try? BLAS.multiplyTiles(
+              m: kc, n: m, k: d, a: w0 + draws.lowerBound * d, lda: d,
+              b: a0 + rows.lowerBound, ldb: n, c: c0, ldc: kc,
+              transposeA: true, transposeB: true)
+          } else {
+            // A: the tile's rows of the n × d operand (leading dimension
+            // n); B: the draws' weights, d × kc; C: m × kc.
+            try? BLAS.multiplyTiles(
+              m: m, n: kc, k: d, a: a0 + rows.lowerBound, lda: n,
+              b: w0 + draws.lowerBound * d, ldb: d, c: c0, ldc: m)
+          }
         }
       }
     }
