@@ -21,6 +21,7 @@ enum Help {
       weights TABLE | --ahp M | --points P
                                     weights: entropy, CRITIC, SD, PCA, AHP, expert points
       rank TABLE --weights W        scores and ranks: weighted means, TOPSIS, VIKOR
+      sensitivity DATASET           scores, grades and ranks under uncertain weights; Sobol
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
       help [COMMAND]                this text, or a command's options
@@ -36,7 +37,7 @@ enum Help {
       Without COMMAND, lists the commands; with one, shows its usage and options.
       `jixiao COMMAND --help` does the same. The commands are check, score,
       simulate, import, standards, efficiency, transfers, weights, rank,
-      generate, help and version.
+      sensitivity, generate, help and version.
       """
     ),
     "version": (
@@ -259,6 +260,34 @@ enum Help {
         --format F         table (default), csv (ranking) or json (all tables)
         --out DIR          write the tables, atomically
         --lang L           labels in en (default) or zh
+      """
+    ),
+    "sensitivity": (
+      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--sobol N [--sampler S]] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      """
+      How each project's score, grade and rank move when the weights of the
+      scheme's dimensions are uncertain: a Monte Carlo over weight draws, with
+      per project the mean, SD, 5–95 % band, the share of draws in each grade
+      and below 60, and the rank's median and 5–95 % band. With --sobol, the
+      Sobol first-order and total indices of the mean score, the share below 60
+      and the share in the top grade to each dimension's weight. Projects with a
+      dimension that does not apply are left out. docs/sensitivity.md.
+
+        --draws N          weight draws, 1 to 65535 (default 1000)
+        --seed S           seed of the draws (default 1; same seed, same numbers)
+        --perturbation P   uniform:X (default uniform:0.2: each weight × (1 ± X·U),
+                           renormalised) or dirichlet:C (Dirichlet(C·w₀))
+        --aggregations A   arithmetic (default), geometric, harmonic: the draws
+                           cycle through them (geometric and harmonic on x + 1)
+        --sobol N          the Saltelli design's N (a power of two, such as 4096)
+        --sampler S        sobol (default: the Joe–Kuo sequence) or random
+        --scheme FILE      use this scoring scheme instead of DATASET/scheme.json
+        --format F         table (default), csv (sensitivity) or json (all tables)
+        --out DIR          write sensitivity and sobol_indices, atomically
+        --lang L           labels in en (default) or zh
+        --detail           list every project on the terminal
+        --threads N        cores (default: all; the numbers do not depend on it)
+        --timings          print the time of each step on standard error
       """
     ),
     "transfers": (

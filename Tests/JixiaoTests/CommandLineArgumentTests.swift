@@ -58,8 +58,8 @@ import Testing
     #expect(run.status == 64)
     let expected =
       "error: no help for \"nope\"; the commands are check, score, "
-      + "simulate, standards, efficiency, transfers, weights, rank, import, "
-      + "generate, help and version."
+      + "simulate, standards, efficiency, transfers, weights, rank, sensitivity, "
+      + "import, generate, help and version."
     #expect(
       run.stderr.split(separator: "\n").first.map(String.init) == expected)
   }

@@ -1,0 +1,100 @@
+/// The tables of `jixiao sensitivity`.
+public enum SensitivityReport {
+  /// One row per project analysed.
+  public static func projects(
+    _ r: DimensionSensitivity, _ dataset: Dataset, _ evaluation: Evaluation,
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    let u = r.uncertainty
+    var table = ReportTable(
+      name: "sensitivity",
+      title: l("Scores under uncertain weights", "权重不确定下的得分"),
+      columns: [
+        .init(l("project", "项目编号")), .init(l("name", "项目名称")),
+        .init(l("score", "得分"), numeric: true), .init(l("grade", "等级")),
+        .init(l("mean", "均值"), numeric: true),
+        .init(l("SD", "标准差"), numeric: true),
+        .init("P5", numeric: true), .init("P95", numeric: true),
+        .init(l("P(优)", "P(优)"), numeric: true),
+        .init(l("P(良)", "P(良)"), numeric: true),
+        .init(l("P(中)", "P(中)"), numeric: true),
+        .init(l("P(差)", "P(差)"), numeric: true),
+        .init(
+          l(
+            "P(< \(Diagnostic.number(u.settings.threshold)))",
+            "P(< \(Diagnostic.number(u.settings.threshold)))"), numeric: true),
+        .init(l("rank median", "排名中位数"), numeric: true),
+        .init(l("rank P5", "排名 P5"), numeric: true),
+        .init(l("rank P95", "排名 P95"), numeric: true),
+      ])
+    for (i, p) in r.projects.enumerated() {
+      table.append([
+        .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
+        .number(evaluation.score[p], decimals: 2), l.grade(evaluation.grade[p]),
+        .number(u.mean[i], decimals: 2), .number(u.deviation[i], decimals: 3),
+        .number(u.p5[i], decimals: 2), .number(u.p95[i], decimals: 2),
+        .number(u.gradeShare[i * 4], decimals: 3),
+        .number(u.gradeShare[i * 4 + 1], decimals: 3),
+        .number(u.gradeShare[i * 4 + 2], decimals: 3),
+        .number(u.gradeShare[i * 4 + 3], decimals: 3),
+        .number(u.belowThreshold[i], decimals: 3),
+        .number(u.rankMedian[i], decimals: 0),
+        .number(u.rankP5[i], decimals: 0),
+        .number(u.rankP95[i], decimals: 0),
+      ])
+    }
+    let s = u.settings
+    let perturbation: String
+    switch s.perturbation {
+    case .dirichlet(let c):
+      perturbation = "Dirichlet(\(Diagnostic.number(c)) · w₀)"
+    case .uniform(let x):
+      perturbation = "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised"
+    }
+    table.footnotes = [
+      l(
+        "\(s.draws) weight draws, seed \(s.seed), \(perturbation), around the scheme's weights "
+          + r.dimensions.enumerated().map {
+            "\($0.element) \(Diagnostic.number(r.baseWeights[$0.offset]))"
+          }.joined(separator: ", ")
+          + "; aggregation \(s.aggregations.map(\.name).joined(separator: ", ")). Quantiles from \(s.scoreBins)-bin histograms "
+          + "per project (ranks: \(s.rankBins) bins over 1…n), interpolated. \(r.skipped) project(s) left out "
+          + "(no score, or a dimension that does not apply).",
+        "权重抽样 \(s.draws) 次，随机种子 \(s.seed)，\(perturbation)，基准权重 "
+          + r.dimensions.enumerated().map {
+            "\($0.element) \(Diagnostic.number(r.baseWeights[$0.offset]))"
+          }.joined(separator: "，")
+          + "。分位数由每个项目 \(s.scoreBins) 格直方图插值得到（排名 \(s.rankBins) 格）。未纳入 \(r.skipped) 个项目（无得分或有不适用的维度）。"
+      )
+    ]
+    return table
+  }
+
+  /// Sobol first-order and total indices of each outcome to each
+  /// dimension's weight.
+  public static func sobol(_ r: DimensionSensitivity, language: Language)
+    -> ReportTable
+  {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: "sobol_indices",
+      title: l("Sobol indices of the dimension weights", "维度权重的 Sobol 指数"),
+      columns: [
+        .init(l("outcome", "结果")), .init(l("dimension", "维度")),
+        .init(l("first order Sᵢ", "一阶 Sᵢ"), numeric: true),
+        .init(l("total Sᵀᵢ", "总效应 Sᵀᵢ"), numeric: true),
+      ])
+    for (outcome, indices) in r.sobol {
+      for (j, name) in r.dimensions.enumerated() {
+        table.append([
+          .text(outcome), .text(name),
+          indices.map { .number($0.firstOrder[j], decimals: 4) } ?? .empty,
+          indices.map { .number($0.total[j], decimals: 4) } ?? .empty,
+        ])
+      }
+    }
+    table.footnotes = r.sobolNotes
+    return table
+  }
+}

@@ -1,0 +1,134 @@
+import JixiaoNumerics
+
+/// How the scores and grades of a data set's projects depend on the
+/// weights of the scheme's dimensions (issue 7 §4): the Monte Carlo of
+/// `WeightUncertainty` on the dimension scores, and the Sobol indices of
+/// three outcomes of the whole data set to each dimension's weight.
+///
+/// A project's dimension score is 100 × its achieved share of the
+/// dimension; its composite is Σ wⱼ · 100 · shareⱼ with the scheme's
+/// weights wⱼ / Σ w, which is the evaluator's score when every dimension
+/// applies. Projects for which a dimension does not apply (their weight
+/// is shared among the others, per project) and projects without a score
+/// are left out and counted in `skipped`.
+///
+/// Sobol inputs: uᵢ ∈ [0, 1) per dimension maps to the weights
+/// wᵢ ∝ w₀ᵢ (1 + x (2uᵢ − 1)), x the uniform share; outputs: the mean
+/// composite score, the share of projects below the threshold, and the
+/// share reaching the top grade.
+public struct DimensionSensitivity: Sendable {
+  public var projects: [Int]
+  public var skipped: Int
+  public var dimensions: [String]
+  public var baseWeights: [Double]
+  public var baseScore: [Double]
+  public var uncertainty: WeightUncertainty
+  /// The outcomes' names and their indices (nil where the outcome does
+  /// not vary, with the reason in `sobolNotes`).
+  public var sobol: [(outcome: String, indices: SobolIndices?)] = []
+  public var sobolNotes: [String] = []
+
+  public init(
+    _ dataset: Dataset, _ evaluation: Evaluation,
+    settings: WeightUncertainty.Settings, sobol: SobolSettings?,
+    sobolShare: Double = 0.2
+  ) throws(WeightingError) {
+    let scheme = evaluation.scheme
+    let d = scheme.dimensions.count
+    let total = scheme.totalWeight
+    guard d >= 2, total > 0 else {
+      throw .degenerate(
+        "the scheme has \(d) dimension(s); weights need at least two")
+    }
+    let w0 = scheme.dimensions.map { $0.weight / total }
+    let shares = evaluation.dimensionShares
+    let applies = evaluation.dimensionApplies
+    let kept = (0..<evaluation.projectCount).filter { p in
+      evaluation.status[p] == .scored
+        && (0..<d).allSatisfy { applies[p, $0] > 0 }
+    }
+    guard kept.count >= 2 else {
+      throw .degenerate(
+        "\(kept.count) project(s) are scored in every dimension; the analysis needs two"
+      )
+    }
+    var s = Matrix(rows: kept.count, columns: d)
+    for (i, p) in kept.enumerated() {
+      for j in 0..<d { s[i, j] = 100 * shares[p, j] }
+    }
+    projects = kept
+    skipped = evaluation.projectCount - kept.count
+    dimensions = scheme.dimensions.map(\.name)
+    baseWeights = w0
+    baseScore = (0..<kept.count).map { i in
+      (0..<d).reduce(0) { $0 + w0[$1] * s[i, $1] }
+    }
+    uncertainty = try WeightUncertainty(
+      scores: [s], weights: w0, settings: settings)
+    guard let sobol else { return }
+    let matrix = s
+    let threshold = settings.threshold
+    let top = settings.gradeMinimums[0]
+    let n = kept.count
+    do {
+      let analysis = try SobolAnalysis(
+        inputCount: d, outputCount: 3, settings: sobol
+      ) {
+        points in
+        var weights = [Double](repeating: 0, count: d * points.rows)
+        for r in 0..<points.rows {
+          var sum = 0.0
+          for j in 0..<d {
+            let w = w0[j] * (1 + sobolShare * (2 * points[r, j] - 1))
+            weights[r * d + j] = w
+            sum += w
+          }
+          for j in 0..<d { weights[r * d + j] /= sum }
+        }
+        var product = [Double](repeating: 0, count: n * points.rows)
+        matrix.storage.withUnsafeBufferPointer { a in
+          weights.withUnsafeBufferPointer { w in
+            product.withUnsafeMutableBufferPointer { c in
+              guard let a0 = a.baseAddress, let w0 = w.baseAddress,
+                let c0 = c.baseAddress
+              else { return }
+              try? BLAS.multiplyTiles(
+                m: n, n: points.rows, k: d, a: a0, lda: n, b: w0, ldb: d, c: c0,
+                ldc: n)
+            }
+          }
+        }
+        var out = Matrix(rows: points.rows, columns: 3)
+        for r in 0..<points.rows {
+          var sum = 0.0
+          var below = 0
+          var best = 0
+          for i in 0..<n {
+            let x = product[r * n + i]
+            sum += x
+            if x < threshold { below += 1 }
+            if x >= top { best += 1 }
+          }
+          out[r, 0] = sum / Double(n)
+          out[r, 1] = Double(below) / Double(n)
+          out[r, 2] = Double(best) / Double(n)
+        }
+        return out
+      }
+      let names = [
+        "mean score", "share below \(Diagnostic.number(threshold))",
+        "share in the top grade",
+      ]
+      for o in 0..<3 {
+        do {
+          self.sobol.append((names[o], try analysis.indices(output: o)))
+        } catch {
+          self.sobol.append((names[o], nil))
+          sobolNotes.append("\(names[o]): \(error)")
+        }
+      }
+    } catch {
+      sobolNotes.append("Sobol indices: \(error)")
+    }
+  }
+}

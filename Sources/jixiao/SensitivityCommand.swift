@@ -1,0 +1,131 @@
+import Foundation
+import Jixiao
+import JixiaoNumerics
+
+/// `jixiao sensitivity DATASET …`: how each project's score, grade and
+/// rank move when the dimension weights are uncertain, and which
+/// dimension's weight drives the outcomes of the data set (Sobol
+/// indices). docs/sensitivity.md.
+func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
+  let arguments = try Arguments(
+    words,
+    options: commonOptions.subtracting(["levels"]).union([
+      "draws", "seed", "perturbation", "aggregations", "sobol", "sampler",
+    ]),
+    flags: commonFlags.union(["detail"]))
+  let output = try Output(arguments)
+  let threads = try threadCount(arguments)
+  BLAS.setThreadCount(1)
+  var settings = WeightUncertainty.Settings()
+  settings.threads = threads
+  if let text = arguments["draws"] {
+    guard let n = Int(text), n >= 1, n <= 65_535 else {
+      throw UsageError(
+        message: "--draws is \(text); give a whole number from 1 to 65535.")
+    }
+    settings.draws = n
+  }
+  if let text = arguments["seed"] {
+    guard let seed = UInt64(text) else {
+      throw UsageError(
+        message: "--seed is \(text); give a whole number from 0.")
+    }
+    settings.seed = seed
+  }
+  var share = 0.2
+  if let text = arguments["perturbation"] {
+    let parts = text.split(separator: ":")
+    if parts.count == 2, parts[0] == "dirichlet", let c = Double(parts[1]),
+      c > 0, c.isFinite
+    {
+      settings.perturbation = .dirichlet(concentration: c)
+    } else if parts.count == 2, parts[0] == "uniform", let x = Double(parts[1]),
+      x >= 0, x < 1
+    {
+      settings.perturbation = .uniform(share: x)
+      share = x
+    } else {
+      throw UsageError(
+        message:
+          "--perturbation is \(text); give dirichlet:C (C > 0, such as dirichlet:50) or uniform:X (0 ≤ X < 1, such as uniform:0.2)."
+      )
+    }
+  }
+  if let names = try nameList(arguments, "aggregations") {
+    settings.aggregations = []
+    for name in names {
+      switch name {
+      case "arithmetic": settings.aggregations.append(.arithmetic)
+      case "geometric":
+        settings.aggregations.append(.geometric(zeros: .offset(1)))
+      case "harmonic":
+        settings.aggregations.append(.harmonic(zeros: .offset(1)))
+      default:
+        throw UsageError(
+          message:
+            "--aggregations names \(name); use arithmetic, geometric or harmonic."
+        )
+      }
+    }
+  }
+  var sobol: SobolSettings?
+  if let text = arguments["sobol"] {
+    guard let n = Int(text), n >= 2, n <= 1 << 20 else {
+      throw UsageError(
+        message:
+          "--sobol is \(text); give the design's N, a power of two such as 4096."
+      )
+    }
+    var s = SobolSettings(sampleCount: n, threads: threads)
+    if let sampler = arguments["sampler"] {
+      switch sampler {
+      case "sobol": break
+      case "random": s.sampler = .random(seed: settings.seed)
+      default:
+        throw UsageError(
+          message: "--sampler is \(sampler); use sobol or random.")
+      }
+    }
+    sobol = s
+  } else if arguments["sampler"] != nil {
+    throw UsageError(message: "--sampler goes with --sobol N.")
+  }
+  guard let loaded = try loadDataset(arguments) else { return .failure }
+  let dataset = loaded.dataset
+  return reportingFailures {
+    var clock = Stopwatch()
+    let evaluation = try Evaluator.evaluate(dataset)
+    clock.lap("scoring")
+    let result: DimensionSensitivity
+    do {
+      result = try DimensionSensitivity(
+        dataset, evaluation, settings: settings, sobol: sobol, sobolShare: share
+      )
+    } catch {
+      printError("error: \(dataset.folder): \(error).")
+      throw InputError([])
+    }
+    clock.lap("draws")
+    let language = output.language
+    let projects = SensitivityReport.projects(
+      result, dataset, evaluation, language: language)
+    var tables = [projects]
+    if sobol != nil {
+      tables.append(SensitivityReport.sobol(result, language: language))
+    }
+    let shown =
+      arguments.has("detail") || result.projects.count <= 40
+      ? tables : Array(tables.dropFirst())
+    try output.emit(
+      shown: shown.isEmpty ? tables : shown, all: tables, primary: projects,
+      inputs: inputs(arguments, dataset: dataset))
+    if output.format == .table, output.folder == nil, shown.count < tables.count
+    {
+      print(
+        "(\(result.projects.count) projects: add --detail to list each, or --out DIR)"
+      )
+    }
+    clock.lap("tables and output")
+    printTimings(arguments, clock.laps)
+  }
+}
