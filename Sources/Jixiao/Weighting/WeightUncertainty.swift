@@ -403,6 +403,10 @@ public struct WeightUncertainty: Sendable {
             var g0 = 0
             var g1 = 0
             var g2 = 0
+            // A project's draws mostly fall in one rank bin: counting the
+            // run in a register spares a chain of increments of one cell.
+            var runBin = -1
+            var run: UInt16 = 0
             for k in 0..<draws {
               let value = xs[i &* draws &+ k]
               let delta = value - c
@@ -421,8 +425,16 @@ public struct WeightUncertainty: Sendable {
               }
               if value < threshold { under &+= 1 }
               let global = Int(min(topDrawBin, max(0, (value - gLow) * gScale)))
-              rankRowOut[Int(table[global &* draws &+ k])] &+= 1
+              let rankBin = Int(table[global &* draws &+ k])
+              if rankBin == runBin {
+                run &+= 1
+              } else {
+                if runBin >= 0 { rankRowOut[runBin] &+= run }
+                runBin = rankBin
+                run = 1
+              }
             }
+            if runBin >= 0 { rankRowOut[runBin] &+= run }
             s1[i] = sum
             s2[i] = squares
             below[i] = under
