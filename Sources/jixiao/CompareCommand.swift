@@ -34,13 +34,7 @@ enum MultiYearOptions {
     func number(_ name: String, _ range: ClosedRange<Double>, _ hint: String)
       throws(UsageError) -> Double?
     {
-      guard let text = arguments[name] else { return nil }
-      guard let value = Double(text), value.isFinite, range.contains(value),
-        text.allSatisfy({ $0.isNumber || $0 == "." })
-      else {
-        throw UsageError(message: "--\(name) is \(text); \(hint).")
-      }
-      return value
+      try decimalOption(arguments, name, range, hint)
     }
     var response = settings.response
     response.elasticity =

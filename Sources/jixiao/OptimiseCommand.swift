@@ -24,13 +24,7 @@ enum OptimiseOptions {
       throws(UsageError)
       -> Double?
     {
-      guard let text = arguments[name] else { return nil }
-      guard let value = Double(text), value.isFinite, range.contains(value),
-        text.allSatisfy({ $0.isNumber || $0 == "." })
-      else {
-        throw UsageError(message: "--\(name) is \(text); \(hint).")
-      }
-      return value
+      try decimalOption(arguments, name, range, hint)
     }
     settings.floorShare =
       try number(
@@ -118,4 +112,19 @@ func runOptimise(_ arguments: Arguments, _ output: Output) throws(UsageError)
     clock.lap("tables and output")
     printTimings(arguments, clock.laps)
   }
+}
+
+/// A plain decimal option (digits and a point) within `range`; nil when
+/// not given. `hint` says what to give, for the message.
+func decimalOption(
+  _ arguments: Arguments, _ name: String, _ range: ClosedRange<Double>,
+  _ hint: String
+) throws(UsageError) -> Double? {
+  guard let text = arguments[name] else { return nil }
+  guard let value = Double(text), value.isFinite, range.contains(value),
+    text.allSatisfy({ $0.isNumber || $0 == "." })
+  else {
+    throw UsageError(message: "--\(name) is \(text); \(hint).")
+  }
+  return value
 }

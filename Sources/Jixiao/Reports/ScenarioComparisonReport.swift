@@ -127,23 +127,14 @@ public enum ScenarioComparisonReport {
     let money = dataset.info.moneyUnit
     for result in results {
       for p in 0..<dataset.projects.count {
-        table.append([
-          .text(result.scenario.name),
-          .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
-          .text(ScoreReport.unitID(dataset, p)),
-          evaluation.hasScore(p)
-            ? .number(evaluation.score[p], decimals: 2) : .empty,
-          evaluation.status[p] == .excluded
-            ? .empty : l.grade(evaluation.grade[p]),
-          .number(result.before[p], decimals: 2),
-          .number(result.after[p], decimals: 2),
-          .number(result.after[p] - result.before[p], decimals: 2),
-          .text(l.change(result.change[p])),
-          .text(
-            l.reason(
-              result.reason[p], result.adjustment[p],
-              nothingToChange: result.nothingToChange[p], moneyUnit: money)),
-        ])
+        table.append(
+          [
+            .text(result.scenario.name),
+            .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
+            .text(ScoreReport.unitID(dataset, p)),
+          ]
+            + SimulationReport.budgetCells(
+              result, p, evaluation, moneyUnit: money, l))
       }
     }
     return table

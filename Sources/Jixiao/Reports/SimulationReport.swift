@@ -169,27 +169,39 @@ public enum SimulationReport {
         .init(l("reason", "依据")),
       ])
     for p in 0..<dataset.projects.count {
-      table.append([
-        .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
-        .text(ScoreReport.unitID(dataset, p)),
-        .text(ScoreReport.unitName(dataset, p)),
-        evaluation.hasScore(p)
-          ? .number(evaluation.score[p], decimals: 2) : .empty,
-        // An excluded project's grade plays no part in its budget, and the
-        // summary does not count it as graded: leave it empty here too.
-        evaluation.status[p] == .excluded
-          ? .empty : l.grade(evaluation.grade[p]),
-        .number(result.before[p], decimals: 2),
-        .number(result.after[p], decimals: 2),
-        .number(result.after[p] - result.before[p], decimals: 2),
-        .text(l.change(result.change[p])),
-        .text(
-          l.reason(
-            result.reason[p], result.adjustment[p],
-            nothingToChange: result.nothingToChange[p],
-            moneyUnit: dataset.info.moneyUnit)),
-      ])
+      table.append(
+        [
+          .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
+          .text(ScoreReport.unitID(dataset, p)),
+          .text(ScoreReport.unitName(dataset, p)),
+        ]
+          + budgetCells(
+            result, p, evaluation, moneyUnit: dataset.info.moneyUnit, l))
     }
     return table
+  }
+
+  /// A project's score, grade, budgets, result and reason, as the
+  /// project tables of `simulate` show them.
+  static func budgetCells(
+    _ result: Reallocation, _ p: Int, _ evaluation: Evaluation,
+    moneyUnit: String, _ l: Labels
+  ) -> [ReportTable.Cell] {
+    [
+      evaluation.hasScore(p)
+        ? .number(evaluation.score[p], decimals: 2) : .empty,
+      // An excluded project's grade plays no part in its budget, and the
+      // summary does not count it as graded: leave it empty here too.
+      evaluation.status[p] == .excluded
+        ? .empty : l.grade(evaluation.grade[p]),
+      .number(result.before[p], decimals: 2),
+      .number(result.after[p], decimals: 2),
+      .number(result.after[p] - result.before[p], decimals: 2),
+      .text(l.change(result.change[p])),
+      .text(
+        l.reason(
+          result.reason[p], result.adjustment[p],
+          nothingToChange: result.nothingToChange[p], moneyUnit: moneyUnit)),
+    ]
   }
 }
