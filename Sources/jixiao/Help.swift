@@ -263,7 +263,7 @@ enum Help {
       """
     ),
     "sensitivity": (
-      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--sobol N [--sampler S]] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
       """
       How each project's score, grade and rank move when the weights of the
       scheme's dimensions are uncertain: a Monte Carlo over weight draws, with
@@ -279,6 +279,8 @@ enum Help {
                            renormalised) or dirichlet:C (Dirichlet(C·w₀))
         --aggregations A   arithmetic (default), geometric, harmonic: the draws
                            cycle through them (geometric and harmonic on x + 1)
+        --scales S         shares (default: 100 × achieved share), min-max,
+                           percentile-rank (across projects): cycled with them
         --sobol N          the Saltelli design's N (a power of two, such as 4096)
         --sampler S        sobol (default: the Joe–Kuo sequence) or random
         --scheme FILE      use this scoring scheme instead of DATASET/scheme.json

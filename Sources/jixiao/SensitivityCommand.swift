@@ -11,6 +11,7 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     words,
     options: commonOptions.subtracting(["levels"]).union([
       "draws", "seed", "perturbation", "aggregations", "sobol", "sampler",
+      "scales",
     ]),
     flags: commonFlags.union(["detail"]))
   let output = try Output(arguments)
@@ -90,6 +91,18 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
   } else if arguments["sampler"] != nil {
     throw UsageError(message: "--sampler goes with --sobol N.")
   }
+  var scales: [DimensionSensitivity.Scale] = [.shares]
+  if let names = try nameList(arguments, "scales") {
+    scales = []
+    for name in names {
+      guard let scale = DimensionSensitivity.Scale(rawValue: name) else {
+        throw UsageError(
+          message:
+            "--scales names \(name); use shares, min-max or percentile-rank.")
+      }
+      scales.append(scale)
+    }
+  }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
   return reportingFailures {
@@ -99,8 +112,8 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     let result: DimensionSensitivity
     do {
       result = try DimensionSensitivity(
-        dataset, evaluation, settings: settings, sobol: sobol, sobolShare: share
-      )
+        dataset, evaluation, settings: settings, sobol: sobol,
+        sobolShare: share, scales: scales)
     } catch {
       printError("error: \(dataset.folder): \(error).")
       throw InputError([])

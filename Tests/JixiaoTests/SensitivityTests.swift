@@ -76,4 +76,31 @@ import Testing
       #expect(r.status == 64, "\(bad): \(r.stderr)")
     }
   }
+
+  /// Blocks of 64 draws cycle through the scales: 128 draws without
+  /// perturbation are one block on the shares and one on their min-max
+  /// rescaling, so each mean is the average of the two composites.
+  @Test func scalesAreCycledByBlock() throws {
+    let (dataset, evaluation) = try Self.union()
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 128
+    settings.perturbation = .uniform(share: 0)
+    let r = try DimensionSensitivity(
+      dataset, evaluation, settings: settings, sobol: nil,
+      scales: [.shares, .minMax])
+    let d = r.baseWeights.count
+    let shares = evaluation.dimensionShares
+    for (i, p) in r.projects.enumerated() {
+      var rescaled = 0.0
+      for j in 0..<d {
+        let column = r.projects.map { shares[$0, j] }
+        let low = column.min() ?? 0
+        let high = column.max() ?? 0
+        let v = high > low ? 100 * (shares[p, j] - low) / (high - low) : 100
+        rescaled += r.baseWeights[j] * v
+      }
+      #expect(
+        abs(r.uncertainty.mean[i] - (r.baseScore[i] + rescaled) / 2) < 1e-9)
+    }
+  }
 }

@@ -58,7 +58,8 @@ public enum SensitivityReport {
           + r.dimensions.enumerated().map {
             "\($0.element) \(Diagnostic.number(r.baseWeights[$0.offset]))"
           }.joined(separator: ", ")
-          + "; aggregation \(s.aggregations.map(\.name).joined(separator: ", ")). Quantiles from \(s.scoreBins)-bin histograms "
+          + "; aggregation \(s.aggregations.map(\.name).joined(separator: ", ")); dimension scores "
+          + "\(r.scales.map(\.rawValue).joined(separator: ", ")). Quantiles from \(s.scoreBins)-bin histograms "
           + "per project (ranks: \(s.rankBins) bins over 1…n), interpolated. \(r.skipped) project(s) left out "
           + "(no score, or a dimension that does not apply).",
         "权重抽样 \(s.draws) 次，随机种子 \(s.seed)，\(perturbation)，基准权重 "

@@ -22,16 +22,37 @@ public struct DimensionSensitivity: Sendable {
   public var dimensions: [String]
   public var baseWeights: [Double]
   public var baseScore: [Double]
+  /// The scales the draws cycled through.
+  public var scales: [Scale] = [.shares]
   public var uncertainty: WeightUncertainty
   /// The outcomes' names and their indices (nil where the outcome does
   /// not vary, with the reason in `sobolNotes`).
   public var sobol: [(outcome: String, indices: SobolIndices?)] = []
   public var sobolNotes: [String] = []
 
+  /// How the dimension scores are put on the 0–100 scale, as choices the
+  /// draws cycle through.
+  public enum Scale: String, Sendable, CaseIterable {
+    /// 100 × the achieved share of the dimension (the evaluator's).
+    case shares
+    /// Min-max of the shares across the projects, to [0, 100].
+    case minMax = "min-max"
+    /// The percentile rank of the share across the projects, × 100.
+    case percentileRank = "percentile-rank"
+
+    var normalisation: Normalisation? {
+      switch self {
+      case .shares: nil
+      case .minMax: .minMax(lower: 0, upper: 100)
+      case .percentileRank: .percentileRank
+      }
+    }
+  }
+
   public init(
     _ dataset: Dataset, _ evaluation: Evaluation,
     settings: WeightUncertainty.Settings, sobol: SobolSettings?,
-    sobolShare: Double = 0.2
+    sobolShare: Double = 0.2, scales: [Scale] = [.shares]
   ) throws(WeightingError) {
     let scheme = evaluation.scheme
     let d = scheme.dimensions.count
@@ -63,8 +84,22 @@ public struct DimensionSensitivity: Sendable {
     baseScore = (0..<kept.count).map { i in
       (0..<d).reduce(0) { $0 + w0[$1] * s[i, $1] }
     }
+    var matrices: [Matrix] = []
+    for scale in scales {
+      guard let method = scale.normalisation else {
+        matrices.append(s)
+        continue
+      }
+      let table = CriteriaTable(
+        rows: s.rows, columns: d, values: s.storage,
+        types: [CriterionType](repeating: .benefit, count: d))
+      var normal = try method.apply(table).table.values
+      if scale == .percentileRank { normal = normal.map { $0 * 100 } }
+      matrices.append(Matrix(rows: s.rows, columns: d, columnMajor: normal))
+    }
+    self.scales = scales
     uncertainty = try WeightUncertainty(
-      scores: [s], weights: w0, settings: settings)
+      scores: matrices, weights: w0, settings: settings)
     guard let sobol else { return }
     let matrix = s
     let threshold = settings.threshold
