@@ -120,6 +120,11 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
         notes.append(
           "VIKOR compromise: \(r.compromise.map { data.ids[$0] }.joined(separator: ", "))"
         )
+        if !r.constant.isEmpty {
+          notes.append(
+            "VIKOR: \(r.constant.map { data.criteria[$0] }.joined(separator: ", ")) the same for every alternative, contributes nothing"
+          )
+        }
       default:
         let aggregation: Aggregation =
           method == "arithmetic"
@@ -143,15 +148,19 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   var ranking = WeightingReport.ranking(
     ids: data.ids, methods: results, language: language)
   ranking.footnotes = notes
-  var tables = [ranking]
+  // The weights used and the notes, as a table, so that files and JSON
+  // keep them too.
+  var used = ReportTable(
+    name: "rank_settings", title: "Settings",
+    columns: [.init("setting"), .init("value")])
+  for (j, name) in data.criteria.enumerated() {
+    used.append([.text("weight of \(name)"), .number(weights[j], decimals: 6)])
+  }
+  for note in notes { used.append([.text("note"), .text(note)]) }
+  var tables = [ranking, used]
   if results.count > 1 {
-    do {
-      tables.append(
-        try WeightingReport.agreement(methods: results, language: language))
-    } catch {
-      printError("error: \(path): \(error).")
-      return .failure
-    }
+    tables.append(
+      WeightingReport.agreement(methods: results, language: language))
   }
   return reportingFailures {
     try output.emit(

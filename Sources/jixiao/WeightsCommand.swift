@@ -171,10 +171,12 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     inputs.append(try CriteriaOptions.table(arguments))
     names = data.criteria
-    let methods =
-      try nameList(arguments, "method") ?? ["entropy", "critic", "sd"]
-    do {
-      for method in methods {
+    let named = try nameList(arguments, "method")
+    let methods = named ?? ["entropy", "critic", "sd"]
+    let path = try CriteriaOptions.table(arguments)
+    var failed = 0
+    for method in methods {
+      do throws(WeightingError) {
         switch method {
         case "entropy": sets.append(try ObjectiveWeights.entropy(data.table))
         case "critic": sets.append(try ObjectiveWeights.critic(data.table))
@@ -184,21 +186,19 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
         case "sd":
           sets.append(try ObjectiveWeights.standardDeviation(data.table))
         case "pca": sets.append(try ObjectiveWeights.pca(data.table))
-        case "equal":
-          sets.append(try SubjectiveWeights.equal(data.table.columns))
         default:
-          throw UsageError(
-            message:
-              "--method names \(method); use entropy, critic, critic-ignoring-types, sd, pca or equal."
-          )
+          sets.append(try SubjectiveWeights.equal(data.table.columns))
         }
+      } catch {
+        // One method the data do not suit does not hide the others'.
+        printError(
+          "\(named == nil ? "warning" : "error"): \(path): \(method): \(error)."
+        )
+        failed += 1
       }
-    } catch let error as UsageError {
-      throw error
-    } catch {
-      printError("error: \(try CriteriaOptions.table(arguments)): \(error).")
-      return .failure
     }
+    if named != nil, failed > 0 { return .failure }
+    if sets.isEmpty { return .failure }
   } else if arguments["method"] != nil || arguments["criteria"] != nil
     || arguments["types"] != nil
   {
@@ -262,16 +262,16 @@ private func randomIndex(_ arguments: Arguments) throws(UsageError)
 {
   guard let text = arguments["ri"] else { return .saaty1980 }
   switch text {
-  case "saaty1980", "saaty": return .saaty1980
+  case "saaty1980": return .saaty1980
   case "alonso-lamata": return .alonsoLamata2006
   default:
-    let values = text.split(separator: ",").map {
-      Double($0.trimmingCharacters(in: .whitespaces))
-    }
-    guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    let values = parts.map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard values.allSatisfy({ v in v.map { $0.isFinite && $0 >= 0 } ?? false })
+    else {
       throw UsageError(
         message:
-          "--ri is \(text); use saaty1980, alonso-lamata, or RI(1),RI(2),… as numbers ≥ 0."
+          "--ri is \(text); use saaty1980, alonso-lamata, or RI(1),RI(2),… as finite numbers ≥ 0, none left empty."
       )
     }
     return AHP.RandomIndex(

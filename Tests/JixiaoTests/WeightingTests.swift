@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoNumerics
 import Testing
 
 @testable import Jixiao
@@ -404,5 +405,69 @@ import Testing
       abs(try RankCorrelation.ws(a, [2, 1, 3, 4, 5]) - 0.7916666666666667)
         < 1e-12)
     #expect(Ranking.positions([10, 30, 30, 20]) == [4, 1.5, 1.5, 3])
+  }
+
+  // MARK: A tester's cases
+
+  /// Equal scores summed in different orders differ in the last digit;
+  /// they are still one tie (0.13 + 0.71 + 0.29 + 0.57 in 24 orders).
+  @Test func nearlyEqualScoresTie() {
+    let a = 0.1 + 0.2 + 0.3
+    let b = 0.3 + 0.2 + 0.1
+    #expect(a != b)
+    #expect(Ranking.positions([a, b, 0.9]) == [2.5, 2.5, 1])
+  }
+
+  /// Knight's O(n log n) τ_b against the pair-by-pair definition on
+  /// seeded rankings with many ties.
+  @Test func kendallMatchesThePairwiseDefinition() throws {
+    var random = RandomStream(seed: 9)
+    for _ in 0..<20 {
+      let n = 2 + random.below(40)
+      let x = (0..<n).map { _ in Double(random.below(6)) }
+      let y = (0..<n).map { _ in Double(random.below(6)) }
+      var c = 0.0
+      var d = 0.0
+      var tx = 0.0
+      var ty = 0.0
+      for i in 0..<n {
+        for j in (i + 1)..<n {
+          let a = x[i] - x[j]
+          let b = y[i] - y[j]
+          if a == 0 && b == 0 { continue }
+          if a == 0 { tx += 1; continue }
+          if b == 0 { ty += 1; continue }
+          if (a > 0) == (b > 0) { c += 1 } else { d += 1 }
+        }
+      }
+      let denominator = ((c + d + tx) * (c + d + ty)).squareRoot()
+      guard denominator > 0 else { continue }
+      #expect(
+        abs(try RankCorrelation.kendall(x, y) - (c - d) / denominator) < 1e-12)
+    }
+  }
+
+  /// An all-zero column is constant under entropy (weight 0); PCA with
+  /// uncorrelated criteria has no unique first component; CRITIC on
+  /// perfectly correlated criteria says so; RI(n) = 0 gives no CR.
+  @Test func degenerateWeightsSayWhy() throws {
+    let zero = try ObjectiveWeights.entropy(
+      Self.table([[0, 5, 1], [0, 6, 3], [0, 9, 2]], [1, 1, 1]))
+    #expect(zero.values[0] == 0 && zero.constant == [0])
+    #expect(throws: WeightingError.self) {
+      _ = try ObjectiveWeights.pca(
+        Self.table([[1, 1], [1, 3], [3, 1], [3, 3]], [1, 1]))
+    }
+    do {
+      _ = try ObjectiveWeights.critic(Self.table([[1, 2], [3, 5]], [1, 1]))
+      Issue.record("CRITIC on perfectly correlated criteria gave weights")
+    } catch {
+      #expect("\(error)".contains("perfectly correlated"))
+    }
+    let r = try AHP.evaluate(
+      [[1, 3, 5], [1.0 / 3, 1, 3], [1.0 / 5, 1.0 / 3, 1]],
+      randomIndex: AHP.RandomIndex(name: "zeros", values: [0, 0, 0]))
+    #expect(r.consistencyRatio == nil)
+    #expect(r.note?.contains("RI(3) = 0") == true)
   }
 }

@@ -91,4 +91,36 @@ import Testing
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("t.csv:3:3: error"), "\(bad.stderr)")
   }
+
+  /// A method that ties every alternative leaves its coefficients empty
+  /// and named instead of failing the run; a default method the data do
+  /// not suit is a warning, the others still shown.
+  @Test func undefinedPartsDoNotFailTheRun() throws {
+    let folder = Fixture.temporaryFolder()
+    let table = folder + "/x.csv"
+    #expect(
+      FileManager.default.createFile(
+        atPath: table, contents: Data("id,a,b\nA,1,0\nB,0,1\n".utf8)))
+    let run = try CommandLineTests.run([
+      "rank", table, "--method", "vikor,topsis",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("ties every alternative"))
+    let correlated = folder + "/c.csv"
+    #expect(
+      FileManager.default.createFile(
+        atPath: correlated, contents: Data("id,a,b\nA,1,2\nB,3,5\n".utf8)))
+    let weights = try CommandLineTests.run(["weights", correlated])
+    #expect(weights.status == 0, "\(weights.stderr)")
+    #expect(
+      weights.stderr.contains("warning:") && weights.stderr.contains("critic"))
+    #expect(weights.stdout.contains("entropy"))
+    for bad in ["0,0,0.58,,0.9", "0,0,inf", "saaty"] {
+      let r = try CommandLineTests.run([
+        "weights", "--ahp", Fixture.repo("datasets/weights/ahp-department.csv"),
+        "--ri", bad,
+      ])
+      #expect(r.status == 64, "\(bad): \(r.stderr)")
+    }
+  }
 }

@@ -104,7 +104,7 @@ public enum WeightingReport {
   public static func agreement(
     methods: [(name: String, scores: [Double], lowerIsBetter: Bool)],
     language: Language
-  ) throws(WeightingError) -> ReportTable {
+  ) -> ReportTable {
     let l = Labels(language: language)
     var table = ReportTable(
       name: "rank_agreement", title: l("Agreement of the rankings", "排名一致性"),
@@ -117,21 +117,38 @@ public enum WeightingReport {
     let positions = methods.map {
       Ranking.positions($0.lowerIsBetter ? $0.scores.map { -$0 } : $0.scores)
     }
+    // A coefficient a ranking cannot have (every position tied) is left
+    // empty and named below, not an error that hides the others.
+    var undefined: [String] = []
+    func cell(_ value: () throws(WeightingError) -> Double, _ pair: String)
+      -> ReportTable.Cell
+    {
+      do {
+        return .number(try value(), decimals: 6)
+      } catch {
+        if !undefined.contains(pair) { undefined.append(pair) }
+        return .empty
+      }
+    }
     for a in methods.indices {
       for b in methods.indices where b > a {
+        let x = positions[a]
+        let y = positions[b]
+        let pair = "\(methods[a].name) / \(methods[b].name)"
         table.append([
           .text(methods[a].name), .text(methods[b].name),
-          .number(
-            try RankCorrelation.spearman(positions[a], positions[b]),
-            decimals: 6),
-          .number(
-            try RankCorrelation.weightedSpearman(positions[a], positions[b]),
-            decimals: 6),
-          .number(
-            try RankCorrelation.ws(positions[a], positions[b]), decimals: 6),
-          .number(
-            try RankCorrelation.kendall(positions[a], positions[b]), decimals: 6
-          ),
+          cell(
+            { () throws(WeightingError) in try RankCorrelation.spearman(x, y) },
+            pair),
+          cell(
+            { () throws(WeightingError) in
+              try RankCorrelation.weightedSpearman(x, y)
+            }, pair),
+          cell(
+            { () throws(WeightingError) in try RankCorrelation.ws(x, y) }, pair),
+          cell(
+            { () throws(WeightingError) in try RankCorrelation.kendall(x, y) },
+            pair),
         ])
       }
     }
@@ -142,6 +159,12 @@ public enum WeightingReport {
         "排名：1为最优，并列取平均名次。r_W：Pinto da Costa 与 Soares（2005）；WS：Sałabun 与 Urbaniak（2020），以参照方法为基准（不对称）。"
       )
     ]
+    for pair in undefined {
+      table.footnotes.append(
+        l(
+          "\(pair): a method ties every alternative, so the coefficients it leaves empty are not defined.",
+          "\(pair)：某方法下所有对象并列，空缺的系数无定义。"))
+    }
     return table
   }
 }

@@ -111,6 +111,9 @@ public enum AHP {
       note = "a matrix of order \(n) is always consistent"
     } else if let ri, ri > 0 {
       cr = ci / ri
+    } else if let ri {
+      note =
+        "\(randomIndex.name) gives RI(\(n)) = \(ri); CR = CI/RI is not defined"
     } else {
       note =
         "\(randomIndex.name) gives RI up to n = \(randomIndex.values.count); CR of order \(n) is not defined"
@@ -168,7 +171,9 @@ public enum AHP {
       for j in (i + 1)..<max(i + 1, n) where abs(a[i][j] * a[j][i] - 1) > 1e-6 {
         throw .notPairwise(
           "entries (\(i + 1), \(j + 1)) = \(a[i][j]) and (\(j + 1), \(i + 1)) = \(a[j][i]) "
-            + "are not reciprocal (their product is \(a[i][j] * a[j][i]), not 1); write 1/3 rather than 0.333"
+            + "are not reciprocal (their product is \(a[i][j] * a[j][i]), not 1)"
+            + (abs(a[i][j] * a[j][i] - 1) < 0.01
+              ? "; write fractions such as 1/3 rather than 0.333" : "")
         )
       }
     }

@@ -6,7 +6,9 @@ import Foundation
 /// arithmetic Σ wⱼxⱼ; geometric Π xⱼ^wⱼ; harmonic 1 / Σ (wⱼ/xⱼ).
 /// The geometric and harmonic means need every x above 0; a value of 0
 /// (min-max to [0, 100] gives one to the worst alternative of every
-/// criterion) is either an error or moved by a named offset.
+/// criterion) is either an error or moved by a named offset ε: the mean
+/// is taken of x + ε and ε taken off again, Π (xⱼ + ε)^wⱼ − ε, so the
+/// score stays on the scale of x.
 public enum Aggregation: Sendable, Equatable {
   case arithmetic
   case geometric(zeros: ZeroRule)
@@ -29,7 +31,10 @@ public enum Aggregation: Sendable, Equatable {
   }
 
   private static func suffix(_ rule: ZeroRule) -> String {
-    if case .offset(let e) = rule { return " (values + \(e))" }
+    if case .offset(let e) = rule {
+      return
+        " (of values + \(Diagnostic.number(e)), less \(Diagnostic.number(e)))"
+    }
     return ""
   }
 

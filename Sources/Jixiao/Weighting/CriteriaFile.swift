@@ -40,6 +40,24 @@ public enum CriteriaFile {
           help:
             "Give one type (+ benefit, − cost) per criterion, in their order."))
     }
+    var seenNames: [String: Int] = [:]
+    for (j, name) in names.enumerated() {
+      if name.trimmingCharacters(in: .whitespaces).isEmpty {
+        log.append(
+          Diagnostic(
+            .error, file: path, line: 1,
+            "criterion \(j + 1) has no name in the header.",
+            help: "Name every criterion column."))
+      } else if let first = seenNames[name.lowercased()] {
+        log.append(
+          Diagnostic(
+            .error, file: path, line: 1,
+            "criteria \(first + 1) and \(j + 1) are both named \"\(name)\".",
+            help: "Give each criterion its own name."))
+      } else {
+        seenNames[name.lowercased()] = j
+      }
+    }
     if names.isEmpty {
       log.append(
         Diagnostic(
@@ -108,6 +126,18 @@ public enum CriteriaFile {
           help:
             "Write one row per criterion, in the order of the header, each starting with its name."
         ))
+    }
+    for (j, name) in names.enumerated()
+    where name.trimmingCharacters(in: .whitespaces).isEmpty
+      || names[..<j].contains(name)
+    {
+      throw InputError(
+        Diagnostic(
+          .error, file: path, line: 1,
+          name.trimmingCharacters(in: .whitespaces).isEmpty
+            ? "criterion \(j + 1) of the header has no name."
+            : "the header names \"\(name)\" twice.",
+          help: "Name each criterion once."))
     }
     var matrix = [[Double]](
       repeating: [Double](repeating: 1, count: names.count), count: names.count)

@@ -26,8 +26,9 @@ public enum ObjectiveWeights {
   /// pyrepo-mcda, scikit-criteria and pyDecision), dⱼ = 1 − eⱼ and
   /// wⱼ = dⱼ / Σ d. A constant column (eⱼ = 1) gets exactly 0.
   ///
-  /// - Throws: `WeightingError` for a negative value, an all-zero
-  ///   column, fewer than two alternatives, or every column constant.
+  /// - Throws: `WeightingError` for a negative value, fewer than two
+  ///   alternatives, or every column constant (an all-zero column is
+  ///   constant: weight 0).
   public static func entropy(_ table: CriteriaTable) throws(WeightingError)
     -> CriteriaWeights
   {
@@ -45,11 +46,8 @@ public enum ObjectiveWeights {
         )
       }
       let total = x.reduce(0, +)
-      guard total > 0 else {
-        throw .degenerate(
-          "criterion \(j + 1) is 0 for every alternative; it has no shares")
-      }
-      if x.max() == low {
+      // All 0 is as constant as all 5: no shares to spread, weight 0.
+      if total == 0 || x.max() == low {
         constant.append(j)
         continue
       }
@@ -96,6 +94,11 @@ public enum ObjectiveWeights {
         conflict += 1 - Self.correlation(Array(z.column(j)), Array(z.column(k)))
       }
       c[j] = sd[j] * conflict
+    }
+    guard c.reduce(0, +) > 0 else {
+      throw .degenerate(
+        "the criteria that vary are perfectly correlated (r = 1 between each pair): CRITIC finds no conflict to weigh"
+      )
     }
     return try normalised(
       c, honouringTypes ? "CRITIC" : "CRITIC (types ignored)",
@@ -144,6 +147,11 @@ public enum ObjectiveWeights {
     do { eigen = try SymmetricEigen(r) } catch {
       throw .degenerate(
         "the correlation matrix could not be decomposed: \(error)")
+    }
+    if k > 1, eigen.values[0] - eigen.values[1] <= 1e-9 * abs(eigen.values[0]) {
+      throw .degenerate(
+        "the two largest eigenvalues of the correlation matrix are equal: the first principal component is not unique (the criteria are uncorrelated, or equally correlated), so PCA gives no weights"
+      )
     }
     var w = [Double](repeating: 0, count: table.columns)
     for (a, j) in varying.enumerated() {

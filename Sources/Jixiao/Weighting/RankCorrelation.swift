@@ -51,33 +51,91 @@ public enum RankCorrelation {
   }
 
   /// Kendall's τ_b, which corrects for ties in either ranking:
-  /// (concordant − discordant) / √((n₀ − n₁)(n₀ − n₂)).
+  /// (n_c − n_d) / √((n₀ − n₁)(n₀ − n₂)), n₀ = n(n − 1)/2 and n₁, n₂ the
+  /// pairs tied in x, in y. In O(n log n) by Knight (1966): sort by
+  /// (x, y), count the discordant pairs as the inversions a merge sort of
+  /// the y's undoes, and n_c − n_d = n₀ − n₁ − n₂ + n₃ − 2 n_d with n₃ the
+  /// pairs tied in both.
   public static func kendall(_ x: [Double], _ y: [Double])
     throws(WeightingError)
     -> Double
   {
     try check(x, y)
-    var concordant = 0.0
+    let n = x.count
+    let order = x.indices.sorted {
+      x[$0] != x[$1] ? x[$0] < x[$1] : y[$0] < y[$1]
+    }
+    func tiedPairs(_ equal: (Int, Int) -> Bool) -> Double {
+      var pairs = 0.0
+      var run = 1.0
+      for k in 1..<n {
+        if equal(order[k - 1], order[k]) {
+          run += 1
+        } else {
+          pairs += run * (run - 1) / 2
+          run = 1
+        }
+      }
+      return pairs + run * (run - 1) / 2
+    }
+    let tiedX = tiedPairs { x[$0] == x[$1] }
+    let tiedBoth = tiedPairs { x[$0] == x[$1] && y[$0] == y[$1] }
+    var values = order.map { y[$0] }
+    var buffer = values
     var discordant = 0.0
-    var tiesX = 0.0
-    var tiesY = 0.0
-    for i in x.indices {
-      for j in (i + 1)..<max(i + 1, x.count) {
-        let a = x[i] - x[j]
-        let b = y[i] - y[j]
-        if a == 0 && b == 0 { continue }
-        if a == 0 { tiesX += 1; continue }
-        if b == 0 { tiesY += 1; continue }
-        if (a > 0) == (b > 0) { concordant += 1 } else { discordant += 1 }
+    var width = 1
+    while width < n {
+      var start = 0
+      while start < n {
+        let middle = min(start + width, n)
+        let end = min(start + 2 * width, n)
+        var a = start
+        var b = middle
+        var k = start
+        while a < middle, b < end {
+          if values[b] < values[a] {
+            buffer[k] = values[b]
+            discordant += Double(middle - a)
+            b += 1
+          } else {
+            buffer[k] = values[a]
+            a += 1
+          }
+          k += 1
+        }
+        while a < middle {
+          buffer[k] = values[a]
+          a += 1
+          k += 1
+        }
+        while b < end {
+          buffer[k] = values[b]
+          b += 1
+          k += 1
+        }
+        start = end
+      }
+      swap(&values, &buffer)
+      width *= 2
+    }
+    var tiedY = 0.0
+    var run = 1.0
+    for k in 1..<n {
+      if values[k] == values[k - 1] {
+        run += 1
+      } else {
+        tiedY += run * (run - 1) / 2
+        run = 1
       }
     }
-    let denominator =
-      ((concordant + discordant + tiesX) * (concordant + discordant + tiesY))
-      .squareRoot()
+    tiedY += run * (run - 1) / 2
+    let pairs = Double(n) * Double(n - 1) / 2
+    let difference = pairs - tiedX - tiedY + tiedBoth - 2 * discordant
+    let denominator = ((pairs - tiedX) * (pairs - tiedY)).squareRoot()
     guard denominator > 0 else {
       throw .degenerate("a ranking with every position tied has no τ")
     }
-    return (concordant - discordant) / denominator
+    return difference / denominator
   }
 
   static func check(_ x: [Double], _ y: [Double]) throws(WeightingError) {

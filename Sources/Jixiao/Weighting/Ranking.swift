@@ -2,6 +2,9 @@
 ///
 /// Ties share the average of the ranks they span (the default of
 /// Spearman's ρ and of R's `rank`): values 5, 7, 7, 9 rank 1, 2.5, 2.5, 4.
+/// Values within 1e-12 of each other (relative, or absolute near 0) are
+/// ties: two orders of summing the same terms differ in the last digit,
+/// and must not rank two equal scores apart.
 public enum Ranking {
   /// Average ranks of `values`, 1 for the smallest.
   public static func averageRanks(_ values: [Double]) -> [Double] {
@@ -10,9 +13,9 @@ public enum Ranking {
     var start = 0
     while start < order.count {
       var end = start
-      while end + 1 < order.count,
-        values[order[end + 1]] == values[order[start]]
-      {
+      let first = values[order[start]]
+      let tolerance = 1e-12 * max(abs(first), 1e-3)
+      while end + 1 < order.count, values[order[end + 1]] - first <= tolerance {
         end += 1
       }
       let rank = Double(start + end) / 2 + 1
