@@ -140,6 +140,19 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
       let experts = try CriteriaFile.alternatives(path)
       subjectiveNames = experts.criteria
       let rows = (0..<experts.table.rows).map { experts.table.row($0) }
+      // Each expert's points, checked where they are written.
+      var faults: [Diagnostic] = []
+      for (e, row) in rows.enumerated() {
+        let total = row.reduce(0, +)
+        if abs(total - 100) > 1e-9 * 100 {
+          faults.append(
+            Diagnostic(
+              .error, file: path, line: experts.lines[e],
+              "expert \(experts.ids[e])'s points sum to \(Diagnostic.number(total)); each expert shares 100 points.",
+              help: "Make the row add up to 100."))
+        }
+      }
+      if !faults.isEmpty { throw InputError(faults) }
       subjective = try SubjectiveWeights.expertPoints(rows, pooling: pooling)
       inputs.append(path)
     } catch let error as InputError {

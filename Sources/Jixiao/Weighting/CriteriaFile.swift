@@ -8,6 +8,8 @@ public enum CriteriaFile {
   /// A table of alternatives.
   public struct Alternatives: Sendable {
     public var ids: [String]
+    /// The line of each alternative's row, for messages.
+    public var lines: [Int]
     public var criteria: [String]
     public var table: CriteriaTable
   }
@@ -21,6 +23,8 @@ public enum CriteriaFile {
   ) throws(InputError) -> Alternatives {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
+    try log.throwIfErrors()
+    try checkSeparator(table)
     let header = table.header
     let idColumn =
       try column(id, in: table, role: "alternative", log: &log) ?? 0
@@ -102,7 +106,8 @@ public enum CriteriaFile {
     }
     try log.throwIfErrors()
     return Alternatives(
-      ids: ids, criteria: names,
+      ids: ids, lines: (0..<m).map { table.line(ofRecord: $0) },
+      criteria: names,
       table: CriteriaTable(
         rows: m, columns: columns.count, values: values,
         types: types
@@ -117,6 +122,8 @@ public enum CriteriaFile {
   ) {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
+    try log.throwIfErrors()
+    try checkSeparator(table)
     let names = Array(table.header.dropFirst())
     guard !names.isEmpty, table.recordCount == names.count else {
       throw InputError(
@@ -163,7 +170,44 @@ public enum CriteriaFile {
       }
     }
     try log.throwIfErrors()
+    // The judgements must be a pairwise matrix: 1 on the diagonal, and
+    // aⱼᵢ = 1/aᵢⱼ (to 1e-6), each fault at its cell.
+    for i in 0..<names.count {
+      if abs(matrix[i][i] - 1) > 1e-12 {
+        log.append(
+          table.diagnostic(
+            .error, record: i, column: i + 1,
+            "\(names[i]) against itself is \(table.text(i, i + 1)); the diagonal is 1."
+          ))
+      }
+      for j in (i + 1)..<max(i + 1, names.count)
+      where abs(matrix[i][j] * matrix[j][i] - 1) > 1e-6 {
+        let near = abs(matrix[i][j] * matrix[j][i] - 1) < 0.01
+        log.append(
+          table.diagnostic(
+            .error, record: j, column: i + 1,
+            "\(names[j]) against \(names[i]) is \(table.text(j, i + 1)), but \(names[i]) against "
+              + "\(names[j]) is \(table.text(i, j + 1)) (line \(table.line(ofRecord: i))): a pairwise "
+              + "matrix needs the reciprocal, 1/\(table.text(i, j + 1)).",
+            help: near ? "Write fractions such as 1/3 rather than 0.333." : ""))
+      }
+    }
+    try log.throwIfErrors()
     return (names, matrix)
+  }
+
+  /// A header of one column that holds `;` or a tab is a file saved with
+  /// another separator: say so rather than report missing columns.
+  static func checkSeparator(_ table: CSVTable) throws(InputError) {
+    guard table.header.count == 1, let only = table.header.first else { return }
+    for (separator, name) in [(";", "semicolons"), ("\t", "tabs")]
+    where only.contains(separator) {
+      throw InputError(
+        Diagnostic(
+          .error, file: table.path, line: 1,
+          "the header is one column, \"\(only)\", split by \(name).",
+          help: "Save the table as comma-separated CSV (UTF-8)."))
+    }
   }
 
   /// A number such as 3, 0.5 or 1/3.
