@@ -30,7 +30,7 @@ public enum TransfersReport {
       .init(l("score", "得分"), numeric: true), .init(l("grade", "等级")),
       .init(l("own funds", "自有经费") + " (\(money))", numeric: true),
       .init(
-        l("capacity before", "补助前人均财力") + " (\(perMember))", numeric: true),
+        l("capacity per member before", "补助前人均财力") + " (\(perMember))", numeric: true),
     ]
     for f in TransferFormula.Factor.allCases {
       columns.append(
@@ -40,11 +40,11 @@ public enum TransfersReport {
     columns += [
       .init(l("transfer", "补助额") + " (\(money))", numeric: true),
       .init(
-        l("capacity after", "补助后人均财力") + " (\(perMember))", numeric: true),
+        l("capacity per member after", "补助后人均财力") + " (\(perMember))", numeric: true),
       .init(
         l("equal per member", "按人均分配额") + " (\(money))", numeric: true),
       .init(
-        l("capacity equal", "按人均分配后人均财力") + " (\(perMember))",
+        l("capacity per member equal", "按人均分配后人均财力") + " (\(perMember))",
         numeric: true),
       .init(
         l("transfer − equal", "补助额与人均分配之差") + " (\(money))",
