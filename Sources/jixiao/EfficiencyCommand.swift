@@ -249,17 +249,7 @@ private func runEfficiencyDataset(
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
-  if let level = arguments["level"], !dataset.units.level.values.contains(level)
-  {
-    let known = dataset.units.level.values.filter { !$0.isEmpty }
-    throw UsageError(
-      message:
-        "--level is \(level); the levels of \(dataset.folder) are "
-        + (known.isEmpty
-          ? "not given (units.csv has no level column)"
-          : known.joined(separator: ", "))
-        + ".")
-  }
+  try checkLevel(arguments["level"], of: dataset)
   if dataset.units.members.isEmpty,
     let measure = (inputMeasures + outputs).first(where: { $0 == .members })
   {
@@ -375,4 +365,17 @@ func warnAboutFewUnits(_ data: DEAData) {
     "warning: \(data.unitCount) unit(s) are fewer than max(m·s, 3(m+s)) = "
       + "\(max(m * s, 3 * (m + s))) for \(m) input(s) and \(s) output(s); many units will "
       + "look efficient. Use fewer inputs and outputs, or more units.")
+}
+
+/// `--level L` must be a level of the data set's units.
+func checkLevel(_ level: String?, of dataset: Dataset) throws(UsageError) {
+  guard let level, !dataset.units.level.values.contains(level) else { return }
+  let known = dataset.units.level.values.filter { !$0.isEmpty }
+  throw UsageError(
+    message:
+      "--level is \(level); the levels of \(dataset.folder) are "
+      + (known.isEmpty
+        ? "not given (units.csv has no level column)"
+        : known.joined(separator: ", "))
+      + ".")
 }

@@ -15,16 +15,7 @@ func runTransfers(_ words: [String]) throws(UsageError) -> ExitStatus {
   var formula = try TransfersOptions.formula(arguments)
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
-  if let level = formula.level, !dataset.units.level.values.contains(level) {
-    let known = dataset.units.level.values.filter { !$0.isEmpty }
-    throw UsageError(
-      message:
-        "--level is \(level); the levels of \(dataset.folder) are "
-        + (known.isEmpty
-          ? "not given (units.csv has no level column)"
-          : known.joined(separator: ", "))
-        + ".")
-  }
+  try checkLevel(formula.level, of: dataset)
   // --target is per member in the unit the tables show (元 for 万元).
   let factor = TransfersReport.perMemberUnit(
     moneyUnit: dataset.info.moneyUnit
