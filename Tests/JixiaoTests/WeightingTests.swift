@@ -125,7 +125,7 @@ import Testing
     #expect(Self.close(geometric.values, g.map { $0 / total }, 1e-15))
     #expect(
       throws: WeightingError.badValue(
-        "expert 2's points sum to 99.0; each expert shares 100 points")
+        "expert 2's points sum to 99; each expert shares 100 points")
     ) {
       _ = try SubjectiveWeights.expertPoints([[50, 30, 20], [30, 30, 39]])
     }

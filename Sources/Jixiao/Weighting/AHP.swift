@@ -113,7 +113,7 @@ public enum AHP {
       cr = ci / ri
     } else if let ri {
       note =
-        "\(randomIndex.name) gives RI(\(n)) = \(ri); CR = CI/RI is not defined"
+        "\(randomIndex.name) gives RI(\(n)) = \(Diagnostic.number(ri)); CR = CI/RI is not defined"
     } else {
       note =
         "\(randomIndex.name) gives RI up to n = \(randomIndex.values.count); CR of order \(n) is not defined"
@@ -158,20 +158,21 @@ public enum AHP {
       for (j, x) in row.enumerated() {
         guard x.isFinite, x > 0 else {
           throw .notPairwise(
-            "entry (\(i + 1), \(j + 1)) is \(x); judgements are numbers above 0"
+            "entry (\(i + 1), \(j + 1)) is \(Diagnostic.number(x)); judgements are numbers above 0"
           )
         }
       }
       guard abs(row[i] - 1) <= 1e-12 else {
         throw .notPairwise(
-          "entry (\(i + 1), \(i + 1)) is \(row[i]); the diagonal is 1")
+          "entry (\(i + 1), \(i + 1)) is \(Diagnostic.number(row[i])); the diagonal is 1"
+        )
       }
     }
     for i in 0..<n {
       for j in (i + 1)..<max(i + 1, n) where abs(a[i][j] * a[j][i] - 1) > 1e-6 {
         throw .notPairwise(
-          "entries (\(i + 1), \(j + 1)) = \(a[i][j]) and (\(j + 1), \(i + 1)) = \(a[j][i]) "
-            + "are not reciprocal (their product is \(a[i][j] * a[j][i]), not 1)"
+          "entries (\(i + 1), \(j + 1)) = \(Diagnostic.number(a[i][j])) and (\(j + 1), \(i + 1)) = \(Diagnostic.number(a[j][i])) "
+            + "are not reciprocal (their product is \(Diagnostic.number(a[i][j] * a[j][i])), not 1)"
             + (abs(a[i][j] * a[j][i] - 1) < 0.01
               ? "; write fractions such as 1/3 rather than 0.333" : "")
         )

@@ -64,7 +64,7 @@ public enum Aggregation: Sendable, Equatable {
           let x = table[i, j] + shift
           guard x > 0 else {
             throw .badValue(
-              "alternative \(i + 1), criterion \(j + 1) is \(table[i, j]); the \(name) needs "
+              "alternative \(i + 1), criterion \(j + 1) is \(Diagnostic.number(table[i, j])); the \(name) needs "
                 + "values above 0 (choose an offset, or another normalisation)")
           }
           logSum += weights[j] * log(x)
@@ -89,7 +89,8 @@ public enum Aggregation: Sendable, Equatable {
     }
     let total = w.reduce(0, +)
     guard abs(total - 1) <= 1e-9 else {
-      throw .badValue("the weights sum to \(total); they must sum to 1")
+      throw .badValue(
+        "the weights sum to \(Diagnostic.number(total)); they must sum to 1")
     }
   }
 }

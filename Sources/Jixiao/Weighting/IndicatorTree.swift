@@ -34,7 +34,8 @@ public struct IndicatorTree: Sendable, Equatable {
         )
       }
       guard node.weight.isFinite, node.weight >= 0 else {
-        throw .badValue("node \(node.name) has weight \(node.weight)")
+        throw .badValue(
+          "node \(node.name) has weight \(Diagnostic.number(node.weight))")
       }
       sums[node.parent, default: 0] += node.weight
       if node.parent >= 0 { hasChild[node.parent] = true }
@@ -43,7 +44,8 @@ public struct IndicatorTree: Sendable, Equatable {
       let under =
         parent < 0 ? "the top level" : "the children of \(nodes[parent].name)"
       throw .badValue(
-        "the weights of \(under) sum to \(total); they must sum to 1")
+        "the weights of \(under) sum to \(Diagnostic.number(total)); they must sum to 1"
+      )
     }
     self.nodes = nodes
     leaves = nodes.indices.filter { !hasChild[$0] }

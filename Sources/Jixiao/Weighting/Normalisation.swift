@@ -111,7 +111,8 @@ public enum Normalisation: Sendable, Equatable {
       let t = try setting(targets, j, "target")
       guard t > 0 else {
         throw .badValue(
-          "criterion \(j + 1) has target \(t); a ratio needs a target above 0")
+          "criterion \(j + 1) has target \(Diagnostic.number(t)); a ratio needs a target above 0"
+        )
       }
       guard low >= 0 else {
         throw .badValue(
@@ -135,7 +136,7 @@ public enum Normalisation: Sendable, Equatable {
       let hi = try setting(highs, j, "upper goalpost")
       guard hi > lo else {
         throw .badValue(
-          "criterion \(j + 1) has goalposts \(lo) and \(hi); the upper must exceed the lower"
+          "criterion \(j + 1) has goalposts \(Diagnostic.number(lo)) and \(Diagnostic.number(hi)); the upper must exceed the lower"
         )
       }
       return (

@@ -49,7 +49,7 @@ public enum SubjectiveWeights {
       let total = row.reduce(0, +)
       guard abs(total - 100) <= 1e-9 * 100 else {
         throw .badValue(
-          "expert \(e + 1)'s points sum to \(total); each expert shares 100 points"
+          "expert \(e + 1)'s points sum to \(Diagnostic.number(total)); each expert shares 100 points"
         )
       }
     }
@@ -111,13 +111,13 @@ public enum SubjectiveWeights {
     case .linear(let alpha):
       guard alpha >= 0, alpha <= 1 else {
         throw .badValue(
-          "the share of the subjective weights is \(alpha); give one from 0 to 1"
+          "the share of the subjective weights is \(Diagnostic.number(alpha)); give one from 0 to 1"
         )
       }
       return CriteriaWeights(
         values: zip(s, o).map { alpha * $0 + (1 - alpha) * $1 },
         method:
-          "\(alpha) · \(subjective.method) + \(1 - alpha) · \(objective.method)"
+          "\(Diagnostic.number(alpha)) · \(subjective.method) + \(Diagnostic.number(1 - alpha)) · \(objective.method)"
       )
     }
   }

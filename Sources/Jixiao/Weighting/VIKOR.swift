@@ -25,7 +25,8 @@ public struct VIKOR: Sendable, Equatable {
     try Aggregation.checkWeights(weights, count: table.columns)
     guard v >= 0, v <= 1 else {
       throw .badValue(
-        "v is \(v); the weight of the majority strategy is from 0 to 1")
+        "v is \(Diagnostic.number(v)); the weight of the majority strategy is from 0 to 1"
+      )
     }
     let m = table.rows
     var s = [Double](repeating: 0, count: m)

@@ -93,14 +93,17 @@ public struct WeightUncertainty: Sendable {
     case .dirichlet(let c):
       guard c > 0, c.isFinite else {
         throw .badValue(
-          "the Dirichlet concentration is \(c); give a number above 0")
+          "the Dirichlet concentration is \(Diagnostic.number(c)); give a number above 0"
+        )
       }
       guard w0.allSatisfy({ $0 > 0 }) else {
         throw .badValue("a Dirichlet draw needs every base weight above 0")
       }
     case .uniform(let x):
       guard x >= 0, x < 1 else {
-        throw .badValue("the uniform share is \(x); give one from 0 to below 1")
+        throw .badValue(
+          "the uniform share is \(Diagnostic.number(x)); give one from 0 to below 1"
+        )
       }
     }
     guard !settings.aggregations.isEmpty else {
@@ -210,7 +213,7 @@ public struct WeightUncertainty: Sendable {
         let x = out[k] + shift
         guard x > 0 else {
           throw .badValue(
-            "alternative \(k % s.rows + 1), criterion \(k / s.rows + 1) is \(out[k]); the \(aggregation.name) needs values above 0"
+            "alternative \(k % s.rows + 1), criterion \(k / s.rows + 1) is \(Diagnostic.number(out[k])); the \(aggregation.name) needs values above 0"
           )
         }
         if case .geometric = aggregation {
