@@ -37,8 +37,47 @@ let start = DispatchTime.now().uptimeNanoseconds
 let result = try WeightUncertainty(scores: [s], weights: w0, settings: settings)
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 let flops = 2.0 * Double(projects) * Double(dimensions) * Double(draws) * 2
+
+// The machine's own limits, measured in the same run: dgemm on a square
+// 1,500 × 1,500 product (one core), and memory bandwidth by summing
+// 400 MB.
+let size = 1500
+var a = Matrix(rows: size, columns: size)
+for k in a.storage.indices { a.storage[k] = Double(k % 7) }
+var c = [Double](repeating: 0, count: size * size)
+let gemmStart = DispatchTime.now().uptimeNanoseconds
+a.storage.withUnsafeBufferPointer { x in
+  c.withUnsafeMutableBufferPointer { y in
+    if let x0 = x.baseAddress, let y0 = y.baseAddress {
+      try? BLAS.multiplyTiles(
+        m: size, n: size, k: size, a: x0, lda: size, b: x0, ldb: size, c: y0,
+        ldc: size)
+    }
+  }
+}
+let gemmSeconds = Double(DispatchTime.now().uptimeNanoseconds - gemmStart) / 1e9
+let peak = 2 * pow(Double(size), 3) / gemmSeconds / 1e9
+let big = [Double](repeating: 1, count: 50_000_000)
+let memoryStart = DispatchTime.now().uptimeNanoseconds
+var total = 0.0
+big.withUnsafeBufferPointer { b in for v in b { total += v } }
+let memorySeconds =
+  Double(DispatchTime.now().uptimeNanoseconds - memoryStart) / 1e9
+let bandwidth = 8 * Double(big.count) / memorySeconds / 1e9
+// What the stage must at least move or compute: the products S·W twice
+// (flops) at the dgemm peak, or the scores once through memory (8 bytes
+// each) were they written out; tiles that stay in cache avoid the
+// latter, so the bound is the larger of flops/peak and the operand reads.
+let computeBound = flops / (peak * 1e9)
+let memoryBound =
+  8.0 * Double(projects) * Double(dimensions) * Double((draws + 63) / 64) * 2
+  / (bandwidth * 1e9)
 print(
   "{\"tool\": \"jixiao\", \"stage\": \"weights_mc\", \"projects\": \(projects), \"dimensions\": \(dimensions), "
     + "\"draws\": \(draws), \"threads\": \(threads), \"seconds\": \(String(format: "%.3f", seconds)), "
-    + "\"gflops\": \(String(format: "%.2f", flops / seconds / 1e9)), \"mean0\": \(result.mean[0])}"
+    + "\"gflops\": \(String(format: "%.2f", flops / seconds / 1e9)), \"mean0\": \(result.mean[0]), "
+    + "\"dgemm_peak_gflops\": \(String(format: "%.1f", peak)), "
+    + "\"bandwidth_gbs\": \(String(format: "%.1f", bandwidth)), "
+    + "\"bound_seconds\": \(String(format: "%.3f", max(computeBound, memoryBound))), "
+    + "\"checksum_positive\": \(total > 0)}"
 )
