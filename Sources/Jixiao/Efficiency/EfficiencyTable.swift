@@ -25,40 +25,9 @@ public struct EfficiencyTable: Sendable {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
     try log.throwIfErrors()
-    let header = table.header
-    if header.count == 1, let only = header.first,
-      let separator = [";", "\t", "|"].first(where: { only.contains($0) })
-    {
-      throw InputError(
-        Diagnostic(
-          .error, file: path, line: 1,
-          "the header is one column, \"\(only)\", split by \(separator == "\t" ? "tabs" : "\"\(separator)\"").",
-          help: "Save the table as comma-separated CSV (UTF-8)."))
-    }
-    let lowered = header.map { $0.lowercased() }
+    try table.checkSeparator()
     func column(_ name: String, _ role: String) -> Int? {
-      let matches = lowered.indices.filter { lowered[$0] == name.lowercased() }
-      if matches.count > 1 {
-        log.append(
-          table.headerDiagnostic(
-            .error, column: matches[1],
-            "the header names \"\(header[matches[1]])\" twice (columns \(matches[0] + 1) and "
-              + "\(matches[1] + 1); names match without regard to case).",
-            help:
-              "Give each column its own name, so it is clear which one is the \(role)."
-          ))
-        return nil
-      }
-      if let k = matches.first { return k }
-      let hint =
-        nearest(name, in: header).map { " Did you mean \"\($0)\"?" } ?? ""
-      log.append(
-        Diagnostic(
-          .error, file: path, line: 1,
-          "the \(role) column \"\(name)\" is not in the header.\(hint)",
-          help: "Name columns as the header spells them (case does not matter)."
-        ))
-      return nil
+      table.column(named: name, role: role, log: &log)
     }
     let idColumn = id.map { column($0, "unit") } ?? 0
     let inputColumns = inputs.map { column($0, "input") }

@@ -24,15 +24,15 @@ public enum CriteriaFile {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
     try log.throwIfErrors()
-    try checkSeparator(table)
+    try table.checkSeparator()
     let header = table.header
     let idColumn =
-      try column(id, in: table, role: "alternative", log: &log) ?? 0
+      column(id, in: table, role: "alternative", log: &log) ?? 0
     let names =
       criteria ?? header.indices.filter { $0 != idColumn }.map { header[$0] }
     var columns: [Int] = []
     for name in names {
-      if let k = try column(name, in: table, role: "criterion", log: &log) {
+      if let k = column(name, in: table, role: "criterion", log: &log) {
         columns.append(k)
       }
     }
@@ -123,7 +123,7 @@ public enum CriteriaFile {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
     try log.throwIfErrors()
-    try checkSeparator(table)
+    try table.checkSeparator()
     let names = Array(table.header.dropFirst())
     guard !names.isEmpty, table.recordCount == names.count else {
       throw InputError(
@@ -196,20 +196,6 @@ public enum CriteriaFile {
     return (names, matrix)
   }
 
-  /// A header of one column that holds `;` or a tab is a file saved with
-  /// another separator: say so rather than report missing columns.
-  static func checkSeparator(_ table: CSVTable) throws(InputError) {
-    guard table.header.count == 1, let only = table.header.first else { return }
-    for (separator, name) in [(";", "semicolons"), ("\t", "tabs")]
-    where only.contains(separator) {
-      throw InputError(
-        Diagnostic(
-          .error, file: table.path, line: 1,
-          "the header is one column, \"\(only)\", split by \(name).",
-          help: "Save the table as comma-separated CSV (UTF-8)."))
-    }
-  }
-
   /// A number such as 3, 0.5 or 1/3.
   static func fraction(_ text: String) -> Double? {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -226,26 +212,7 @@ public enum CriteriaFile {
 
   private static func column(
     _ name: String?, in table: CSVTable, role: String, log: inout DiagnosticLog
-  ) throws(InputError) -> Int? {
-    guard let name else { return nil }
-    let lowered = table.header.map { $0.lowercased() }
-    let matches = lowered.indices.filter { lowered[$0] == name.lowercased() }
-    if matches.count > 1 {
-      log.append(
-        table.headerDiagnostic(
-          .error, column: matches[1],
-          "the header names \"\(name)\" twice (columns \(matches[0] + 1) and \(matches[1] + 1)).",
-          help: "Give each column its own name."))
-      return nil
-    }
-    if let k = matches.first { return k }
-    let hint =
-      nearest(name, in: table.header).map { " Did you mean \"\($0)\"?" } ?? ""
-    log.append(
-      Diagnostic(
-        .error, file: table.path, line: 1,
-        "the \(role) column \"\(name)\" is not in the header.\(hint)",
-        help: "Name columns as the header spells them (case does not matter)."))
-    return nil
+  ) -> Int? {
+    name.flatMap { table.column(named: $0, role: role, log: &log) }
   }
 }
