@@ -250,7 +250,7 @@ enum Help {
                            normalised values), topsis, vikor
                            (default arithmetic,topsis,vikor)
         --weights W        one weight per criterion (scaled to sum 1 if they do not)
-        --weight-method M  equal (default), entropy, critic, sd or pca
+        --weight-method M  equal (default), or any --method of jixiao weights
         --normalise N      min-max (default; min-max:0:100), z-score, rank,
                            percentile-rank, vector (TOPSIS's default) or sum
         --zero-offset E    geometric and harmonic means take x + E (default: a 0 is

@@ -51,6 +51,12 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   if arguments["weights"] != nil, arguments["weight-method"] != nil {
     throw UsageError(message: "give --weights or --weight-method, not both.")
   }
+  let weightMethodName = arguments["weight-method"] ?? "equal"
+  guard let weightMethod = WeightMethod(rawValue: weightMethodName) else {
+    throw UsageError(
+      message:
+        "--weight-method is \(weightMethodName); use \(WeightMethod.names).")
+  }
   guard let data = try CriteriaOptions.read(arguments) else { return .failure }
   var weights: [Double]
   var weightNote: String
@@ -60,7 +66,7 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
       Double($0.trimmingCharacters(in: .whitespaces))
     }
     guard parts.count == data.criteria.count,
-      parts.allSatisfy({ ($0 ?? -1) >= 0 })
+      parts.allSatisfy({ v in v.map { $0 >= 0 && $0.isFinite } ?? false })
     else {
       throw UsageError(
         message:
@@ -69,32 +75,20 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     let raw = parts.compactMap { $0 }
     let total = raw.reduce(0, +)
-    guard total > 0 else { throw UsageError(message: "--weights are all 0.") }
+    guard total > 0, total.isFinite else {
+      throw UsageError(message: "--weights are all 0, or too large to add up.")
+    }
     // Weights such as points out of 100 are scaled to sum 1, and said so.
     weights = raw.map { $0 / total }
     weightNote =
       abs(total - 1) <= 1e-9
-      ? "given" : "given, scaled to sum 1 (their sum was \(total))"
+      ? "given"
+      : "given, scaled to sum 1 (their sum was \(Diagnostic.number(total)))"
   } else {
-    let method = arguments["weight-method"] ?? "equal"
     do {
-      let w: CriteriaWeights
-      switch method {
-      case "equal": w = try SubjectiveWeights.equal(data.table.columns)
-      case "entropy": w = try ObjectiveWeights.entropy(data.table)
-      case "critic": w = try ObjectiveWeights.critic(data.table)
-      case "sd": w = try ObjectiveWeights.standardDeviation(data.table)
-      case "pca": w = try ObjectiveWeights.pca(data.table)
-      default:
-        throw UsageError(
-          message:
-            "--weight-method is \(method); use equal, entropy, critic, sd or pca."
-        )
-      }
+      let w = try weightMethod.weights(data.table)
       weights = w.values
       weightNote = w.method
-    } catch let error as UsageError {
-      throw error
     } catch {
       printError("error: \(path): \(error).")
       return .failure

@@ -168,15 +168,13 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
 
   var sets: [CriteriaWeights] = []
   var names = subjectiveNames
-  let known = [
-    "entropy", "critic", "critic-ignoring-types", "sd", "pca", "equal",
-  ]
-  if let method = try nameList(arguments, "method")?.first(where: {
-    !known.contains($0)
-  }) {
-    throw UsageError(
-      message: "--method names \(method); use \(known.joined(separator: ", "))."
-    )
+  let named = try nameList(arguments, "method")?.map {
+    name throws(UsageError) -> WeightMethod in
+    guard let method = WeightMethod(rawValue: name) else {
+      throw UsageError(
+        message: "--method names \(name); use \(WeightMethod.names).")
+    }
+    return method
   }
   if !arguments.positionals.isEmpty {
     guard let data = try CriteriaOptions.read(arguments) else {
@@ -184,28 +182,16 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     inputs.append(try CriteriaOptions.table(arguments))
     names = data.criteria
-    let named = try nameList(arguments, "method")
-    let methods = named ?? ["entropy", "critic", "sd"]
+    let methods = named ?? [.entropy, .critic, .sd]
     let path = try CriteriaOptions.table(arguments)
     var failed = 0
     for method in methods {
       do throws(WeightingError) {
-        switch method {
-        case "entropy": sets.append(try ObjectiveWeights.entropy(data.table))
-        case "critic": sets.append(try ObjectiveWeights.critic(data.table))
-        case "critic-ignoring-types":
-          sets.append(
-            try ObjectiveWeights.critic(data.table, honouringTypes: false))
-        case "sd":
-          sets.append(try ObjectiveWeights.standardDeviation(data.table))
-        case "pca": sets.append(try ObjectiveWeights.pca(data.table))
-        default:
-          sets.append(try SubjectiveWeights.equal(data.table.columns))
-        }
+        sets.append(try method.weights(data.table))
       } catch {
         // One method the data do not suit does not hide the others'.
         printError(
-          "\(named == nil ? "warning" : "error"): \(path): \(method): \(error)."
+          "\(named == nil ? "warning" : "error"): \(path): \(method.rawValue): \(error)."
         )
         failed += 1
       }

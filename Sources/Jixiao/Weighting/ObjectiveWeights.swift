@@ -197,3 +197,33 @@ public enum ObjectiveWeights {
       values: raw.map { $0 / total }, method: method, constant: constant)
   }
 }
+
+/// A weighting of a table by name, as settings and the command line give
+/// it.
+public enum WeightMethod: String, Sendable, CaseIterable {
+  case entropy
+  case critic
+  case criticIgnoringTypes = "critic-ignoring-types"
+  case sd
+  case pca
+  case equal
+
+  /// The names, for messages.
+  public static var names: String {
+    allCases.map(\.rawValue).joined(separator: ", ")
+  }
+
+  public func weights(_ table: CriteriaTable) throws(WeightingError)
+    -> CriteriaWeights
+  {
+    switch self {
+    case .entropy: try ObjectiveWeights.entropy(table)
+    case .critic: try ObjectiveWeights.critic(table)
+    case .criticIgnoringTypes:
+      try ObjectiveWeights.critic(table, honouringTypes: false)
+    case .sd: try ObjectiveWeights.standardDeviation(table)
+    case .pca: try ObjectiveWeights.pca(table)
+    case .equal: try SubjectiveWeights.equal(table.columns)
+    }
+  }
+}
