@@ -121,18 +121,12 @@ public struct DimensionSensitivity: Sendable {
           for j in 0..<d { weights[r * d + j] /= sum }
         }
         var product = [Double](repeating: 0, count: n * points.rows)
-        matrix.storage.withUnsafeBufferPointer { a in
-          weights.withUnsafeBufferPointer { w in
-            product.withUnsafeMutableBufferPointer { c in
-              guard let a0 = a.baseAddress, let w0 = w.baseAddress,
-                let c0 = c.baseAddress
-              else { return }
-              try? BLAS.multiplyTiles(
-                m: n, n: points.rows, k: d, a: a0, lda: n, b: w0, ldb: d, c: c0,
-                ldc: n)
-            }
-          }
-        }
+        // The scores of every project under every point's weights, as
+        // the Monte Carlo takes them: product[r·n + i].
+        WeightUncertainty.scores(
+          matrix.storage, .arithmetic, n: n, d: d, rows: 0..<n,
+          weights: weights,
+          draws: 0..<points.rows, into: &product)
         var out = Matrix(rows: points.rows, columns: 3)
         for r in 0..<points.rows {
           var sum = 0.0
