@@ -1,6 +1,6 @@
 /// Tables of `jixiao standards`.
 public enum StandardsReport {
-  private static func measureColumns(
+  static func measureColumns(
     _ l: Labels, _ measures: Measures, _ indices: [Int32]
   ) -> [(ReportTable.Column, ReportTable.Source)] {
     let kinds = [
@@ -62,7 +62,7 @@ public enum StandardsReport {
     ]
   }
 
-  private static func statistics(
+  static func statistics(
     _ l: Labels, _ cells: StandardsStudy.Cells, _ rows: [Int]
   ) -> [(ReportTable.Column, ReportTable.Source)] {
     func column(_ name: String, _ chinese: String, _ values: [Double])
@@ -319,263 +319,6 @@ public enum StandardsReport {
       rowCount: list.count)
   }
 
-  /// One row per fitted quota: cost = fixed + variable × quantity; then
-  /// one per group that had projects enough but could not be fitted, with
-  /// the reason in the method column and no coefficients.
-  public static func quotas(
-    _ study: StandardsStudy, _ quotas: QuotaStudy, language: Language
-  ) -> ReportTable {
-    let l = Labels(language: language)
-    let fits = quotas.fits
-    let unfitted = quotas.unfitted
-    let measures = study.measures
-    let fitted = fits.count
-    let rowCount = fits.count + unfitted.count
-    let places =
-      fits.map { ($0.level, $0.cell) }
-      + unfitted.map { ($0.level, $0.cell) }
-    let isFit = (0..<rowCount).map { $0 < fitted }
-    func numbers(_ path: KeyPath<QuotaStudy.Fit, Double>) -> [Double] {
-      fits.map { $0[keyPath: path] } + unfitted.map { _ in 0 }
-    }
-    @Sendable func reason(_ u: QuotaStudy.Unfitted) -> String {
-      guard let common = u.commonQuantity else {
-        return l("not fitted: \(u.fault)", "未拟合：\(u.fault)")
-      }
-      let value = Diagnostic.number(common)
-      return l(
-        "not fitted: all \(u.n) quantities are \(value), so cost cannot be "
-          + "split into fixed and variable",
-        "未拟合：\(u.n) 个项目的数量均为 \(value)，无法分解固定与变动成本")
-    }
-    let sources: [(ReportTable.Column, ReportTable.Source)] = [
-      (
-        .init(l("group", "分组")),
-        .cells { row in
-          let (level, cell) = places[row]
-          return .text(
-            study.label(
-              level: level, group: study.levels[level].cells.group[Int(cell)]))
-        }
-      ),
-      (
-        .init(l("quantity", "数量指标")),
-        .cells { row in
-          let (level, cell) = places[row]
-          let m = Int(study.levels[level].cells.measure[Int(cell)])
-          return .text(measures.measures[m].label)
-        }
-      ),
-      (
-        .init(l("n", "样本数"), numeric: true),
-        .integers(fits.map { Int32($0.n) } + unfitted.map { Int32($0.n) })
-      ),
-      (
-        .init(l("fixed", "固定成本"), numeric: true),
-        .numbers(numbers(\.fixed), decimals: 4, present: isFit)
-      ),
-      (
-        .init(l("variable", "单位变动成本"), numeric: true),
-        .numbers(numbers(\.variable), decimals: 6, present: isFit)
-      ),
-      (
-        .init(l("R²", "R²"), numeric: true),
-        .numbers(numbers(\.rSquared), decimals: 4, present: isFit)
-      ),
-      (
-        .init(l("residual SD", "残差标准差"), numeric: true),
-        .numbers(numbers(\.sigma), decimals: 4, present: isFit)
-      ),
-      (
-        .init(l("method", "方法")),
-        .cells { row in
-          guard row < fitted else {
-            return .text(reason(unfitted[row - fitted]))
-          }
-          return .text(
-            fits[row].robust
-              ? (fits[row].converged
-                ? l("Huber IRLS", "Huber 稳健回归")
-                : l("Huber IRLS (not converged)", "Huber 稳健回归（未收敛）"))
-              : l("least squares", "最小二乘"))
-        }
-      ),
-    ]
-    return ReportTable(
-      name: "quotas",
-      title: l(
-        "Quota standards: cost = fixed + variable × quantity",
-        "支出定额标准：成本 = 固定 + 单位变动 × 数量"),
-      sources: sources, rowCount: rowCount)
-  }
-
-  /// Each project's quota, bound and excess.
-  public static func quotaProjects(
-    _ study: StandardsStudy, _ quotas: QuotaStudy, _ datasets: [Dataset],
-    language: Language
-  ) -> ReportTable {
-    let l = Labels(language: language)
-    let list = quotas.projects
-    let measures = study.measures
-    let sources: [(ReportTable.Column, ReportTable.Source)] = [
-      (
-        .init(l("project", "项目编号")),
-        .lookup(
-          measures.projectIDs, rows: list.map { measures.owner[Int($0.value)] })
-      ),
-      (
-        .init(l("quantity indicator", "数量指标")),
-        .cells {
-          .text(
-            measures.measures[Int(measures.measure[Int(list[$0].value)])].label)
-        }
-      ),
-      (
-        .init(l("quantity", "数量"), numeric: true),
-        .numbers(list.map(\.quantity), decimals: 2, present: nil)
-      ),
-      (
-        .init(l("cost", "成本"), numeric: true),
-        .numbers(list.map(\.cost), decimals: 2, present: nil)
-      ),
-      (
-        .init(l("quota", "定额"), numeric: true),
-        .numbers(list.map(\.quota), decimals: 2, present: nil)
-      ),
-      (
-        .init(l("upper bound", "上限"), numeric: true),
-        .numbers(list.map(\.upper), decimals: 2, present: nil)
-      ),
-      (
-        .init(l("excess", "超出"), numeric: true),
-        .numbers(
-          list.map(\.excess), decimals: 2, present: list.map { $0.excess > 0 })
-      ),
-      (
-        .init(l("above bound", "超限")),
-        .labels([l("yes", "是")], codes: list.map { $0.excess > 0 ? 0 : -1 })
-      ),
-    ]
-    return ReportTable(
-      name: "quota_projects",
-      title: l("Projects against their quota", "项目定额对比"), sources: sources,
-      rowCount: list.count)
-  }
-
-  /// Targets that look soft, and overshoots.
-  public static func targetReview(
-    _ study: StandardsStudy, _ review: TargetReview, _ datasets: [Dataset],
-    language: Language
-  ) -> ReportTable {
-    let l = Labels(language: language)
-    let list = review.findings
-    let measures = study.measures
-    @Sendable func flagText(_ flags: TargetReview.Flags) -> String {
-      var parts: [String] = []
-      if flags.contains(.belowStandard) {
-        parts.append(l("softer than the standard", "低于标准值"))
-      }
-      if flags.contains(.belowBenchmark) {
-        parts.append(l("softer than the benchmark", "低于标杆值"))
-      }
-      if flags.contains(.belowHistory) {
-        parts.append(l("softer than last year's actual", "低于历史实际值"))
-      }
-      if flags.contains(.overshoot) { parts.append(l("overshoot", "超额完成过多")) }
-      return parts.joined(separator: "; ")
-    }
-    let sources: [(ReportTable.Column, ReportTable.Source)] = [
-      (
-        .init(l("project", "项目编号")),
-        .lookup(
-          measures.projectIDs, rows: list.map { measures.owner[Int($0.value)] })
-      ),
-      (
-        .init(l("year", "年度")),
-        .cells { row in
-          let owner = measures.projects[
-            Int(measures.owner[Int(list[row].value)])]
-          let year = measures.years[Int(owner.dataset)]
-          return year > 0 ? .integer(year) : .empty
-        }
-      ),
-      (
-        .init(l("indicator", "指标")),
-        // The row's own name: rows joined by a code may be worded apart.
-        .cells { row in
-          let v = Int(list[row].value)
-          let dataset = Int(measures.projects[Int(measures.owner[v])].dataset)
-          return .text(datasets[dataset].indicators.names[Int(measures.row[v])])
-        }
-      ),
-      (
-        .init(l("measure", "测度")),
-        .cells {
-          .text(
-            measures.measures[Int(measures.measure[Int(list[$0].value)])].label)
-        }
-      ),
-      (
-        .init(l("compared as", "比较口径")),
-        .labels(
-          [
-            l("indicator", "指标值"),
-            l("unit cost: budget ÷ target", "单位成本：预算÷目标"),
-          ],
-          codes: list.map {
-            measures.measures[Int(measures.measure[Int($0.value)])].kind
-              == .unitCost
-              ? 1 : 0
-          })
-      ),
-      (
-        .init(l("operator", "方向")),
-        .cells { row in
-          .text(
-            measures.measures[Int(measures.measure[Int(list[row].value)])]
-              .direction == .higher ? "≥" : "≤")
-        }
-      ),
-      (
-        .init(l("target", "目标值"), numeric: true),
-        .numbers(list.map(\.target), decimals: 2, present: nil)
-      ),
-      (
-        .init(l("actual", "实际值"), numeric: true),
-        .numbers(list.map(\.actual), decimals: 2, present: nil)
-      ),
-      (
-        .init(l("standard", "标准值"), numeric: true),
-        .numbers(
-          list.map { $0.standard ?? 0 }, decimals: 2,
-          present: list.map { $0.standard != nil })
-      ),
-      (
-        .init(l("benchmark", "标杆值"), numeric: true),
-        .numbers(
-          list.map { $0.benchmark ?? 0 }, decimals: 2,
-          present: list.map { $0.benchmark != nil })
-      ),
-      (
-        .init(l("last actual", "上年实际值"), numeric: true),
-        .numbers(
-          list.map { $0.history ?? 0 }, decimals: 2,
-          present: list.map { $0.history != nil })
-      ),
-      (
-        .init(l("gap to standard %", "与标准值差距%"), numeric: true),
-        .numbers(
-          list.map { ($0.gap ?? 0) * 100 }, decimals: 1,
-          present: list.map { $0.gap != nil })
-      ),
-      (.init(l("findings", "问题")), .cells { .text(flagText(list[$0].flags)) }),
-    ]
-    return ReportTable(
-      name: "target_review", title: l("Target review", "绩效目标审核"),
-      sources: sources,
-      rowCount: list.count)
-  }
-
   /// The standard of each measure and group year by year, and its trend.
   public static func trends(
     _ study: StandardsStudy, _ trends: Trends, language: Language
@@ -729,7 +472,7 @@ public enum StandardsReport {
       sources: sources, rowCount: cells.count)
   }
 
-  private static func groupedBy(
+  static func groupedBy(
     _ l: Labels, _ study: StandardsStudy, _ levels: [Int]
   ) -> (ReportTable.Column, ReportTable.Source) {
     (
