@@ -30,6 +30,33 @@ import Testing
     }
   }
 
+  /// The grade shares follow the scheme's grades: with three grades
+  /// (优 from 85, 良 from 70, 差 below) each project's shares add up to 1
+  /// and the 优 share is the share of draws at or above 85.
+  @Test func gradeSharesFollowTheSchemesGrades() throws {
+    var (dataset, _) = try Self.union()
+    dataset.scheme.grades = [
+      .init(grade: .excellent, minimum: 85), .init(grade: .good, minimum: 70),
+      .init(grade: .poor, minimum: 0),
+    ]
+    let evaluation = try Evaluator.evaluate(dataset)
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 300
+    let r = try DimensionSensitivity(
+      dataset, evaluation, settings: settings, sobol: nil)
+    #expect(r.grades == [.excellent, .good, .poor])
+    #expect(r.uncertainty.settings.gradeMinimums == [85, 70])
+    let shares = r.uncertainty.gradeShare
+    #expect(shares.count == 3 * r.projects.count)
+    for i in r.projects.indices {
+      #expect(abs(shares[(3 * i)..<(3 * i + 3)].reduce(0, +) - 1) < 1e-12)
+    }
+    let table = SensitivityReport.projects(
+      r, dataset, evaluation, language: .chinese)
+    #expect(table.columns.map(\.name).contains("P(优)"))
+    #expect(!table.columns.map(\.name).contains("P(中)"))
+  }
+
   /// The mean score is linear in the weights before renormalisation, so
   /// its first-order indices nearly add up to 1 and each total index is
   /// close to its first-order one; the same design gives the same

@@ -19,15 +19,35 @@ import Testing
   static let w0 = [0.1, 0.5, 0.3, 0.1]
 
   @Test func matchesBruteForce() throws {
-    let s = Self.scores()
     var settings = WeightUncertainty.Settings()
     settings.draws = 3000
     settings.block = 512
     settings.perturbation = .dirichlet(concentration: 20)
+    try Self.checkAgainstBruteForce(Self.scores(), settings)
+  }
+
+  /// More draws than an epoch (4,000 here: 40 blocks of 100), a last
+  /// block cut short, three grades at 85 and 70 and a threshold (65)
+  /// that is not a grade minimum.
+  @Test func matchesBruteForceOverEpochsAndOtherGrades() throws {
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 5050
+    settings.block = 100
+    settings.gradeMinimums = [85, 70]
+    settings.threshold = 65
+    settings.perturbation = .uniform(share: 0.4)
+    try Self.checkAgainstBruteForce(Self.scores(45, seed: 8), settings)
+  }
+
+  /// Every statistic against the same draws' scores kept in full.
+  static func checkAgainstBruteForce(
+    _ s: Matrix, _ settings: WeightUncertainty.Settings
+  ) throws {
     let r = try WeightUncertainty(
       scores: [s], weights: Self.w0, settings: settings)
     let w = WeightUncertainty.draw(Self.w0, settings)
     let n = s.rows
+    let draws = Double(settings.draws)
     var all = [[Double]](repeating: [], count: n)
     var ranks = [[Double]](repeating: [], count: n)
     for k in 0..<settings.draws {
@@ -40,33 +60,59 @@ import Testing
         ranks[i].append(position[i])
       }
     }
+    let minimums = settings.gradeMinimums
+    let grades = minimums.count + 1
+    #expect(r.gradeShare.count == n * grades)
     for i in 0..<n {
-      let mean = all[i].reduce(0, +) / Double(settings.draws)
+      let mean = all[i].reduce(0, +) / draws
       #expect(abs(r.mean[i] - mean) < 1e-9)
       let sd =
         (all[i].reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        / Double(settings.draws - 1)).squareRoot()
+        / (draws - 1)).squareRoot()
       #expect(abs(r.deviation[i] - sd) < 1e-7)
       let sorted = all[i].sorted()
       let low = (0..<4).map { s[i, $0] }.min() ?? 0
       let high = (0..<4).map { s[i, $0] }.max() ?? 0
-      let bin = (high - low) / 256
+      let bin = (high - low) / Double(settings.scoreBins)
       let q5 = QuantileDefinition.standard.quantile(sorted, 0.05)
       let q95 = QuantileDefinition.standard.quantile(sorted, 0.95)
       #expect(abs(r.p5[i] - q5) <= bin + 1e-9, "p5 \(r.p5[i]) vs \(q5)")
       #expect(abs(r.p95[i] - q95) <= bin + 1e-9)
-      let below = Double(all[i].count { $0 < 60 }) / Double(settings.draws)
+      let below = Double(all[i].count { $0 < settings.threshold }) / draws
       #expect(r.belowThreshold[i] == below)
-      let excellent = Double(all[i].count { $0 >= 90 }) / Double(settings.draws)
-      #expect(r.gradeShare[i * 4] == excellent)
+      // Grade g holds the scores from its minimum up to the minimum of
+      // the grade above.
+      for g in 0..<grades {
+        let floor = g < minimums.count ? minimums[g] : -Double.infinity
+        let ceiling = g > 0 ? minimums[g - 1] : Double.infinity
+        let share =
+          Double(all[i].count { $0 >= floor && $0 < ceiling }) / draws
+        #expect(r.gradeShare[i * grades + g] == share, "grade \(g) of \(i)")
+      }
       let sortedRanks = ranks[i].sorted()
-      let rankBin = Double(n - 1) / 256
-      let median = QuantileDefinition.standard.quantile(sortedRanks, 0.5)
+      let rankBin = Double(n - 1) / Double(settings.rankBins)
       // Ranks come from a 2,048-bin histogram per draw: within a bin of
       // ranks and the ties of a score bin.
-      #expect(
-        abs(r.rankMedian[i] - median) <= rankBin + 1.5,
-        "rank \(r.rankMedian[i]) vs \(median)")
+      for (q, value) in [
+        (0.05, r.rankP5[i]), (0.5, r.rankMedian[i]), (0.95, r.rankP95[i]),
+      ] {
+        let exact = QuantileDefinition.standard.quantile(sortedRanks, q)
+        #expect(
+          abs(value - exact) <= rankBin + 1.5, "rank q\(q) \(value) vs \(exact)"
+        )
+      }
+    }
+  }
+
+  @Test func gradeMinimumsMustFall() {
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 10
+    for bad in [[80.0, 90, 60], [90, 90], [95, 90, 80, 60], [90, .nan]] {
+      settings.gradeMinimums = bad
+      #expect(throws: WeightingError.self) {
+        try WeightUncertainty(
+          scores: [Self.scores(5)], weights: Self.w0, settings: settings)
+      }
     }
   }
 

@@ -7,12 +7,17 @@ over its own score range, the grade shares (90/80/60) and the share below
 draw's scores folded into 256 rank bins. Seeded scores U(40, 100) and
 Dirichlet(50/d) weight draws from numpy's generator.
 
-    python weights_peer.py PROJECTS DIMENSIONS DRAWS
+With `light`, only the statistics numpy computes cheaply after each
+block (mean, SD, grade shares and the share below 60, no histograms):
+the lighter computation issue 7's figure of 8–9 s refers to.
+
+    python weights_peer.py PROJECTS DIMENSIONS DRAWS [light]
 """
 import json, sys, time
 import numpy as np
 
 n, d, draws = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+light = len(sys.argv) > 4 and sys.argv[4] == "light"
 rng = np.random.default_rng(1)
 S = 40 + 60 * rng.random((n, d))
 w0 = np.full(d, 1 / d)
@@ -37,6 +42,8 @@ for start in range(0, draws, block):
     grades[:, 2] += ((T >= 60) & (T < 80)).sum(1)
     grades[:, 3] += (T < 60).sum(1)
     below += (T < 60).sum(1)
+    if light:
+        continue
     bins = np.clip(((T - low[:, None]) / width[:, None]).astype(np.int64), 0, sb - 1)
     score_hist += np.bincount((rows[:, None] * sb + bins).ravel(), minlength=n * sb)
     g = np.clip(((T - g_low) * g_scale).astype(np.int64), 0, hb - 1)   # n × k
@@ -56,10 +63,13 @@ def q(h, p):
     before = np.where(b > 0, c[rows, np.maximum(b - 1, 0)], 0)
     inside = h[rows, np.minimum(b, h.shape[1] - 1)]
     return b + (target - before) / np.maximum(inside, 1)
-sh = score_hist.reshape(n, sb); rh = rank_hist.reshape(n, rb)
-p5 = low + width * q(sh, 0.05); p95 = low + width * q(sh, 0.95)
-rmed = 1 + (n - 1) / rb * q(rh, 0.5)
+p5 = rmed = np.full(n, np.nan)
+if not light:
+    sh = score_hist.reshape(n, sb); rh = rank_hist.reshape(n, rb)
+    p5 = low + width * q(sh, 0.05); p95 = low + width * q(sh, 0.95)
+    rmed = 1 + (n - 1) / rb * q(rh, 0.5)
 seconds = time.perf_counter() - t0
-print(json.dumps({"tool": "numpy", "stage": "weights_mc", "projects": n, "dimensions": d, "draws": draws,
-                  "threads": 1, "seconds": round(seconds, 3), "mean0": float(mean[0]), "p5_0": float(p5[0]),
-                  "rank_median_0": float(rmed[0])}))
+print(json.dumps({"tool": "numpy-light" if light else "numpy", "stage": "weights_mc", "projects": n, "dimensions": d, "draws": draws,
+                  "threads": 1, "seconds": round(seconds, 3), "mean0": float(mean[0]),
+                  "p5_0": None if light else float(p5[0]),
+                  "rank_median_0": None if light else float(rmed[0])}))

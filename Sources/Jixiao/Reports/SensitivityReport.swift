@@ -16,33 +16,34 @@ public enum SensitivityReport {
         .init(l("mean", "均值"), numeric: true),
         .init(l("SD", "标准差"), numeric: true),
         .init("P5", numeric: true), .init("P95", numeric: true),
-        .init(l("P(优)", "P(优)"), numeric: true),
-        .init(l("P(良)", "P(良)"), numeric: true),
-        .init(l("P(中)", "P(中)"), numeric: true),
-        .init(l("P(差)", "P(差)"), numeric: true),
-        .init(
-          l(
-            "P(< \(Diagnostic.number(u.settings.threshold)))",
-            "P(< \(Diagnostic.number(u.settings.threshold)))"), numeric: true),
-        .init(l("rank median", "排名中位数"), numeric: true),
-        .init(l("rank P5", "排名 P5"), numeric: true),
-        .init(l("rank P95", "排名 P95"), numeric: true),
-      ])
+      ]
+        + r.grades.map { .init("P(\($0.label(language)))", numeric: true) }
+        + [
+          .init(
+            l(
+              "P(< \(Diagnostic.number(u.settings.threshold)))",
+              "P(< \(Diagnostic.number(u.settings.threshold)))"), numeric: true),
+          .init(l("rank median", "排名中位数"), numeric: true),
+          .init(l("rank P5", "排名 P5"), numeric: true),
+          .init(l("rank P95", "排名 P95"), numeric: true),
+        ])
+    let g = r.grades.count
     for (i, p) in r.projects.enumerated() {
-      table.append([
-        .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
-        .number(evaluation.score[p], decimals: 2), l.grade(evaluation.grade[p]),
-        .number(u.mean[i], decimals: 2), .number(u.deviation[i], decimals: 3),
-        .number(u.p5[i], decimals: 2), .number(u.p95[i], decimals: 2),
-        .number(u.gradeShare[i * 4], decimals: 3),
-        .number(u.gradeShare[i * 4 + 1], decimals: 3),
-        .number(u.gradeShare[i * 4 + 2], decimals: 3),
-        .number(u.gradeShare[i * 4 + 3], decimals: 3),
-        .number(u.belowThreshold[i], decimals: 3),
-        .number(u.rankMedian[i], decimals: 0),
-        .number(u.rankP5[i], decimals: 0),
-        .number(u.rankP95[i], decimals: 0),
-      ])
+      table.append(
+        [
+          .text(dataset.projects.ids[p]), .text(dataset.projects.names[p]),
+          .number(evaluation.score[p], decimals: 2),
+          l.grade(evaluation.grade[p]),
+          .number(u.mean[i], decimals: 2), .number(u.deviation[i], decimals: 3),
+          .number(u.p5[i], decimals: 2), .number(u.p95[i], decimals: 2),
+        ]
+          + (0..<g).map { .number(u.gradeShare[i * g + $0], decimals: 3) }
+          + [
+            .number(u.belowThreshold[i], decimals: 3),
+            .number(u.rankMedian[i], decimals: 0),
+            .number(u.rankP5[i], decimals: 0),
+            .number(u.rankP95[i], decimals: 0),
+          ])
     }
     let s = u.settings
     let perturbation: String

@@ -22,6 +22,9 @@ public struct DimensionSensitivity: Sendable {
   public var dimensions: [String]
   public var baseWeights: [Double]
   public var baseScore: [Double]
+  /// The scheme's grades, best first, as `uncertainty.gradeShare` counts
+  /// them.
+  public var grades: [Grade] = []
   /// The scales the draws cycled through.
   public var scales: [Scale] = [.shares]
   public var uncertainty: WeightUncertainty
@@ -98,6 +101,11 @@ public struct DimensionSensitivity: Sendable {
       matrices.append(Matrix(rows: s.rows, columns: d, columnMajor: normal))
     }
     self.scales = scales
+    // The grades are the scheme's: every minimum but the last grade's
+    // (0, which loading checks).
+    var settings = settings
+    settings.gradeMinimums = scheme.grades.dropLast().map(\.minimum)
+    grades = scheme.grades.map(\.grade)
     uncertainty = try WeightUncertainty(
       scores: matrices, weights: w0, settings: settings)
     guard let sobol else { return }
@@ -120,13 +128,11 @@ public struct DimensionSensitivity: Sendable {
           }
           for j in 0..<d { weights[r * d + j] /= sum }
         }
-        var product = [Double](repeating: 0, count: n * points.rows)
         // The scores of every project under every point's weights, as
         // the Monte Carlo takes them: product[r·n + i].
-        WeightUncertainty.scores(
-          matrix.storage, .arithmetic, n: n, d: d, rows: 0..<n,
-          weights: weights,
-          draws: 0..<points.rows, into: &product)
+        let product = WeightUncertainty.scores(
+          matrix.storage, .arithmetic, n: n, d: d, weights: weights,
+          draws: points.rows)
         var out = Matrix(rows: points.rows, columns: 3)
         for r in 0..<points.rows {
           var sum = 0.0
