@@ -263,15 +263,16 @@ enum Help {
       """
     ),
     "sensitivity": (
-      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
       """
       How each project's score, grade and rank move when the weights of the
       scheme's dimensions are uncertain: a Monte Carlo over weight draws, with
-      per project the mean, SD, 5–95 % band, the share of draws in each grade
-      and below 60, and the rank's median and 5–95 % band. With --sobol, the
-      Sobol first-order and total indices of the mean score, the share below 60
-      and the share in the top grade to each dimension's weight. Projects with a
-      dimension that does not apply are left out. docs/sensitivity.md.
+      per project the mean, SD, 5–95 % band, the share of draws in each of the
+      scheme's grades and below 60, and the rank's median and 5–95 % band. With
+      --sobol, the Sobol first-order and total indices of the mean score, the
+      share below 60 and the share in the top grade to each dimension's weight.
+      Projects with a dimension that does not apply are left out.
+      docs/sensitivity.md.
 
         --draws N          weight draws, 1 to 65535 (default 1000)
         --seed S           seed of the draws (default 1; same seed, same numbers)
@@ -283,6 +284,7 @@ enum Help {
                            percentile-rank (across projects): cycled with them
         --sobol N          the Saltelli design's N (a power of two, such as 4096)
         --sampler S        sobol (default: the Joe–Kuo sequence) or random
+        --threshold X      the failing line the shares below count (default 60)
         --scheme FILE      use this scoring scheme instead of DATASET/scheme.json
         --format F         table (default), csv (sensitivity) or json (all tables)
         --out DIR          write sensitivity and sobol_indices, atomically

@@ -11,7 +11,7 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     words,
     options: commonOptions.subtracting(["levels"]).union([
       "draws", "seed", "perturbation", "aggregations", "sobol", "sampler",
-      "scales",
+      "scales", "threshold",
     ]),
     flags: commonFlags.union(["detail"]))
   let output = try Output(arguments)
@@ -32,6 +32,11 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
         message: "--seed is \(text); give a whole number from 0.")
     }
     settings.seed = seed
+  }
+  if let threshold = try decimalOption(
+    arguments, "threshold", 0...100, "give a score from 0 to 100, such as 60")
+  {
+    settings.threshold = threshold
   }
   var share = 0.2
   if let text = arguments["perturbation"] {

@@ -111,7 +111,8 @@ public struct DimensionSensitivity: Sendable {
     guard let sobol else { return }
     let matrix = s
     let threshold = settings.threshold
-    let top = settings.gradeMinimums[0]
+    // A scheme of one grade has no top grade to reach.
+    let top = settings.gradeMinimums.first ?? .infinity
     let n = kept.count
     do {
       let analysis = try SobolAnalysis(
