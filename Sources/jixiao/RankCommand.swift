@@ -95,7 +95,7 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
   }
   var results: [(name: String, scores: [Double], lowerIsBetter: Bool)] = []
-  var notes: [String] = ["weights: \(weightNote)"]
+  var notes: [WeightingReport.RankingNote] = [.weights(weightNote)]
   do {
     for method in methods {
       switch method {
@@ -105,19 +105,17 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
         results.append(("TOPSIS (\(t.normalisation.name))", t.closeness, false))
         if !t.constant.isEmpty {
           notes.append(
-            "TOPSIS: \(t.constant.map { data.criteria[$0] }.joined(separator: ", ")) the same for every alternative, contributes nothing"
-          )
+            .constant(
+              method: "TOPSIS", criteria: t.constant.map { data.criteria[$0] }))
         }
       case "vikor":
         let r = try VIKOR(data.table, weights: weights, v: v)
         results.append(("VIKOR Q (v = \(v))", r.q, true))
-        notes.append(
-          "VIKOR compromise: \(r.compromise.map { data.ids[$0] }.joined(separator: ", "))"
-        )
+        notes.append(.compromise(r.compromise.map { data.ids[$0] }))
         if !r.constant.isEmpty {
           notes.append(
-            "VIKOR: \(r.constant.map { data.criteria[$0] }.joined(separator: ", ")) the same for every alternative, contributes nothing"
-          )
+            .constant(
+              method: "VIKOR", criteria: r.constant.map { data.criteria[$0] }))
         }
       default:
         let aggregation: Aggregation =
@@ -141,16 +139,10 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   let language = output.language
   var ranking = WeightingReport.ranking(
     ids: data.ids, methods: results, language: language)
-  ranking.footnotes = notes
-  // The weights used and the notes, as a table, so that files and JSON
-  // keep them too.
-  var used = ReportTable(
-    name: "rank_settings", title: "Settings",
-    columns: [.init("setting"), .init("value")])
-  for (j, name) in data.criteria.enumerated() {
-    used.append([.text("weight of \(name)"), .number(weights[j], decimals: 6)])
-  }
-  for note in notes { used.append([.text("note"), .text(note)]) }
+  ranking.footnotes = WeightingReport.notes(notes, language: language)
+  let used = WeightingReport.rankSettings(
+    criteria: data.criteria, weights: weights, notes: notes,
+    language: language)
   var tables = [ranking, used]
   if results.count > 1 {
     tables.append(

@@ -45,6 +45,30 @@ import Testing
 
   /// R5 through `rank`: TOPSIS closeness and the VIKOR Q of the hand
   /// computation in WeightingTests, and an agreement table.
+  /// In Chinese the methods are named in Chinese too: the weights'
+  /// columns, the ranking's columns and the settings table.
+  @Test func chineseNamesTheMethods() throws {
+    let weights = try Self.csv([
+      "weights", Fixture.repo("datasets/weights/xu2004.csv"), "--method",
+      "entropy,critic,sd", "--lang", "zh",
+    ])
+    #expect(weights.first == ["指标", "熵权法", "CRITIC 法", "标准差法", "说明"])
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try CommandLineTests.run([
+      "rank", Fixture.repo("datasets/weights/topsis-ot2004.csv"), "--types",
+      "-,+", "--method", "topsis,arithmetic", "--lang", "zh", "--out", out,
+      "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let ranking = try String(
+      contentsOfFile: out + "/ranking.csv", encoding: .utf8)
+    #expect(ranking.contains("排名（TOPSIS（向量归一化））"), "\(ranking)")
+    #expect(ranking.contains("加权算术平均，极差标准化"))
+    let settings = try String(
+      contentsOfFile: out + "/rank_settings.csv", encoding: .utf8)
+    #expect(settings.contains("cost 的权重") && settings.contains("权重：等权"))
+  }
+
   @Test func rankByTwoMethods() throws {
     let rows = try Self.csv([
       "rank", Fixture.repo("datasets/weights/topsis-ot2004.csv"), "--types",

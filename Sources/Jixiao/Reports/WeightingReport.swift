@@ -6,14 +6,18 @@ public enum WeightingReport {
   ) -> ReportTable {
     let l = Labels(language: language)
     var columns: [ReportTable.Column] = [.init(l("criterion", "指标"))]
-    for set in sets { columns.append(.init(set.method, numeric: true)) }
+    for set in sets {
+      columns.append(.init(l.method(set.method), numeric: true))
+    }
     columns.append(.init(l("note", "说明")))
     var table = ReportTable(
       name: "weights", title: l("Weights", "权重"), columns: columns)
     for (j, name) in criteria.enumerated() {
       var row: [ReportTable.Cell] = [.text(name)]
       for set in sets { row.append(.number(set.values[j], decimals: 6)) }
-      let flat = sets.filter { $0.constant.contains(j) }.map(\.method)
+      let flat = sets.filter { $0.constant.contains(j) }.map {
+        l.method($0.method)
+      }
       row.append(
         flat.isEmpty
           ? .empty
@@ -81,8 +85,10 @@ public enum WeightingReport {
     let l = Labels(language: language)
     var columns: [ReportTable.Column] = [.init(l("alternative", "评价对象"))]
     for m in methods {
-      columns.append(.init(m.name, numeric: true))
-      columns.append(.init(l("rank", "排名") + " (\(m.name))", numeric: true))
+      let name = l.method(m.name)
+      columns.append(.init(name, numeric: true))
+      columns.append(
+        .init(l("rank (\(name))", "排名（\(name)）"), numeric: true))
     }
     var table = ReportTable(
       name: "ranking", title: l("Scores and ranks", "得分与排名"), columns: columns)
@@ -134,9 +140,11 @@ public enum WeightingReport {
       for b in methods.indices where b > a {
         let x = positions[a]
         let y = positions[b]
-        let pair = "\(methods[a].name) / \(methods[b].name)"
+        let first = l.method(methods[a].name)
+        let second = l.method(methods[b].name)
+        let pair = "\(first) / \(second)"
         table.append([
-          .text(methods[a].name), .text(methods[b].name),
+          .text(first), .text(second),
           cell(
             { () throws(WeightingError) in try RankCorrelation.spearman(x, y) },
             pair),
@@ -164,6 +172,63 @@ public enum WeightingReport {
         l(
           "\(pair): a method ties every alternative, so the coefficients it leaves empty are not defined.",
           "\(pair)：某方法下所有对象并列，空缺的系数无定义。"))
+    }
+    return table
+  }
+
+  /// What `jixiao rank` says about its run, under the ranking and in
+  /// the settings table.
+  public enum RankingNote: Sendable {
+    /// The weights used: the method that gave them.
+    case weights(String)
+    /// A method ignores these criteria: every alternative has the same
+    /// value.
+    case constant(method: String, criteria: [String])
+    /// VIKOR's compromise set.
+    case compromise([String])
+  }
+
+  static func text(_ note: RankingNote, _ l: Labels) -> String {
+    switch note {
+    case .weights(let method):
+      return l("weights: \(l.method(method))", "权重：\(l.method(method))")
+    case .constant(let method, let criteria):
+      return l(
+        "\(method): \(criteria.joined(separator: ", ")) the same for every alternative, contributes nothing",
+        "\(method)：\(criteria.joined(separator: "，")) 各对象取值相同，不起作用")
+    case .compromise(let ids):
+      return l(
+        "VIKOR compromise: \(ids.joined(separator: ", "))",
+        "VIKOR 折衷解：\(ids.joined(separator: "，"))")
+    }
+  }
+
+  /// The notes as lines, for the ranking's footnotes.
+  public static func notes(_ notes: [RankingNote], language: Language)
+    -> [String]
+  {
+    let l = Labels(language: language)
+    return notes.map { text($0, l) }
+  }
+
+  /// The weights used and the notes, as a table, so that files and JSON
+  /// keep them too.
+  public static func rankSettings(
+    criteria: [String], weights: [Double], notes: [RankingNote],
+    language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: "rank_settings", title: l("Settings", "设置"),
+      columns: [.init(l("setting", "项目")), .init(l("value", "数值"))])
+    for (j, name) in criteria.enumerated() {
+      table.append([
+        .text(l("weight of \(name)", "\(name) 的权重")),
+        .number(weights[j], decimals: 6),
+      ])
+    }
+    for note in notes {
+      table.append([.text(l("note", "说明")), .text(text(note, l))])
     }
     return table
   }
