@@ -81,6 +81,24 @@ import Testing
     #expect(indices[0] == indices[1])
   }
 
+  /// On the union set no project crosses 60 or the top grade's minimum
+  /// under ±20 % weights (each project's P(< 60) and P(优) is 0 or 1), so
+  /// those two outcomes are constant over the design: they have no
+  /// indices, and the report says so in the language asked for.
+  @Test func constantOutcomesAreNamed() throws {
+    let (dataset, evaluation) = try Self.union()
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 20
+    let r = try DimensionSensitivity(
+      dataset, evaluation, settings: settings,
+      sobol: SobolSettings(sampleCount: 256))
+    #expect(r.constantOutcomes == [1, 2])
+    #expect(r.sobol[0].indices != nil && r.sobol[1].indices == nil)
+    let zh = SensitivityReport.sobol(r, language: .chinese)
+    #expect(zh.footnotes.count == 2)
+    #expect(zh.footnotes[0].hasPrefix("低于 60 分的比例："))
+  }
+
   @Test func commandWritesBothTables() throws {
     let out = Fixture.temporaryFolder() + "/out"
     let run = try CommandLineTests.run([

@@ -51,7 +51,9 @@ public enum SensitivityReport {
     case .dirichlet(let c):
       perturbation = "Dirichlet(\(Diagnostic.number(c)) · w₀)"
     case .uniform(let x):
-      perturbation = "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised"
+      perturbation = l(
+        "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised",
+        "w₀ (1 ± \(Diagnostic.number(x)) U) 再归一化")
     }
     table.footnotes = [
       l(
@@ -67,7 +69,8 @@ public enum SensitivityReport {
           + r.dimensions.enumerated().map {
             "\($0.element) \(Diagnostic.number(r.baseWeights[$0.offset]))"
           }.joined(separator: "，")
-          + "。分位数由每个项目 \(s.scoreBins) 格直方图插值得到（排名 \(s.rankBins) 格）。未纳入 \(r.skipped) 个项目（无得分或有不适用的维度）。"
+          + "；合成方法 \(s.aggregations.map { l.method($0.name) }.joined(separator: "，"))；维度得分 "
+          + "\(r.scales.map(\.chinese).joined(separator: "，"))。分位数由每个项目 \(s.scoreBins) 格直方图插值得到（排名 \(s.rankBins) 格）。未纳入 \(r.skipped) 个项目（无得分或有不适用的维度）。"
       )
     ]
     return table
@@ -87,16 +90,29 @@ public enum SensitivityReport {
         .init(l("first order Sᵢ", "一阶 Sᵢ"), numeric: true),
         .init(l("total Sᵀᵢ", "总效应 Sᵀᵢ"), numeric: true),
       ])
-    for (outcome, indices) in r.sobol {
+    // The outcomes, in the order DimensionSensitivity computes them.
+    let outcomes = [
+      l("mean score", "平均得分"),
+      l(
+        "share below \(Diagnostic.number(r.uncertainty.settings.threshold))",
+        "低于 \(Diagnostic.number(r.uncertainty.settings.threshold)) 分的比例"),
+      l("share in the top grade", "最高等级的比例"),
+    ]
+    for (o, (outcome, indices)) in r.sobol.enumerated() {
       for (j, name) in r.dimensions.enumerated() {
         table.append([
-          .text(outcome), .text(name),
+          .text(o < outcomes.count ? outcomes[o] : outcome), .text(name),
           indices.map { .number($0.firstOrder[j], decimals: 4) } ?? .empty,
           indices.map { .number($0.total[j], decimals: 4) } ?? .empty,
         ])
       }
     }
-    table.footnotes = r.sobolNotes
+    table.footnotes =
+      r.constantOutcomes.filter { $0 < outcomes.count }.map {
+        l(
+          "\(outcomes[$0]): the same at every point of the design (variance 0); no weight moves it, so it has no indices.",
+          "\(outcomes[$0])：在设计的每个点上取值相同（方差为 0），没有权重能改变它，因此没有 Sobol 指数。")
+      } + r.sobolNotes
     return table
   }
 }

@@ -32,6 +32,10 @@ public struct DimensionSensitivity: Sendable {
   /// not vary, with the reason in `sobolNotes`).
   public var sobol: [(outcome: String, indices: SobolIndices?)] = []
   public var sobolNotes: [String] = []
+  /// The outcomes (0 the mean score, 1 the share below the threshold, 2
+  /// the share in the top grade) that keep one value over the whole
+  /// design: no weight moves them, so they have no indices.
+  public var constantOutcomes: [Int] = []
 
   /// How the dimension scores are put on the 0–100 scale, as choices the
   /// draws cycle through.
@@ -42,6 +46,15 @@ public struct DimensionSensitivity: Sendable {
     case minMax = "min-max"
     /// The percentile rank of the share across the projects, × 100.
     case percentileRank = "percentile-rank"
+
+    /// The scale's name in Chinese, for reports.
+    public var chinese: String {
+      switch self {
+      case .shares: "达成比例"
+      case .minMax: "极差标准化"
+      case .percentileRank: "百分位秩"
+      }
+    }
 
     var normalisation: Normalisation? {
       switch self {
@@ -160,7 +173,11 @@ public struct DimensionSensitivity: Sendable {
           self.sobol.append((names[o], try analysis.indices(output: o)))
         } catch {
           self.sobol.append((names[o], nil))
-          sobolNotes.append("\(names[o]): \(error)")
+          if case .zeroVariance = error {
+            constantOutcomes.append(o)
+          } else {
+            sobolNotes.append("\(names[o]): \(error)")
+          }
         }
       }
     } catch {
