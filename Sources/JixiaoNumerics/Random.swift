@@ -137,6 +137,16 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     }
   }
 
+  /// The logarithm of a gamma variate of shape a, from the same random
+  /// numbers as `gamma(shape:)`: ln G(a + 1) + ln(U)/a below 1, which
+  /// stays finite where G(a) itself underflows to 0 (a below about 0.01,
+  /// where U^(1/a) is below the smallest double).
+  public mutating func logGamma(shape a: Double) -> Double {
+    precondition(a > 0, "a gamma shape must be above 0")
+    if a < 1 { return logGamma(shape: a + 1) + log(uniformPositive()) / a }
+    return log(gamma(shape: a))
+  }
+
   /// A normal variate with mean `mu` and standard deviation `sigma`.
   public mutating func normal(mean mu: Double, deviation sigma: Double)
     -> Double

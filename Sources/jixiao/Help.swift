@@ -251,8 +251,9 @@ enum Help {
                            (default arithmetic,topsis,vikor)
         --weights W        one weight per criterion (scaled to sum 1 if they do not)
         --weight-method M  equal (default), or any --method of jixiao weights
-        --normalise N      min-max (default; min-max:0:100), z-score, rank,
-                           percentile-rank, vector (TOPSIS's default) or sum
+        --normalise N      min-max (default, to [0, 1]; min-max:L:U to [L, U]),
+                           z-score, rank, percentile-rank, vector (TOPSIS's
+                           default) or sum
         --zero-offset E    geometric and harmonic means take x + E (default: a 0 is
                            an error)
         --v V              VIKOR's weight of the majority strategy (default 0.5)

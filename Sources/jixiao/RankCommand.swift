@@ -29,10 +29,13 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   let zeros: Aggregation.ZeroRule
   if let text = arguments["zero-offset"] {
-    guard let e = Double(text), e > 0, e.isFinite else {
+    // Above 10⁶ the offset swamps the values: (x + ε) less ε loses them
+    // to rounding.
+    guard let e = Double(text), e > 0, e <= 1e6 else {
       throw UsageError(
         message:
-          "--zero-offset is \(text); give a number above 0, such as 0.01.")
+          "--zero-offset is \(text); give a number above 0 and at most 1000000, such as 0.01."
+      )
     }
     zeros = .offset(e)
   } else {
@@ -168,14 +171,16 @@ func normalisationOption(_ arguments: Arguments) throws(UsageError)
   case "sum": return .sum
   default:
     let parts = text.split(separator: ":")
+    // Bounds within ±10⁹, so products and squares of the normalised
+    // values stay finite and exact enough.
     if parts.count == 3, parts[0] == "min-max", let l = Double(parts[1]),
-      let u = Double(parts[2]), u > l
+      let u = Double(parts[2]), u > l, abs(l) <= 1e9, abs(u) <= 1e9
     {
       return .minMax(lower: l, upper: u)
     }
     throw UsageError(
       message:
-        "--normalise is \(text); use min-max (or min-max:0:100), z-score, rank, percentile-rank, vector or sum."
+        "--normalise is \(text); use min-max (or min-max:L:U with L < U within ±1000000000, such as min-max:0:100), z-score, rank, percentile-rank, vector or sum."
     )
   }
 }

@@ -76,7 +76,7 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   var sobol: SobolSettings?
   if let text = arguments["sobol"] {
-    guard let n = Int(text), n >= 2, n <= 1 << 20 else {
+    guard let n = Int(text), n >= 2, n <= 1 << 20, n & (n - 1) == 0 else {
       throw UsageError(
         message:
           "--sobol is \(text); give the design's N, a power of two such as 4096."

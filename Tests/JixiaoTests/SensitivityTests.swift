@@ -95,8 +95,39 @@ import Testing
     #expect(r.constantOutcomes == [1, 2])
     #expect(r.sobol[0].indices != nil && r.sobol[1].indices == nil)
     let zh = SensitivityReport.sobol(r, language: .chinese)
-    #expect(zh.footnotes.count == 2)
-    #expect(zh.footnotes[0].hasPrefix("低于 60 分的比例："))
+    // The design's note, then one line per constant outcome.
+    #expect(zh.footnotes.count == 3)
+    #expect(zh.footnotes[1].hasPrefix("低于 60 分的比例："))
+  }
+
+  /// A ratings scheme grades by the weighted mean rating, not by a 0–100
+  /// composite of shares: the analysis refuses it rather than misread it.
+  @Test func ratingsSchemesAreRefused() throws {
+    let loaded = DatasetLoader.load(folder: Fixture.repo("datasets/adb"))
+    let evaluation = try Evaluator.evaluate(loaded.dataset)
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 10
+    #expect(throws: WeightingError.self) {
+      try DimensionSensitivity(
+        loaded.dataset, evaluation, settings: settings, sobol: nil)
+    }
+  }
+
+  /// A dimension of weight 0 moves no score: it is left out, and the
+  /// composite at w₀ is still the evaluator's score.
+  @Test func dimensionsOfWeightZeroAreLeftOut() throws {
+    var (dataset, _) = try Self.union()
+    dataset.scheme.dimensions[0].weight = 0
+    dataset.scheme.weightCheck = .relative
+    let evaluation = try Evaluator.evaluate(dataset)
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 10
+    let r = try DimensionSensitivity(
+      dataset, evaluation, settings: settings, sobol: nil)
+    #expect(r.dimensions.count == 3 && r.baseWeights.count == 3)
+    for (i, p) in r.projects.enumerated() {
+      #expect(abs(r.baseScore[i] - evaluation.score[p]) < 1e-6)
+    }
   }
 
   @Test func commandWritesBothTables() throws {

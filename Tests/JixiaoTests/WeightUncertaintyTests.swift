@@ -135,6 +135,54 @@ import Testing
     for i in 0..<20 {
       #expect(abs(r.mean[i] - g[i]) < 1e-9)
       #expect(r.deviation[i] < 1e-9)
+      // A score that never moves has no band: the histogram's reading is
+      // bounded by the smallest and largest score seen.
+      #expect(r.p5[i] == r.p95[i] && abs(r.p5[i] - g[i]) < 1e-9)
+    }
+  }
+
+  /// A project at 100 in every criterion scores 100 only to rounding (the
+  /// drawn weights sum to 1 to within an ulp or so); it must still reach
+  /// a cut-off of 100 in every draw.
+  @Test func scoresOnACutOffCountAsReachingIt() throws {
+    var s = Self.scores(10)
+    for j in 0..<4 { s[3, j] = 100 }
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 500
+    settings.gradeMinimums = [100, 80, 60]
+    settings.threshold = 100
+    let r = try WeightUncertainty(
+      scores: [s], weights: Self.w0, settings: settings)
+    #expect(r.belowThreshold[3] == 0)
+    #expect(r.gradeShare[3 * 4] == 1)
+    #expect(r.p5[3] == 100 || abs(r.p5[3] - 100) < 1e-9)
+  }
+
+  /// As the concentration falls to 0, Dirichlet(c·w₀) puts its mass on
+  /// the vertices, vertex j with probability w₀ⱼ. The gamma variates
+  /// underflow to 0 long before (c·w₀ⱼ = 10⁻¹⁰ here); the draws, taken
+  /// through their logarithms, must still be finite vertices in those
+  /// proportions: 20,000 draws put each share within 0.015 of w₀ⱼ
+  /// (standard errors below 0.0036).
+  @Test func tinyDirichletConcentrationDrawsVertices() {
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 20_000
+    settings.perturbation = .dirichlet(concentration: 1e-9)
+    let w = WeightUncertainty.draw(Self.w0, settings)
+    var vertex = [Int](repeating: 0, count: 4)
+    for k in 0..<settings.draws {
+      let draw = w[(k * 4)..<(k * 4 + 4)]
+      #expect(draw.allSatisfy { $0.isFinite })
+      #expect(abs(draw.reduce(0, +) - 1) < 1e-12)
+      if let top = draw.indices.max(by: { draw[$0] < draw[$1] }),
+        draw[top] > 1 - 1e-6
+      {
+        vertex[top - k * 4] += 1
+      }
+    }
+    #expect(vertex.reduce(0, +) == settings.draws)
+    for j in 0..<4 {
+      #expect(abs(Double(vertex[j]) / 20_000 - Self.w0[j]) < 0.015, "\(vertex)")
     }
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tables of `jixiao sensitivity`.
 public enum SensitivityReport {
   /// One row per project analysed.
@@ -59,7 +61,7 @@ public enum SensitivityReport {
       l(
         "\(s.draws) weight draws, seed \(s.seed), \(perturbation), around the scheme's weights "
           + r.dimensions.enumerated().map {
-            "\($0.element) \(Diagnostic.number(r.baseWeights[$0.offset]))"
+            "\($0.element) \(String(format: "%.4f", r.baseWeights[$0.offset]))"
           }.joined(separator: ", ")
           + "; aggregation \(s.aggregations.map(\.name).joined(separator: ", ")); dimension scores "
           + "\(r.scales.map(\.rawValue).joined(separator: ", ")). Quantiles from \(s.scoreBins)-bin histograms "
@@ -67,7 +69,7 @@ public enum SensitivityReport {
           + "(no score, or a dimension that does not apply).",
         "权重抽样 \(s.draws) 次，随机种子 \(s.seed)，\(perturbation)，基准权重 "
           + r.dimensions.enumerated().map {
-            "\($0.element) \(Diagnostic.number(r.baseWeights[$0.offset]))"
+            "\($0.element) \(String(format: "%.4f", r.baseWeights[$0.offset]))"
           }.joined(separator: "，")
           + "；合成方法 \(s.aggregations.map { l.method($0.name) }.joined(separator: "，"))；维度得分 "
           + "\(r.scales.map(\.chinese).joined(separator: "，"))。分位数由每个项目 \(s.scoreBins) 格直方图插值得到（排名 \(s.rankBins) 格）。未纳入 \(r.skipped) 个项目（无得分或有不适用的维度）。"
@@ -107,8 +109,15 @@ public enum SensitivityReport {
         ])
       }
     }
+    let x = Diagnostic.number(r.sobolShare)
     table.footnotes =
-      r.constantOutcomes.filter { $0 < outcomes.count }.map {
+      [
+        l(
+          "Design: uᵢ ∈ [0, 1) gives wᵢ ∝ w₀ᵢ (1 + \(x) (2uᵢ − 1)), on the dimension shares with the weighted arithmetic mean, whatever the Monte Carlo's perturbation, aggregations and scales.",
+          "设计：uᵢ ∈ [0, 1) 对应 wᵢ ∝ w₀ᵢ (1 + \(x) (2uᵢ − 1))，按维度达成比例以加权算术平均计算，与蒙特卡洛的扰动方式、合成方法和标度无关。"
+        )
+      ]
+      + r.constantOutcomes.filter { $0 < outcomes.count }.map {
         l(
           "\(outcomes[$0]): the same at every point of the design (variance 0); no weight moves it, so it has no indices.",
           "\(outcomes[$0])：在设计的每个点上取值相同（方差为 0），没有权重能改变它，因此没有 Sobol 指数。")

@@ -32,6 +32,8 @@ public struct DimensionSensitivity: Sendable {
   /// not vary, with the reason in `sobolNotes`).
   public var sobol: [(outcome: String, indices: SobolIndices?)] = []
   public var sobolNotes: [String] = []
+  /// x of the Sobol design's weights wᵢ ∝ w₀ᵢ (1 + x (2uᵢ − 1)).
+  public var sobolShare = 0.2
   /// The outcomes (0 the mean score, 1 the share below the threshold, 2
   /// the share in the top grade) that keep one value over the whole
   /// design: no weight moves them, so they have no indices.
@@ -71,31 +73,43 @@ public struct DimensionSensitivity: Sendable {
     sobolShare: Double = 0.2, scales: [Scale] = [.shares]
   ) throws(WeightingError) {
     let scheme = evaluation.scheme
-    let d = scheme.dimensions.count
+    guard scheme.method != .ratings else {
+      throw .badValue(
+        "the scheme grades by ratings (method \"ratings\"): a grade comes from the weighted mean rating and its bands, not from a 0–100 composite of dimension shares, so the analysis does not apply; use it with a scheme that scores achieved shares"
+      )
+    }
+    // Dimensions of weight 0 move no score: they are left out, and so is
+    // a project only for not being rated in one of them.
+    let used = scheme.dimensions.indices.filter {
+      scheme.dimensions[$0].weight > 0
+    }
+    let d = used.count
     let total = scheme.totalWeight
     guard d >= 2, total > 0 else {
       throw .degenerate(
-        "the scheme has \(d) dimension(s); weights need at least two")
+        "the scheme has \(d) dimension(s) of weight above 0; weights need at least two"
+      )
     }
-    let w0 = scheme.dimensions.map { $0.weight / total }
+    let w0 = used.map { scheme.dimensions[$0].weight / total }
     let shares = evaluation.dimensionShares
     let applies = evaluation.dimensionApplies
     let kept = (0..<evaluation.projectCount).filter { p in
-      evaluation.status[p] == .scored
-        && (0..<d).allSatisfy { applies[p, $0] > 0 }
+      evaluation.status[p] == .scored && used.allSatisfy { applies[p, $0] > 0 }
     }
     guard kept.count >= 2 else {
       throw .degenerate(
-        "\(kept.count) project(s) are scored in every dimension; the analysis needs two"
+        "\(kept.count) project(s) are scored in every dimension of weight above 0; the analysis needs two"
       )
     }
     var s = Matrix(rows: kept.count, columns: d)
     for (i, p) in kept.enumerated() {
-      for j in 0..<d { s[i, j] = 100 * shares[p, j] }
+      for (j, dimension) in used.enumerated() {
+        s[i, j] = 100 * shares[p, dimension]
+      }
     }
     projects = kept
     skipped = evaluation.projectCount - kept.count
-    dimensions = scheme.dimensions.map(\.name)
+    dimensions = used.map { scheme.dimensions[$0].name }
     baseWeights = w0
     baseScore = (0..<kept.count).map { i in
       (0..<d).reduce(0) { $0 + w0[$1] * s[i, $1] }
@@ -122,8 +136,10 @@ public struct DimensionSensitivity: Sendable {
     uncertainty = try WeightUncertainty(
       scores: matrices, weights: w0, settings: settings)
     guard let sobol else { return }
+    self.sobolShare = sobolShare
     let matrix = s
     let threshold = settings.threshold
+    let tolerance = WeightUncertainty.cutOffTolerance
     // A scheme of one grade has no top grade to reach.
     let top = settings.gradeMinimums.first ?? .infinity
     let n = kept.count
@@ -155,8 +171,8 @@ public struct DimensionSensitivity: Sendable {
           for i in 0..<n {
             let x = product[r * n + i]
             sum += x
-            if x < threshold { below += 1 }
-            if x >= top { best += 1 }
+            if x < threshold - tolerance { below += 1 }
+            if x >= top - tolerance { best += 1 }
           }
           out[r, 0] = sum / Double(n)
           out[r, 1] = Double(below) / Double(n)

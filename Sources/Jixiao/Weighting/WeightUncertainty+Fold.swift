@@ -18,6 +18,12 @@ extension WeightUncertainty {
   static let tile = 128
   static let drawBins = 2048
 
+  /// How far below a grade minimum or the threshold a score may fall and
+  /// still count as on it: a draw's weights sum to 1 only to rounding, so
+  /// a project at 100 in every dimension scores 100 − 10⁻¹⁴ or so, which
+  /// must not read as below 100.
+  public static let cutOffTolerance = 1e-9
+
   /// 1.5·2⁵²: added to a double t with |t| < 2⁵¹, it leaves the integer
   /// nearest t in the sum's low bits. This converts without the range
   /// check of Int32(_:), so the loops around it vectorise. A bin is the
@@ -118,9 +124,11 @@ extension WeightUncertainty {
     let m1 = minimums.count > 1 ? minimums[1] : .infinity
     let m2 = minimums.count > 2 ? minimums[2] : .infinity
     let grades = minimums.count + 1
+    // A score within `cutOffTolerance` below a cut-off counts as on it.
+    let e = cutOffTolerance
     let limits = Limits(
-      m0: m0, m1: m1, m2: m2, threshold: settings.threshold, gScale: gScale,
-      gOffset: gOffset)
+      m0: m0 - e, m1: m1 - e, m2: m2 - e, threshold: settings.threshold - e,
+      gScale: gScale, gOffset: gOffset)
     let ranks = rankTable
     parallelFor(tiles, threads: settings.threads) { t in
       let r0 = t * tile
@@ -136,6 +144,16 @@ extension WeightUncertainty {
       let packed = a + Field.counts.rawValue * tile
       let scaleOf = a + Field.scale.rawValue * tile
       let offsetOf = a + Field.offset.rawValue * tile
+      let lowest = a + Field.minimum.rawValue * tile
+      let highest = a + Field.maximum.rawValue * tile
+      lowest.update(repeating: .infinity, count: tile)
+      highest.update(repeating: -.infinity, count: tile)
+      defer {
+        for i in 0..<rows {
+          state.lowest[r0 + i] = min(state.lowest[r0 + i], lowest[i])
+          state.highest[r0 + i] = max(state.highest[r0 + i], highest[i])
+        }
+      }
       for i in 0..<rows {
         let width = high[r0 + i] - low[r0 + i]
         scaleOf[i] = width > 0 ? Double(sb) / width : 0
@@ -211,11 +229,13 @@ extension WeightUncertainty {
   static let countBits = 13
 
   /// Accumulator fields of a tile (each `tile` doubles long, in this
-  /// order): the shift c, Σ(x − c), Σ(x − c)², the packed counts, and each
-  /// row's bin scale and offset (x·scale − offset + magic is its own bin
-  /// plus ½).
+  /// order): the shift c, Σ(x − c), Σ(x − c)², the packed counts (these
+  /// four start again each block), the smallest and largest score so far
+  /// (which bound the quantiles read from the histogram), and each row's
+  /// bin scale and offset (x·scale − offset + magic is its own bin plus
+  /// ½).
   enum Field: Int {
-    case shift, sum, squares, counts, scale, offset
+    case shift, sum, squares, counts, minimum, maximum, scale, offset
   }
 
   /// The arithmetic of one draw's scores x over the whole tile (lanes
@@ -232,8 +252,10 @@ extension WeightUncertainty {
     let s1 = a + tile
     let s2 = a + 2 * tile
     let counts = a + 3 * tile
-    let scaleOf = a + 4 * tile
-    let offsetOf = a + 5 * tile
+    let lowest = a + Field.minimum.rawValue * tile
+    let highest = a + Field.maximum.rawValue * tile
+    let scaleOf = a + Field.scale.rawValue * tile
+    let offsetOf = a + Field.offset.rawValue * tile
     let m0 = limits.m0
     let m1 = limits.m1
     let m2 = limits.m2
@@ -252,6 +274,8 @@ extension WeightUncertainty {
       counts[i] +=
         ((value >= m0 ? one : 0) + (value >= m1 ? second : 0))
         + ((value >= m2 ? third : 0) + (value < threshold ? fourth : 0))
+      lowest[i] = value < lowest[i] ? value : lowest[i]
+      highest[i] = value > highest[i] ? value : highest[i]
       own[i] = nearest(value * scaleOf[i] - offsetOf[i] + magic)
       global[i] = nearest(value * gScale - gOffset + magic)
     }
@@ -278,7 +302,7 @@ extension WeightUncertainty {
   }
 
   /// A task's working memory for one tile: the scores (tile × draws,
-  /// draw after draw), the six accumulator fields of a tile each, and the two bin
+  /// draw after draw), the eight accumulator fields of a tile each, and the two bin
   /// numbers of a draw's scores. One allocation, zeroed, so that the
   /// vector loop's lanes past the tile's rows read zeros, and at fixed
   /// offsets, so the compiler sees the accumulators cannot overlap.
@@ -290,7 +314,7 @@ extension WeightUncertainty {
     private let raw: UnsafeMutableRawPointer
 
     init(draws: Int) {
-      let doubles = tile * draws + 6 * tile
+      let doubles = tile * draws + 8 * tile
       let bytes = doubles * 8 + 2 * tile * 4
       raw = .allocate(byteCount: bytes, alignment: 64)
       raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)

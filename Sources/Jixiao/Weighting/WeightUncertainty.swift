@@ -210,8 +210,16 @@ public struct WeightUncertainty: Sendable {
       let width = (high[i] - low[i]) / Double(sb)
       let row = s * state.rowStride
       let h = state.histograms[row..<(row + sb)]
-      q5[i] = low[i] + width * Self.quantile(h, 0.05, total: settings.draws)
-      q95[i] = low[i] + width * Self.quantile(h, 0.95, total: settings.draws)
+      // Within a bin the histogram cannot tell where the scores lie; the
+      // smallest and largest seen bound its reading (a score that never
+      // moves has P5 = P95 = that score).
+      let least = state.lowest[s]
+      let most = max(least, state.highest[s])
+      let read5 = low[i] + width * Self.quantile(h, 0.05, total: settings.draws)
+      let read95 =
+        low[i] + width * Self.quantile(h, 0.95, total: settings.draws)
+      q5[i] = min(most, max(least, read5))
+      q95[i] = min(most, max(least, read95))
       let rh = state.histograms[(row + sb)..<(row + sb + rb)]
       r5[i] = 1 + rankWidth * Self.quantile(rh, 0.05, total: settings.draws)
       r50[i] = 1 + rankWidth * Self.quantile(rh, 0.5, total: settings.draws)
@@ -251,16 +259,24 @@ public struct WeightUncertainty: Sendable {
     var out = [Double](repeating: 0, count: settings.draws * d)
     for k in 0..<settings.draws {
       var random = RandomStream(seed: settings.seed, stream: UInt64(k))
-      var total = 0.0
-      for j in 0..<d {
-        let v: Double
-        switch settings.perturbation {
-        case .dirichlet(let c): v = random.gamma(shape: c * w0[j])
-        case .uniform(let x): v = w0[j] * (1 + x * (2 * random.uniform() - 1))
+      switch settings.perturbation {
+      case .dirichlet(let c):
+        // Gᵢ / Σ G from the logarithms, less the largest: with a small
+        // concentration every Gᵢ can underflow to 0, their logarithms
+        // cannot, and the draw is then close to a vertex, as it should be.
+        var top = -Double.infinity
+        for j in 0..<d {
+          out[k * d + j] = random.logGamma(shape: c * w0[j])
+          top = max(top, out[k * d + j])
         }
-        out[k * d + j] = v
-        total += v
+        for j in 0..<d { out[k * d + j] = exp(out[k * d + j] - top) }
+      case .uniform(let x):
+        for j in 0..<d {
+          out[k * d + j] = w0[j] * (1 + x * (2 * random.uniform() - 1))
+        }
       }
+      var total = 0.0
+      for j in 0..<d { total += out[k * d + j] }
       for j in 0..<d { out[k * d + j] /= total }
     }
     return out
@@ -307,6 +323,9 @@ public struct WeightUncertainty: Sendable {
     let sum: UnsafeMutableBufferPointer<Double>
     let squares: UnsafeMutableBufferPointer<Double>
     let grades: UnsafeMutableBufferPointer<Int>
+    /// The smallest and largest score of each alternative over the draws.
+    let lowest: UnsafeMutableBufferPointer<Double>
+    let highest: UnsafeMutableBufferPointer<Double>
     let below: UnsafeMutableBufferPointer<Int>
     /// Per alternative, its score histogram, then its rank histogram,
     /// then 32 unused counts: rows of a power-of-two length would put the
@@ -322,6 +341,10 @@ public struct WeightUncertainty: Sendable {
       sum.initialize(repeating: 0)
       squares = .allocate(capacity: n)
       squares.initialize(repeating: 0)
+      lowest = .allocate(capacity: n)
+      lowest.initialize(repeating: .infinity)
+      highest = .allocate(capacity: n)
+      highest.initialize(repeating: -.infinity)
       grades = .allocate(capacity: n * gradeCount)
       grades.initialize(repeating: 0)
       below = .allocate(capacity: n)
@@ -335,6 +358,8 @@ public struct WeightUncertainty: Sendable {
       sum.deallocate()
       squares.deallocate()
       grades.deallocate()
+      lowest.deallocate()
+      highest.deallocate()
       below.deallocate()
       histograms.deallocate()
     }
