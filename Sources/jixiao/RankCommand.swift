@@ -140,9 +140,9 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
     return .failure
   }
   let language = output.language
-  var ranking = WeightingReport.ranking(
+  let ranking = WeightingReport.ranking(
     ids: data.ids, methods: results, language: language)
-  ranking.footnotes = WeightingReport.notes(notes, language: language)
+  // The notes are in the settings table, shown and written with it.
   let used = WeightingReport.rankSettings(
     criteria: data.criteria, weights: weights, notes: notes,
     language: language)

@@ -203,14 +203,6 @@ public enum WeightingReport {
     }
   }
 
-  /// The notes as lines, for the ranking's footnotes.
-  public static func notes(_ notes: [RankingNote], language: Language)
-    -> [String]
-  {
-    let l = Labels(language: language)
-    return notes.map { text($0, l) }
-  }
-
   /// The weights used and the notes, as a table, so that files and JSON
   /// keep them too.
   public static func rankSettings(
