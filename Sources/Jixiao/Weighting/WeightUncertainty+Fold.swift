@@ -144,16 +144,6 @@ extension WeightUncertainty {
       let packed = a + Field.counts.rawValue * tile
       let scaleOf = a + Field.scale.rawValue * tile
       let offsetOf = a + Field.offset.rawValue * tile
-      let lowest = a + Field.minimum.rawValue * tile
-      let highest = a + Field.maximum.rawValue * tile
-      lowest.update(repeating: .infinity, count: tile)
-      highest.update(repeating: -.infinity, count: tile)
-      defer {
-        for i in 0..<rows {
-          state.lowest[r0 + i] = min(state.lowest[r0 + i], lowest[i])
-          state.highest[r0 + i] = max(state.highest[r0 + i], highest[i])
-        }
-      }
       for i in 0..<rows {
         let width = high[r0 + i] - low[r0 + i]
         scaleOf[i] = width > 0 ? Double(sb) / width : 0
@@ -230,12 +220,10 @@ extension WeightUncertainty {
 
   /// Accumulator fields of a tile (each `tile` doubles long, in this
   /// order): the shift c, Σ(x − c), Σ(x − c)², the packed counts (these
-  /// four start again each block), the smallest and largest score so far
-  /// (which bound the quantiles read from the histogram), and each row's
-  /// bin scale and offset (x·scale − offset + magic is its own bin plus
-  /// ½).
+  /// four start again each block), and each row's bin scale and offset
+  /// (x·scale − offset + magic is its own bin plus ½).
   enum Field: Int {
-    case shift, sum, squares, counts, minimum, maximum, scale, offset
+    case shift, sum, squares, counts, scale, offset
   }
 
   /// The arithmetic of one draw's scores x over the whole tile (lanes
@@ -252,8 +240,6 @@ extension WeightUncertainty {
     let s1 = a + tile
     let s2 = a + 2 * tile
     let counts = a + 3 * tile
-    let lowest = a + Field.minimum.rawValue * tile
-    let highest = a + Field.maximum.rawValue * tile
     let scaleOf = a + Field.scale.rawValue * tile
     let offsetOf = a + Field.offset.rawValue * tile
     let m0 = limits.m0
@@ -274,8 +260,6 @@ extension WeightUncertainty {
       counts[i] +=
         ((value >= m0 ? one : 0) + (value >= m1 ? second : 0))
         + ((value >= m2 ? third : 0) + (value < threshold ? fourth : 0))
-      lowest[i] = value < lowest[i] ? value : lowest[i]
-      highest[i] = value > highest[i] ? value : highest[i]
       own[i] = nearest(value * scaleOf[i] - offsetOf[i] + magic)
       global[i] = nearest(value * gScale - gOffset + magic)
     }
@@ -302,7 +286,7 @@ extension WeightUncertainty {
   }
 
   /// A task's working memory for one tile: the scores (tile × draws,
-  /// draw after draw), the eight accumulator fields of a tile each, and the two bin
+  /// draw after draw), the six accumulator fields of a tile each, and the two bin
   /// numbers of a draw's scores. One allocation, zeroed, so that the
   /// vector loop's lanes past the tile's rows read zeros, and at fixed
   /// offsets, so the compiler sees the accumulators cannot overlap.
@@ -314,7 +298,7 @@ extension WeightUncertainty {
     private let raw: UnsafeMutableRawPointer
 
     init(draws: Int) {
-      let doubles = tile * draws + 8 * tile
+      let doubles = tile * draws + 6 * tile
       let bytes = doubles * 8 + 2 * tile * 4
       raw = .allocate(byteCount: bytes, alignment: 64)
       raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)

@@ -210,16 +210,20 @@ public struct WeightUncertainty: Sendable {
       let width = (high[i] - low[i]) / Double(sb)
       let row = s * state.rowStride
       let h = state.histograms[row..<(row + sb)]
-      // Within a bin the histogram cannot tell where the scores lie; the
-      // smallest and largest seen bound its reading (a score that never
-      // moves has P5 = P95 = that score).
-      let least = state.lowest[s]
-      let most = max(least, state.highest[s])
+      // Within a bin the histogram cannot tell where the scores lie, so
+      // its reading is held to what the mean μ and SD σ of the draws allow
+      // (Cantelli's inequality, P(X − μ ≥ t) ≤ σ²/(σ² + t²), on each side):
+      // q₅ ∈ [μ − σ√19, μ + σ/√19] and q₉₅ ∈ [μ − σ/√19, μ + σ√19]. A
+      // score that never moves (σ = 0) has P5 = P95 = μ.
+      let mu = state.sum[s]
+      let sigma = (state.squares[s] / draws).squareRoot()
+      let wide = sigma * 19.0.squareRoot()
+      let narrow = sigma / 19.0.squareRoot()
       let read5 = low[i] + width * Self.quantile(h, 0.05, total: settings.draws)
       let read95 =
         low[i] + width * Self.quantile(h, 0.95, total: settings.draws)
-      q5[i] = min(most, max(least, read5))
-      q95[i] = min(most, max(least, read95))
+      q5[i] = min(mu + narrow, max(mu - wide, read5))
+      q95[i] = min(mu + wide, max(mu - narrow, read95))
       let rh = state.histograms[(row + sb)..<(row + sb + rb)]
       r5[i] = 1 + rankWidth * Self.quantile(rh, 0.05, total: settings.draws)
       r50[i] = 1 + rankWidth * Self.quantile(rh, 0.5, total: settings.draws)
@@ -323,9 +327,6 @@ public struct WeightUncertainty: Sendable {
     let sum: UnsafeMutableBufferPointer<Double>
     let squares: UnsafeMutableBufferPointer<Double>
     let grades: UnsafeMutableBufferPointer<Int>
-    /// The smallest and largest score of each alternative over the draws.
-    let lowest: UnsafeMutableBufferPointer<Double>
-    let highest: UnsafeMutableBufferPointer<Double>
     let below: UnsafeMutableBufferPointer<Int>
     /// Per alternative, its score histogram, then its rank histogram,
     /// then 32 unused counts: rows of a power-of-two length would put the
@@ -341,10 +342,6 @@ public struct WeightUncertainty: Sendable {
       sum.initialize(repeating: 0)
       squares = .allocate(capacity: n)
       squares.initialize(repeating: 0)
-      lowest = .allocate(capacity: n)
-      lowest.initialize(repeating: .infinity)
-      highest = .allocate(capacity: n)
-      highest.initialize(repeating: -.infinity)
       grades = .allocate(capacity: n * gradeCount)
       grades.initialize(repeating: 0)
       below = .allocate(capacity: n)
@@ -358,8 +355,6 @@ public struct WeightUncertainty: Sendable {
       sum.deallocate()
       squares.deallocate()
       grades.deallocate()
-      lowest.deallocate()
-      highest.deallocate()
       below.deallocate()
       histograms.deallocate()
     }
