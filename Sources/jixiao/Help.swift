@@ -264,7 +264,7 @@ enum Help {
       """
     ),
     "sensitivity": (
-      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
       """
       How each project's score, grade and rank move when the weights of the
       scheme's dimensions are uncertain: a Monte Carlo over weight draws, with
@@ -287,6 +287,7 @@ enum Help {
         --sampler S        sobol (default: the Joe–Kuo sequence) or random
         --threshold X      the failing line the shares below count (default 60)
         --scheme FILE      use this scoring scheme instead of DATASET/scheme.json
+        --rounding R       round each row's points: none (default), integer, twoDecimals
         --format F         table (default), csv (sensitivity) or json (all tables)
         --out DIR          write sensitivity and sobol_indices, atomically
         --lang L           labels in en (default) or zh

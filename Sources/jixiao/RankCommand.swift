@@ -12,7 +12,7 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
       "normalise",
       "zero-offset", "v",
     ]).union(CriteriaOptions.names),
-    flags: commonFlags)
+    flags: [])
   let output = try Output(arguments)
   let path = try CriteriaOptions.table(arguments)
   let normalisation = try normalisationOption(arguments)

@@ -140,7 +140,9 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     if output.format == .table, output.folder == nil, shown.count < tables.count
     {
       print(
-        "(\(result.projects.count) projects: add --detail to list each, or --out DIR)"
+        language == .chinese
+          ? "（共 \(result.projects.count) 个项目：加 --detail 逐个列出，或用 --out DIR 写入文件）"
+          : "(\(result.projects.count) projects: add --detail to list each, or --out DIR)"
       )
     }
     clock.lap("tables and output")

@@ -65,7 +65,7 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
       "format", "out", "lang", "method", "ahp", "priority", "ri", "points",
       "pooling", "combine",
     ]).union(CriteriaOptions.names),
-    flags: commonFlags, repeatable: ["ahp"])
+    flags: [], repeatable: ["ahp"])
   let output = try Output(arguments)
   let ahpFiles = arguments.all("ahp")
   var subjective: CriteriaWeights?

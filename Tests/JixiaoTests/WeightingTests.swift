@@ -129,6 +129,16 @@ import Testing
     ) {
       _ = try SubjectiveWeights.expertPoints([[50, 30, 20], [30, 30, 39]])
     }
+    // Points rounded to hundredths sum to 100 only within rounding: each
+    // expert's are scaled to 100, so 33.33 three times is a third each.
+    let thirds = try SubjectiveWeights.expertPoints([
+      [33.33, 33.33, 33.33], [50, 30, 20],
+    ])
+    let third = 1.0 / 3
+    let expected: [Double] = [
+      (third + 0.5) / 2, (third + 0.3) / 2, (third + 0.2) / 2,
+    ]
+    #expect(Self.close(thirds.values, expected, 1e-15))
   }
 
   /// Combination: subjective (0.5, 0.3, 0.2) and objective (0.2, 0.2, 0.6):

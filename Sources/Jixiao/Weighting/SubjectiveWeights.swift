@@ -24,6 +24,11 @@ public enum SubjectiveWeights {
     case geometric
   }
 
+  /// How far from 100 an expert's points may sum, for points rounded to
+  /// a tenth or a hundredth (33.33 three times is 99.99); they are then
+  /// scaled to sum 100.
+  public static let pointsTolerance = 0.1
+
   /// Budget allocation (专家打分, points): each expert shares 100 points
   /// over the criteria; a criterion's weight is its pooled share.
   ///
@@ -47,11 +52,17 @@ public enum SubjectiveWeights {
         throw .badValue("expert \(e + 1) gives points below 0 or not finite")
       }
       let total = row.reduce(0, +)
-      guard abs(total - 100) <= 1e-9 * 100 else {
+      guard abs(total - 100) <= pointsTolerance else {
         throw .badValue(
           "expert \(e + 1)'s points sum to \(Diagnostic.number(total)); each expert shares 100 points"
         )
       }
+    }
+    // Each expert's shares, scaled to sum 1: points written to two
+    // decimals (33.33 three times) sum to 100 only within rounding.
+    let points = points.map { row in
+      let total = row.reduce(0, +)
+      return row.map { $0 / total * 100 }
     }
     let experts = Double(points.count)
     var w = [Double](repeating: 0, count: n)
