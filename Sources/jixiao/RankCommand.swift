@@ -127,6 +127,14 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
           : method == "geometric"
             ? .geometric(zeros: zeros) : .harmonic(zeros: zeros)
         let normal = try (normalisation ?? .unit).apply(data.table)
+        if case .error = zeros, method != "arithmetic",
+          let (i, j) = firstNonPositive(normal.table)
+        {
+          printError(
+            "error: \(path): alternative \(data.ids[i]), criterion \(data.criteria[j]) is \(Diagnostic.number(normal.table[i, j])) after \((normalisation ?? .unit).name) normalisation; the \(aggregation.name) needs values above 0. Give --zero-offset E (such as --zero-offset 0.01), or another --normalise."
+          )
+          return .failure
+        }
         let scores = try aggregation.scores(normal.table, weights: weights)
         results.append(
           (
@@ -183,4 +191,12 @@ func normalisationOption(_ arguments: Arguments) throws(UsageError)
         "--normalise is \(text); use min-max (or min-max:L:U with L < U within ±1000000000, such as min-max:0:100), z-score, rank, percentile-rank, vector or sum."
     )
   }
+}
+
+/// The first value at or below 0 of a table, as (alternative, criterion).
+func firstNonPositive(_ table: CriteriaTable) -> (Int, Int)? {
+  for i in 0..<table.rows {
+    for j in 0..<table.columns where !(table[i, j] > 0) { return (i, j) }
+  }
+  return nil
 }

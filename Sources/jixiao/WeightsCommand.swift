@@ -93,13 +93,20 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
         let (names, matrix) = try CriteriaFile.pairwise(path)
         if subjectiveNames.isEmpty {
           subjectiveNames = names
-        } else if names != subjectiveNames {
+          matrices.append(matrix)
+        } else if Set(names) == Set(subjectiveNames),
+          names.count == subjectiveNames.count
+        {
+          // The same criteria in another order: the judgements are put in
+          // the first file's order before they are pooled.
+          let at = subjectiveNames.compactMap { names.firstIndex(of: $0) }
+          matrices.append(at.map { r in at.map { c in matrix[r][c] } })
+        } else {
           printError(
-            "error: \(path): its criteria (\(names.joined(separator: ", "))) are not those of \(ahpFiles[0])."
+            "error: \(path): its criteria (\(names.joined(separator: ", "))) are not those of \(ahpFiles[0]) (\(subjectiveNames.joined(separator: ", "))); pool judgements of the same criteria."
           )
           return .failure
         }
-        matrices.append(matrix)
       } catch {
         report(error.diagnostics)
         return .failure

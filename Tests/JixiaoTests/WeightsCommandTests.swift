@@ -69,6 +69,36 @@ import Testing
     #expect(settings.contains("cost 的权重") && settings.contains("权重：等权"))
   }
 
+  /// Two judgement files over the same criteria in another order are
+  /// pooled in the first file's order: pooling a matrix with itself
+  /// reordered gives the matrix's own weights.
+  @Test func pooledMatricesMayListTheCriteriaInAnotherOrder() throws {
+    let folder = Fixture.temporaryFolder()
+    let first = folder + "/first.csv"
+    let second = folder + "/second.csv"
+    try "criterion,a,b,c\na,1,3,5\nb,1/3,1,2\nc,1/5,1/2,1\n".write(
+      toFile: first, atomically: true, encoding: .utf8)
+    try "criterion,c,a,b\nc,1,1/5,1/2\na,5,1,3\nb,2,1/3,1\n".write(
+      toFile: second, atomically: true, encoding: .utf8)
+    let alone = try Self.csv(["weights", "--ahp", first])
+    let pooled = try Self.csv(["weights", "--ahp", first, "--ahp", second])
+    #expect(alone.count == 4 && pooled.count == 4)
+    #expect(alone == pooled, "\(alone) vs \(pooled)")
+  }
+
+  /// A zero after normalisation under a geometric mean names the
+  /// alternative and the criterion, and what to give.
+  @Test func zeroUnderAGeometricMeanIsNamed() throws {
+    let path = Fixture.temporaryFolder() + "/t.csv"
+    try "id,a,b\nA,1,5\nB,2,3\nC,3,4\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let run = try CommandLineTests.run(["rank", path, "--method", "geometric"])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains("alternative A, criterion a is 0 after min-max")
+        && run.stderr.contains("--zero-offset"), "\(run.stderr)")
+  }
+
   @Test func rankByTwoMethods() throws {
     let rows = try Self.csv([
       "rank", Fixture.repo("datasets/weights/topsis-ot2004.csv"), "--types",
