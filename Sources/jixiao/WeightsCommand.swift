@@ -204,7 +204,12 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
       }
     }
     if named != nil, failed > 0 { return .failure }
-    if sets.isEmpty { return .failure }
+    if sets.isEmpty {
+      printError(
+        "error: \(path): none of the methods (\(methods.map(\.rawValue).joined(separator: ", "))) can weigh this table; see the warnings above."
+      )
+      return .failure
+    }
   } else if arguments["method"] != nil || arguments["criteria"] != nil
     || arguments["types"] != nil
   {

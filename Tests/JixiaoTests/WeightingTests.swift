@@ -53,6 +53,18 @@ import Testing
   /// R2: Tuş & Adalı (2019), Opsearch 56(2):528, published [0.157, 0.249,
   /// 0.168, 0.121, 0.154, 0.151], matched by the variant that ignores the
   /// cost type; honouring it gives the second set (peer values).
+  /// CRITIC weighs the conflict (1 − r) between criteria that vary; with
+  /// one varying criterion there is none, and the message says so rather
+  /// than blame a correlation.
+  @Test func criticWithOneVaryingCriterion() throws {
+    let x = try Self.table([[1, 5, 5], [2, 5, 5], [3, 5, 5]], [1, 1, 1])
+    #expect(
+      throws: WeightingError.degenerate(
+        "only criterion 1 varies: CRITIC weighs the conflict between criteria that vary, and there is none"
+      )
+    ) { _ = try ObjectiveWeights.critic(x) }
+  }
+
   @Test func criticTusAdali2019() throws {
     let x = try Self.table(
       [

@@ -96,8 +96,12 @@ public enum ObjectiveWeights {
       c[j] = sd[j] * conflict
     }
     guard c.reduce(0, +) > 0 else {
+      // Conflict is 1 − r summed over the other varying criteria: none
+      // when only one varies, or when those that vary move together.
       throw .degenerate(
-        "the criteria that vary are perfectly correlated (r = 1 between each pair): CRITIC finds no conflict to weigh"
+        varying.count == 1
+          ? "only criterion \(varying[0] + 1) varies: CRITIC weighs the conflict between criteria that vary, and there is none"
+          : "the criteria that vary are perfectly correlated (r = 1 between each pair): CRITIC finds no conflict to weigh"
       )
     }
     return try normalised(
