@@ -79,7 +79,7 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     guard let n = Int(text), n >= 2, n <= 1 << 20, n & (n - 1) == 0 else {
       throw UsageError(
         message:
-          "--sobol is \(text); give the design's N, a power of two such as 4096."
+          "--sobol is \(text); give the design's N, a power of two from 2 to 1048576, such as 4096."
       )
     }
     var s = SobolSettings(sampleCount: n, threads: threads)
@@ -131,14 +131,15 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     if sobol != nil {
       tables.append(SensitivityReport.sobol(result, language: language))
     }
-    let shown =
-      arguments.has("detail") || result.projects.count <= 40
-      ? tables : Array(tables.dropFirst())
+    // Past 40 projects the terminal gets the project table's notes and a
+    // hint instead of its rows; files and other formats get everything.
+    let brief = !arguments.has("detail") && result.projects.count > 40
+    let shown = brief ? Array(tables.dropFirst()) : tables
     try output.emit(
-      shown: shown.isEmpty ? tables : shown, all: tables, primary: projects,
+      shown: shown, all: tables, primary: projects,
       inputs: inputs(arguments, dataset: dataset))
-    if output.format == .table, output.folder == nil, shown.count < tables.count
-    {
+    if output.format == .table, output.folder == nil, brief {
+      for line in projects.footnotes { print(line) }
       print(
         language == .chinese
           ? "（共 \(result.projects.count) 个项目：加 --detail 逐个列出，或用 --out DIR 写入文件）"

@@ -151,12 +151,14 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
       var faults: [Diagnostic] = []
       for (e, row) in rows.enumerated() {
         let total = row.reduce(0, +)
-        if abs(total - 100) > 1e-9 * 100 {
+        if abs(total - 100) > SubjectiveWeights.pointsTolerance {
           faults.append(
             Diagnostic(
               .error, file: path, line: experts.lines[e],
-              "expert \(experts.ids[e])'s points sum to \(Diagnostic.number(total)); each expert shares 100 points.",
-              help: "Make the row add up to 100."))
+              "expert \(experts.ids[e])'s points sum to \(String(format: "%.6g", total)); each expert shares 100 points.",
+              help:
+                "Make the row add up to 100 (within \(Diagnostic.number(SubjectiveWeights.pointsTolerance)): rounded points are scaled to 100)."
+            ))
         }
       }
       if !faults.isEmpty { throw InputError(faults) }

@@ -158,6 +158,33 @@ import Testing
     #expect(r.p5[3] == 100 || abs(r.p5[3] - 100) < 1e-9)
   }
 
+  /// Ties at the top of the range (projects at 100 in every criterion, a
+  /// cap) get a bin of their own in each draw's histogram, so their rank
+  /// is their exact middle rank, and a project just below them ranks
+  /// after all of them: 135 at 100 rank (1 + 135)/2 = 68, one at 99.96
+  /// ranks 136, within a rank bin (499/256) and half a rank.
+  @Test func tiesAtTheTopKeepTheirRank() throws {
+    var s = Self.scores(500, seed: 11)
+    for i in 0..<500 {
+      for j in 0..<4 {
+        // The last at 0 widens the range to 0 … 100, so a bin of the
+        // 2,046 between the ends is 0.049 wide and 99.96 would share the
+        // top one with the 100s.
+        s[i, j] =
+          i < 135 ? 100 : i == 135 ? 99.96 : i == 499 ? 0 : min(s[i, j], 95)
+      }
+    }
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 200
+    let r = try WeightUncertainty(
+      scores: [s], weights: Self.w0, settings: settings)
+    let tolerance = 499.0 / 256 + 0.5
+    for i in [0, 67, 134] {
+      #expect(abs(r.rankMedian[i] - 68) <= tolerance, "\(r.rankMedian[i])")
+    }
+    #expect(abs(r.rankMedian[135] - 136) <= tolerance, "\(r.rankMedian[135])")
+  }
+
   /// As the concentration falls to 0, Dirichlet(c·w₀) puts its mass on
   /// the vertices, vertex j with probability w₀ⱼ. The gamma variates
   /// underflow to 0 long before (c·w₀ⱼ = 10⁻¹⁰ here); the draws, taken

@@ -5,14 +5,22 @@ import Foundation
 /// The analyses name their methods in English, composed from parts
 /// ("AHP (eigenvector)", "expert points (mean) × entropy", "weighted
 /// geometric mean (of values + 1, less 1), min-max"); a Chinese report
-/// translates the parts, longest first, so a part inside a longer one is
-/// not translated twice.
+/// translates the parts, taking the first of the list (longest and most
+/// specific first) that starts at each place.
 extension Labels {
   func method(_ name: String) -> String {
     guard language == .chinese else { return name }
-    var out = name
-    for (english, chinese) in Self.methodParts {
-      out = out.replacingOccurrences(of: english, with: chinese)
+    // One pass, the longest part at each place, so a translation is
+    // never translated again ("CRITIC (types ignored)" holds "CRITIC").
+    var out = ""
+    var rest = Substring(name)
+    scan: while !rest.isEmpty {
+      for (english, chinese) in Self.methodParts where rest.hasPrefix(english) {
+        out += chinese
+        rest = rest.dropFirst(english.count)
+        continue scan
+      }
+      out.append(rest.removeFirst())
     }
     return out
   }

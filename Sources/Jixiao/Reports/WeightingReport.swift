@@ -49,12 +49,13 @@ public enum WeightingReport {
         l("judgement matrices pooled (geometric mean)", "合并的判断矩阵（几何平均）"),
         .integer(pooled))
     }
-    add(l("priority method", "排序方法"), .text(result.method.rawValue))
+    add(l("priority method", "排序方法"), .text(l.method(result.method.rawValue)))
     add(l("λmax", "最大特征根 λmax"), .number(result.lambdaMax, decimals: 6))
     add(
       l("CI = (λmax − n)/(n − 1)", "一致性指标 CI"),
       .number(result.consistencyIndex, decimals: 6))
-    add(l("random-index table", "随机一致性指标表"), .text(result.randomIndex.name))
+    let tableName = l.method(result.randomIndex.name)
+    add(l("random-index table", "随机一致性指标表"), .text(tableName))
     add(
       l("RI(n)", "RI(n)"), result.ri.map { .number($0, decimals: 4) } ?? .empty)
     add(
@@ -69,7 +70,22 @@ public enum WeightingReport {
           "not acceptable (CR ≥ 0.10): revise the judgements",
           "未通过（CR ≥ 0.10）：请修正判断")
     } else {
-      verdict = result.note ?? ""
+      // Why there is no CR, as AHP.evaluate's note says, in the language
+      // asked for.
+      let n = result.weights.count
+      if n <= 2 {
+        verdict = l(
+          "a matrix of order \(n) is always consistent", "\(n) 阶判断矩阵总是一致的")
+      } else if let ri = result.ri {
+        verdict = l(
+          "\(tableName) gives RI(\(n)) = \(Diagnostic.number(ri)); CR = CI/RI is not defined",
+          "\(tableName) 的 RI(\(n)) = \(Diagnostic.number(ri))，CR = CI/RI 无定义")
+      } else {
+        let top = result.randomIndex.values.count
+        verdict = l(
+          "\(tableName) gives RI up to n = \(top); CR of order \(n) is not defined",
+          "\(tableName) 只给出 n ≤ \(top) 的 RI，\(n) 阶的 CR 无定义")
+      }
     }
     add(l("verdict", "结论"), .text(verdict))
     return table

@@ -53,8 +53,15 @@ extension WeightUncertainty {
   ) {
     let (gLow, gHigh) = globalRange
     let hBins = drawBins
-    let gScale = gHigh > gLow ? Double(hBins) / (gHigh - gLow) : 0
-    let gOffset = gLow * gScale + 0.5
+    // Bins 1 … 2,046 over the range; bin 0 holds the scores at its low
+    // end and bin 2,047 those at its high end, so that ties at a cap (many
+    // projects at 100) get their own bin and their exact middle rank.
+    let gScale = gHigh > gLow ? Double(hBins - 2) / (gHigh - gLow) : 0
+    let gOffset = gLow * gScale - 0.5
+    let e = cutOffTolerance
+    let ends = Ends(
+      scale: gScale, offset: gOffset, bottom: gLow + e, top: gHigh - e,
+      topBin: Double(hBins - 1))
     let tiles = (n + tile - 1) / tile
     let size = settings.block
     let firstBlock = draws.lowerBound / size
@@ -92,9 +99,7 @@ extension WeightUncertainty {
           // The same expression as `accumulate`, so both passes bin a
           // score alike.
           let x = scratch.product + k &* tile
-          for i in 0..<tile {
-            global[i] = nearest(x[i] * gScale - gOffset + magic)
-          }
+          for i in 0..<tile { global[i] = ends.bin(x[i]) }
           let h = h0 + k &* hBins
           for i in 0..<rows { h[min(hBins - 1, max(0, Int(global[i])))] &+= 1 }
         }
@@ -125,10 +130,9 @@ extension WeightUncertainty {
     let m2 = minimums.count > 2 ? minimums[2] : .infinity
     let grades = minimums.count + 1
     // A score within `cutOffTolerance` below a cut-off counts as on it.
-    let e = cutOffTolerance
     let limits = Limits(
       m0: m0 - e, m1: m1 - e, m2: m2 - e, threshold: settings.threshold - e,
-      gScale: gScale, gOffset: gOffset)
+      ends: ends)
     let ranks = rankTable
     parallelFor(tiles, threads: settings.threads) { t in
       let r0 = t * tile
@@ -208,7 +212,23 @@ extension WeightUncertainty {
 
   /// The constants of the arithmetic loop.
   struct Limits: Sendable {
-    var m0, m1, m2, threshold, gScale, gOffset: Double
+    var m0, m1, m2, threshold: Double
+    var ends: Ends
+  }
+
+  /// The bin of a score in a draw's histogram: the two end bins for the
+  /// scores at the range's ends (within `cutOffTolerance`), the integer
+  /// nearest t − ½ between, t = 1 + (x − low)·scale. One function for
+  /// both passes, so they bin a score alike.
+  struct Ends: Sendable {
+    var scale, offset, bottom, top, topBin: Double
+
+    @inline(__always)
+    func bin(_ x: Double) -> Int32 {
+      nearest(
+        x >= top
+          ? topBin + magic : x <= bottom ? magic : x * scale - offset + magic)
+    }
   }
 
   /// The counts of a block are packed in one double, 13 bits each (a
@@ -246,8 +266,7 @@ extension WeightUncertainty {
     let m1 = limits.m1
     let m2 = limits.m2
     let threshold = limits.threshold
-    let gScale = limits.gScale
-    let gOffset = limits.gOffset
+    let ends = limits.ends
     let one = 1.0
     let second = Double(1 << countBits)
     let third = Double(1 << (2 * countBits))
@@ -261,7 +280,7 @@ extension WeightUncertainty {
         ((value >= m0 ? one : 0) + (value >= m1 ? second : 0))
         + ((value >= m2 ? third : 0) + (value < threshold ? fourth : 0))
       own[i] = nearest(value * scaleOf[i] - offsetOf[i] + magic)
-      global[i] = nearest(value * gScale - gOffset + magic)
+      global[i] = ends.bin(value)
     }
   }
 

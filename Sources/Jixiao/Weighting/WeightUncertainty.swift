@@ -101,6 +101,13 @@ public struct WeightUncertainty: Sendable {
       guard w0.allSatisfy({ $0 > 0 }) else {
         throw .badValue("a Dirichlet draw needs every base weight above 0")
       }
+      // Below this the gamma shapes c·w₀ⱼ leave the range of doubles;
+      // from 0.01 down the draws are the simplex's vertices anyway.
+      guard c * (w0.min() ?? 0) >= 1e-300 else {
+        throw .badValue(
+          "the Dirichlet concentration \(Diagnostic.number(c)) times the smallest base weight is below 10⁻³⁰⁰; give a concentration of 0.01 or more (below that the draws are the vertices of the weights anyway)"
+        )
+      }
     case .uniform(let x):
       guard x >= 0, x < 1 else {
         throw .badValue(
