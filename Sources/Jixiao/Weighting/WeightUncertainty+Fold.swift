@@ -60,8 +60,7 @@ extension WeightUncertainty {
     let gOffset = gLow * gScale - 0.5
     let e = cutOffTolerance
     let ends = Ends(
-      scale: gScale, offset: gOffset, bottom: gLow + e, top: gHigh - e,
-      topBin: Double(hBins - 1))
+      scale: gScale, offset: gOffset, bottom: gLow + e, top: gHigh - e)
     let tiles = (n + tile - 1) / tile
     let size = settings.block
     let firstBlock = draws.lowerBound / size
@@ -98,8 +97,7 @@ extension WeightUncertainty {
         for k in 0..<kc {
           // The same expression as `accumulate`, so both passes bin a
           // score alike.
-          let x = scratch.product + k &* tile
-          for i in 0..<tile { global[i] = ends.bin(x[i]) }
+          Self.binDraw(scratch.product + k &* tile, into: global, ends: ends)
           let h = h0 + k &* hBins
           for i in 0..<rows { h[min(hBins - 1, max(0, Int(global[i])))] &+= 1 }
         }
@@ -216,18 +214,21 @@ extension WeightUncertainty {
     var ends: Ends
   }
 
-  /// The bin of a score in a draw's histogram: the two end bins for the
-  /// scores at the range's ends (within `cutOffTolerance`), the integer
-  /// nearest t − ½ between, t = 1 + (x − low)·scale. One function for
-  /// both passes, so they bin a score alike.
+  /// The bin of a score in a draw's histogram, before the clamp to
+  /// 0 … 2,047 that the increments apply: the two end bins for the scores
+  /// at the range's ends (within `cutOffTolerance`), the integer nearest
+  /// t − ½ between, t = 1 + (x − low)·scale. One function for both passes,
+  /// so they bin a score alike.
   struct Ends: Sendable {
-    var scale, offset, bottom, top, topBin: Double
+    var scale, offset, bottom, top: Double
 
     @inline(__always)
     func bin(_ x: Double) -> Int32 {
-      nearest(
-        x >= top
-          ? topBin + magic : x <= bottom ? magic : x * scale - offset + magic)
+      // A step of +1 at the top end (t − ½ = 2,046.5 becomes 2,047.5,
+      // read as 2,047 once clamped) and −1 at the low end; added as
+      // numbers, not chosen by a branch, so the loop vectorises.
+      let step = (x >= top ? 1.0 : 0) - (x <= bottom ? 1.0 : 0)
+      return nearest(x * scale - offset + step + magic)
     }
   }
 
@@ -282,6 +283,17 @@ extension WeightUncertainty {
       own[i] = nearest(value * scaleOf[i] - offsetOf[i] + magic)
       global[i] = ends.bin(value)
     }
+  }
+
+  /// The bins of one draw's scores over the whole tile in the draw's
+  /// histogram (pass A). A function of its own, with the constants passed
+  /// in, so the loop vectorises as `accumulate`'s does.
+  @inline(never)
+  static func binDraw(
+    _ x: UnsafePointer<Double>, into global: UnsafeMutablePointer<Int32>,
+    ends: Ends
+  ) {
+    for i in 0..<tile { global[i] = ends.bin(x[i]) }
   }
 
   /// The histogram increments of one draw: one row per alternative, so
