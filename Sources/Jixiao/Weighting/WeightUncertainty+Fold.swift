@@ -49,18 +49,13 @@ extension WeightUncertainty {
   static func fold(
     operands: [Operand], n: Int, d: Int, weights: [Double],
     draws: Range<Int>, low: [Double], high: [Double],
-    globalRange: (Double, Double), settings: Settings, state: State
+    globalRange: (Double, Double), capped: Capped, settings: Settings,
+    state: State
   ) {
     let (gLow, gHigh) = globalRange
     let hBins = drawBins
-    // Bins 1 … 2,046 over the range; bin 0 holds the scores at its low
-    // end and bin 2,047 those at its high end, so that ties at a cap (many
-    // projects at 100) get their own bin and their exact middle rank.
-    let gScale = gHigh > gLow ? Double(hBins - 2) / (gHigh - gLow) : 0
-    let gOffset = gLow * gScale - 0.5
-    let e = cutOffTolerance
-    let ends = Ends(
-      scale: gScale, offset: gOffset, bottom: gLow + e, top: gHigh - e)
+    let gScale = gHigh > gLow ? Double(hBins) / (gHigh - gLow) : 0
+    let gOffset = gLow * gScale + 0.5
     let tiles = (n + tile - 1) / tile
     let size = settings.block
     let firstBlock = draws.lowerBound / size
@@ -97,14 +92,23 @@ extension WeightUncertainty {
         for k in 0..<kc {
           // The same expression as `accumulate`, so both passes bin a
           // score alike.
-          Self.binDraw(scratch.product + k &* tile, into: global, ends: ends)
+          let x = scratch.product + k &* tile
+          for i in 0..<tile {
+            global[i] = nearest(x[i] * gScale - gOffset + magic)
+          }
           let h = h0 + k &* hBins
-          for i in 0..<rows { h[min(hBins - 1, max(0, Int(global[i])))] &+= 1 }
+          // Capped alternatives are left out: their ranks are known.
+          let first = max(0, capped.top - r0)
+          let last = min(rows, n - capped.bottom - r0)
+          for i in first..<max(first, last) {
+            h[min(hBins - 1, max(0, Int(global[i])))] &+= 1
+          }
         }
       }
       var table = [UInt8](repeating: 0, count: kc * hBins)
       for k in 0..<kc {
-        var running: UInt32 = 0
+        // The capped alternatives at the top rank above every bin.
+        var running = UInt32(capped.top)
         for b in stride(from: hBins - 1, through: 0, by: -1) {
           let inBin = h0[k * hBins + b]
           let rank = Double(running) + Double(inBin + 1) / 2
@@ -128,9 +132,10 @@ extension WeightUncertainty {
     let m2 = minimums.count > 2 ? minimums[2] : .infinity
     let grades = minimums.count + 1
     // A score within `cutOffTolerance` below a cut-off counts as on it.
+    let e = cutOffTolerance
     let limits = Limits(
       m0: m0 - e, m1: m1 - e, m2: m2 - e, threshold: settings.threshold - e,
-      ends: ends)
+      gScale: gScale, gOffset: gOffset)
     let ranks = rankTable
     parallelFor(tiles, threads: settings.threads) { t in
       let r0 = t * tile
@@ -208,28 +213,21 @@ extension WeightUncertainty {
     }
   }
 
-  /// The constants of the arithmetic loop.
-  struct Limits: Sendable {
-    var m0, m1, m2, threshold: Double
-    var ends: Ends
+  /// The alternatives whose score is the top (bottom) of the range in
+  /// every draw: every value of theirs, in every matrix, is the largest
+  /// (smallest) of all, as for projects at 100 in every dimension. A mean
+  /// can reach the range's end only so. They are sorted first (last), left
+  /// out of the draws' histograms, and tie with each other in every draw,
+  /// at ranks (1 + top)/2 and n − bottom + (1 + bottom)/2; no bin of
+  /// scores can blur that tie with the scores just below it.
+  struct Capped: Sendable {
+    var top = 0
+    var bottom = 0
   }
 
-  /// The bin of a score in a draw's histogram, before the clamp to
-  /// 0 … 2,047 that the increments apply: the two end bins for the scores
-  /// at the range's ends (within `cutOffTolerance`), the integer nearest
-  /// t − ½ between, t = 1 + (x − low)·scale. One function for both passes,
-  /// so they bin a score alike.
-  struct Ends: Sendable {
-    var scale, offset, bottom, top: Double
-
-    @inline(__always)
-    func bin(_ x: Double) -> Int32 {
-      // A step of +1 at the top end (t − ½ = 2,046.5 becomes 2,047.5,
-      // read as 2,047 once clamped) and −1 at the low end; added as
-      // numbers, not chosen by a branch, so the loop vectorises.
-      let step = (x >= top ? 1.0 : 0) - (x <= bottom ? 1.0 : 0)
-      return nearest(x * scale - offset + step + magic)
-    }
+  /// The constants of the arithmetic loop.
+  struct Limits: Sendable {
+    var m0, m1, m2, threshold, gScale, gOffset: Double
   }
 
   /// The counts of a block are packed in one double, 13 bits each (a
@@ -267,7 +265,8 @@ extension WeightUncertainty {
     let m1 = limits.m1
     let m2 = limits.m2
     let threshold = limits.threshold
-    let ends = limits.ends
+    let gScale = limits.gScale
+    let gOffset = limits.gOffset
     let one = 1.0
     let second = Double(1 << countBits)
     let third = Double(1 << (2 * countBits))
@@ -281,19 +280,8 @@ extension WeightUncertainty {
         ((value >= m0 ? one : 0) + (value >= m1 ? second : 0))
         + ((value >= m2 ? third : 0) + (value < threshold ? fourth : 0))
       own[i] = nearest(value * scaleOf[i] - offsetOf[i] + magic)
-      global[i] = ends.bin(value)
+      global[i] = nearest(value * gScale - gOffset + magic)
     }
-  }
-
-  /// The bins of one draw's scores over the whole tile in the draw's
-  /// histogram (pass A). A function of its own, with the constants passed
-  /// in, so the loop vectorises as `accumulate`'s does.
-  @inline(never)
-  static func binDraw(
-    _ x: UnsafePointer<Double>, into global: UnsafeMutablePointer<Int32>,
-    ends: Ends
-  ) {
-    for i in 0..<tile { global[i] = ends.bin(x[i]) }
   }
 
   /// The histogram increments of one draw: one row per alternative, so

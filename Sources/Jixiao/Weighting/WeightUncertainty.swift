@@ -166,10 +166,23 @@ public struct WeightUncertainty: Sendable {
     for j in 0..<d {
       for i in 0..<n { baseScore[i] += w0[j] * first[i, j] }
     }
-    let order = (0..<n).sorted {
-      baseScore[$0] > baseScore[$1]
-        || (baseScore[$0] == baseScore[$1] && $0 < $1)
+    // Alternatives at the top (bottom) of the range in every matrix go
+    // first (last): `Capped`.
+    func every(_ i: Int, _ value: Double) -> Bool {
+      matrices.allSatisfy { m in (0..<d).allSatisfy { m[i, $0] == value } }
     }
+    let end: [Int] = (0..<n).map { i in
+      every(i, globalHigh) ? 0 : every(i, globalLow) ? 2 : 1
+    }
+    let order = (0..<n).sorted { (a: Int, b: Int) -> Bool in
+      if end[a] != end[b] { return end[a] < end[b] }
+      if baseScore[a] != baseScore[b] { return baseScore[a] > baseScore[b] }
+      return a < b
+    }
+    let capped =
+      globalHigh > globalLow
+      ? Capped(top: end.count { $0 == 0 }, bottom: end.count { $0 == 2 })
+      : Capped()
     let sorted = operands.map {
       Operand(
         matrix: Self.rows($0.matrix, order, columns: d),
@@ -190,7 +203,21 @@ public struct WeightUncertainty: Sendable {
         operands: sorted, n: n, d: d, weights: weights,
         draws: start..<min(settings.draws, start + epoch),
         low: sortedLow, high: sortedHigh,
-        globalRange: (globalLow, globalHigh), settings: settings, state: state)
+        globalRange: (globalLow, globalHigh), capped: capped,
+        settings: settings, state: state)
+    }
+    // The capped alternatives' ranks, the same in every draw.
+    let rb = settings.rankBins
+    let rankScale = n > 1 ? Double(rb) / Double(n - 1) : 0
+    for s in 0..<n where s < capped.top || s >= n - capped.bottom {
+      let rank =
+        s < capped.top
+        ? Double(1 + capped.top) / 2
+        : Double(n - capped.bottom) + Double(1 + capped.bottom) / 2
+      let bin = Int(min(Double(rb) - 0.5, max(0, (rank - 1) * rankScale)))
+      let row = s * state.rowStride + settings.scoreBins
+      for b in 0..<rb { state.histograms[row + b] = 0 }
+      state.histograms[row + bin] = UInt16(settings.draws)
     }
     let draws = Double(settings.draws)
     let grades = minimums.count + 1
@@ -204,7 +231,6 @@ public struct WeightUncertainty: Sendable {
     var r5 = mean
     var r95 = mean
     let sb = settings.scoreBins
-    let rb = settings.rankBins
     let rankWidth = Double(max(n - 1, 0)) / Double(rb)
     for (s, i) in order.enumerated() {
       mean[i] = state.sum[s]
