@@ -61,8 +61,6 @@ extension WeightUncertainty {
     let firstBlock = draws.lowerBound / size
     let blocks = (draws.count + size - 1) / size
     let rb = settings.rankBins
-    let rankScale = n > 1 ? Double(rb) / Double(n - 1) : 0
-    let rankTop = Double(rb) - 0.5
 
     // Pass A. The rank of a score in bin b of draw k: the scores in the
     // bins above, plus the middle of its own bin's, (count + 1)/2; the
@@ -112,8 +110,7 @@ extension WeightUncertainty {
         for b in stride(from: hBins - 1, through: 0, by: -1) {
           let inBin = h0[k * hBins + b]
           let rank = Double(running) + Double(inBin + 1) / 2
-          table[k * hBins + b] = UInt8(
-            min(rankTop, max(0, (rank - 1) * rankScale)))
+          table[k * hBins + b] = UInt8(rankBin(rank, n: n, bins: rb))
           running += inBin
         }
       }
@@ -223,6 +220,28 @@ extension WeightUncertainty {
   struct Capped: Sendable {
     var top = 0
     var bottom = 0
+
+    /// Puts every draw of the capped alternatives (positions
+    /// 0 ..< top and n − bottom ..< n) in the bin of their tied rank,
+    /// over what the table lookups of pass B counted for them.
+    func setRanks(_ state: State, n: Int, draws: Int) {
+      let rb = state.rankBins
+      for s in 0..<n where s < top || s >= n - bottom {
+        let rank =
+          s < top
+          ? Double(1 + top) / 2
+          : Double(n - bottom) + Double(1 + bottom) / 2
+        let row = s * state.rowStride + state.scoreBins
+        for b in 0..<rb { state.histograms[row + b] = 0 }
+        state.histograms[row + rankBin(rank, n: n, bins: rb)] = UInt16(draws)
+      }
+    }
+  }
+
+  /// The rank histogram's bin (0 ..< bins, over ranks 1 … n) of a rank.
+  static func rankBin(_ rank: Double, n: Int, bins: Int) -> Int {
+    let scale = n > 1 ? Double(bins) / Double(n - 1) : 0
+    return Int(min(Double(bins) - 0.5, max(0, (rank - 1) * scale)))
   }
 
   /// The constants of the arithmetic loop.

@@ -10,8 +10,9 @@ import JixiaoNumerics
 /// considered) and base weights w₀. Each draw perturbs w₀; the scores of
 /// a block of draws are S·W, computed by dgemm in tiles of alternatives
 /// that stay in cache and folded into the statistics at once, so the
-/// alternatives × draws matrix is never held (DESIGN.md §4). Geometric means are exp((ln S)·W) and harmonic means
-/// 1/((1/S)·W), so they are products too.
+/// alternatives × draws matrix is never held (DESIGN.md §4). Geometric
+/// means are exp((ln S)·W) and harmonic means 1/((1/S)·W), so they are
+/// products too.
 ///
 /// Per alternative: the mean and standard deviation of its score, its
 /// 5 % and 95 % quantiles, the share of draws in each grade and below
@@ -207,18 +208,8 @@ public struct WeightUncertainty: Sendable {
         settings: settings, state: state)
     }
     // The capped alternatives' ranks, the same in every draw.
+    capped.setRanks(state, n: n, draws: settings.draws)
     let rb = settings.rankBins
-    let rankScale = n > 1 ? Double(rb) / Double(n - 1) : 0
-    for s in 0..<n where s < capped.top || s >= n - capped.bottom {
-      let rank =
-        s < capped.top
-        ? Double(1 + capped.top) / 2
-        : Double(n - capped.bottom) + Double(1 + capped.bottom) / 2
-      let bin = Int(min(Double(rb) - 0.5, max(0, (rank - 1) * rankScale)))
-      let row = s * state.rowStride + settings.scoreBins
-      for b in 0..<rb { state.histograms[row + b] = 0 }
-      state.histograms[row + bin] = UInt16(settings.draws)
-    }
     let draws = Double(settings.draws)
     let grades = minimums.count + 1
     var mean = [Double](repeating: 0, count: n)
