@@ -7,16 +7,24 @@ import Testing
 @Suite struct DEATests {
   /// Coelli, Rao & Battese (1998), DEAP 2.1 example 1: five firms, inputs
   /// x1, x2, one output; input prices (1, 3).
-  static let coelli = try! DEAData(
-    units: ["1", "2", "3", "4", "5"], inputNames: ["x1", "x2"],
-    outputNames: ["y"],
-    inputs: [[2, 5], [2, 4], [6, 6], [3, 2], [6, 2]],
-    outputs: [[1], [2], [3], [1], [2]])
+  static var coelli: DEAData {
+    get throws {
+      try DEAData(
+        units: ["1", "2", "3", "4", "5"], inputNames: ["x1", "x2"],
+        outputNames: ["y"],
+        inputs: [[2, 5], [2, 4], [6, 6], [3, 2], [6, 2]],
+        outputs: [[1], [2], [3], [1], [2]])
+    }
+  }
 
   /// RC-2: one input, one output.
-  static let single = try! DEAData(
-    units: ["a", "b", "c", "d", "e"], inputNames: ["x"], outputNames: ["y"],
-    inputs: [[2], [4], [3], [5], [6]], outputs: [[1], [2], [3], [4], [5]])
+  static var single: DEAData {
+    get throws {
+      try DEAData(
+        units: ["a", "b", "c", "d", "e"], inputNames: ["x"], outputNames: ["y"],
+        inputs: [[2], [4], [3], [5], [6]], outputs: [[1], [2], [3], [4], [5]])
+    }
+  }
 
   static func scores(
     _ data: DEAData, _ returns: DEASettings.Returns,
@@ -47,17 +55,17 @@ import Testing
     }
   }
 
-  @Test func coelliScores() {
+  @Test func coelliScores() throws {
     // CRS input θ, published to 3 dp; 0.833333 = 5/6, 0.714286 = 5/7.
     Self.expectClose(
-      Self.scores(Self.coelli, .constant), [0.5, 1, 5.0 / 6, 5.0 / 7, 1])
-    Self.expectClose(Self.scores(Self.coelli, .variable), [1, 1, 1, 1, 1])
+      Self.scores(try Self.coelli, .constant), [0.5, 1, 5.0 / 6, 5.0 / 7, 1])
+    Self.expectClose(Self.scores(try Self.coelli, .variable), [1, 1, 1, 1, 1])
     Self.expectClose(
-      Self.scores(Self.coelli, .constant, .output), [2, 1, 1.2, 1.4, 1])
+      Self.scores(try Self.coelli, .constant, .output), [2, 1, 1.2, 1.4, 1])
   }
 
   @Test func coelliSlacksPeersAndTargets() throws {
-    let result = DEA().evaluate(Self.coelli)
+    let result = DEA().evaluate(try Self.coelli)
     let firm1 = try #require(result.unit(0))
     #expect(abs(firm1.inputSlacks[0]) < 1e-9)
     #expect(abs(firm1.inputSlacks[1] - 0.5) < 1e-9)
@@ -82,15 +90,15 @@ import Testing
   }
 
   @Test func singleInputScoresAndScaleEfficiency() throws {
-    let crs = Self.scores(Self.single, .constant)
-    let vrs = Self.scores(Self.single, .variable)
+    let crs = Self.scores(try Self.single, .constant)
+    let vrs = Self.scores(try Self.single, .variable)
     Self.expectClose(crs, [0.5, 0.5, 1, 0.8, 5.0 / 6])
     Self.expectClose(vrs, [1, 0.625, 1, 0.9, 1])
     let scale = zip(crs, vrs).map { c, v in c.flatMap { c in v.map { c / $0 } }
     }
     Self.expectClose(scale, [0.5, 0.8, 1, 0.8 / 0.9, 5.0 / 6])
     Self.expectClose(
-      Self.scores(Self.single, .variable, .output),
+      Self.scores(try Self.single, .variable, .output),
       [1, 11.0 / 6, 1, 13.0 / 12, 1])
   }
 
@@ -118,13 +126,13 @@ import Testing
   /// output, θ = 2 through firm 2. Inefficient firms keep their scores.
   /// Under VRS, firm 3 has the largest output (3), so no convex mix of the
   /// others reaches it: infeasible, reported as such.
-  @Test func superEfficiency() {
-    let crs = Self.scores(Self.coelli, .constant, superEfficiency: true)
+  @Test func superEfficiency() throws {
+    let crs = Self.scores(try Self.coelli, .constant, superEfficiency: true)
     Self.expectClose(crs, [0.5, 2, 5.0 / 6, 5.0 / 7, 2])
     let vrs = DEA(
       settings: DEASettings(returns: .variable, superEfficiency: true)
     )
-    .evaluate(Self.coelli)
+    .evaluate(try Self.coelli)
     #expect(vrs.status[2] == .infeasible)
     #expect(vrs.unit(2) == nil)
   }
@@ -149,8 +157,12 @@ import Testing
 /// The reduced reference set against the full programs, and the thread
 /// count against nothing.
 @Suite struct DEAReductionTests {
-  static let data = try! SyntheticUnits.make(
-    units: 700, inputs: 3, outputs: 4, seed: 11)
+  static var data: DEAData {
+    get throws {
+      try SyntheticUnits.make(
+        units: 700, inputs: 3, outputs: 4, seed: 11)
+    }
+  }
 
   @Test(arguments: [
     (DEASettings.Returns.variable, DEASettings.Orientation.input),
@@ -160,9 +172,9 @@ import Testing
     returns: DEASettings.Returns, orientation: DEASettings.Orientation
   ) throws {
     var settings = DEASettings(returns: returns, orientation: orientation)
-    let reduced = DEA(settings: settings).evaluate(Self.data)
+    let reduced = DEA(settings: settings).evaluate(try Self.data)
     settings.referenceSetReduction = false
-    let full = DEA(settings: settings).evaluate(Self.data)
+    let full = DEA(settings: settings).evaluate(try Self.data)
     #expect(reduced.referenceSet.count < 700)
     #expect(full.referenceSet.count == 700)
     var largest = 0.0
@@ -225,8 +237,8 @@ import Testing
 
   @Test func sameResultsOnAnyThreadCount() throws {
     let settings = DEASettings(returns: .variable)
-    let one = DEA(settings: settings, threads: 1).evaluate(Self.data)
-    let two = DEA(settings: settings, threads: 2).evaluate(Self.data)
+    let one = DEA(settings: settings, threads: 1).evaluate(try Self.data)
+    let two = DEA(settings: settings, threads: 2).evaluate(try Self.data)
     #expect(one.referenceSet == two.referenceSet)
     for j in 0..<700 {
       let a = try #require(one.unit(j))
@@ -245,7 +257,8 @@ import Testing
     let prices = [Double](repeating: 0, count: 10).indices.map {
       $0 % 2 == 0 ? 1.0 : 3.0
     }
-    let result = try CostEfficiency().evaluate(DEATests.coelli, prices: prices)
+    let result = try CostEfficiency().evaluate(
+      try DEATests.coelli, prices: prices)
     let expected = [6.0 / 17, 6.0 / 7, 0.75, 2.0 / 3, 1]
     let technical = [0.5, 1, 5.0 / 6, 5.0 / 7, 1]
     for j in 0..<5 {
@@ -267,7 +280,7 @@ import Testing
   func pricesPerFirm(returns: DEASettings.Returns, expected: [Double]) throws {
     let prices: [Double] = [1, 3, 2, 1, 1, 1, 3, 1, 1, 2]
     let result = try CostEfficiency(returns: returns).evaluate(
-      DEATests.coelli, prices: prices)
+      try DEATests.coelli, prices: prices)
     for j in 0..<5 {
       #expect(
         abs((result.units[j]?.costEfficiency ?? -1) - expected[j]) < 1e-6,
@@ -278,7 +291,7 @@ import Testing
   @Test func badPricesNameTheUnit() {
     #expect(throws: EfficiencyError.self) {
       _ = try CostEfficiency().evaluate(
-        DEATests.coelli, prices: [1, 3, 1, 3, 1, -3, 1, 3, 1, 3])
+        try DEATests.coelli, prices: [1, 3, 1, 3, 1, -3, 1, 3, 1, 3])
     }
   }
 }
@@ -333,63 +346,72 @@ import Testing
 /// unit, run by hand (to 6 decimals; "infeasible" is HiGHS' status 2).
 @Suite struct DEAPeerTests {
   /// Tone (2001), EJOR 130:498, the SBM example (deaR data `Tone2001`).
-  static let tone = try! DEAData(
-    units: ["A", "B", "C", "D", "E"], inputNames: ["x1", "x2"],
-    outputNames: ["y1", "y2"],
-    inputs: [[4, 3], [6, 3], [8, 1], [8, 1], [2, 4]],
-    outputs: [[2, 3], [2, 3], [6, 2], [6, 1], [1, 4]])
+  static var tone: DEAData {
+    get throws {
+      try DEAData(
+        units: ["A", "B", "C", "D", "E"], inputNames: ["x1", "x2"],
+        outputNames: ["y1", "y2"],
+        inputs: [[4, 3], [6, 3], [8, 1], [8, 1], [2, 4]],
+        outputs: [[2, 3], [2, 3], [6, 2], [6, 1], [1, 4]])
+    }
+  }
 
   /// Ali & Seiford (1993), 11 units, 3 inputs, 2 outputs (pyDEA tests).
-  static let ali = try! DEAData(
-    units: ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"],
-    inputNames: ["I1", "I2", "I3"], outputNames: ["O1", "O2"],
-    inputs: [
-      [5, 13, 1], [16, 12, 2], [16, 26, 2], [17, 15, 3], [18, 14, 1],
-      [23, 6, 2],
-      [25, 10, 2], [27, 22, 3], [37, 14, 1], [42, 25, 2], [5, 17, 3],
-    ],
-    outputs: [
-      [12, 34], [14, 13], [25, 56], [26, 23], [8, 18], [9, 39], [27, 21],
-      [30, 10],
-      [31, 25], [26.5, 17], [12, 37],
-    ])
+  static var ali: DEAData {
+    get throws {
+      try DEAData(
+        units: ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"],
+        inputNames: ["I1", "I2", "I3"], outputNames: ["O1", "O2"],
+        inputs: [
+          [5, 13, 1], [16, 12, 2], [16, 26, 2], [17, 15, 3], [18, 14, 1],
+          [23, 6, 2],
+          [25, 10, 2], [27, 22, 3], [37, 14, 1], [42, 25, 2], [5, 17, 3],
+        ],
+        outputs: [
+          [12, 34], [14, 13], [25, 56], [26, 23], [8, 18], [9, 39], [27, 21],
+          [30, 10],
+          [31, 25], [26.5, 17], [12, 37],
+        ])
+    }
+  }
 
-  @Test func toneScores() {
+  @Test func toneScores() throws {
     typealias T = DEATests
-    T.expectClose(T.scores(Self.tone, .constant), [0.9, 0.833333, 1, 1, 1])
-    T.expectClose(T.scores(Self.tone, .variable), [1, 0.833333, 1, 1, 1])
+    T.expectClose(T.scores(try Self.tone, .constant), [0.9, 0.833333, 1, 1, 1])
+    T.expectClose(T.scores(try Self.tone, .variable), [1, 0.833333, 1, 1, 1])
     T.expectClose(
-      T.scores(Self.tone, .constant, .output), [1.111111, 1.2, 1, 1, 1])
+      T.scores(try Self.tone, .constant, .output), [1.111111, 1.2, 1, 1, 1])
     T.expectClose(
-      T.scores(Self.tone, .variable, .output), [1.111111, 1.111111, 1, 1, 1])
+      T.scores(try Self.tone, .variable, .output),
+      [1.111111, 1.111111, 1, 1, 1])
     T.expectClose(
-      T.scores(Self.tone, .constant, superEfficiency: true),
+      T.scores(try Self.tone, .constant, superEfficiency: true),
       [0.9, 0.833333, 2, 1, 2.666667])
   }
 
-  @Test func aliSeifordScores() {
+  @Test func aliSeifordScores() throws {
     typealias T = DEATests
     T.expectClose(
-      T.scores(Self.ali, .constant),
+      T.scores(try Self.ali, .constant),
       [1, 0.648588, 0.909248, 1, 0.549072, 1, 1, 0.824121, 1, 0.626733, 1])
     T.expectClose(
-      T.scores(Self.ali, .variable),
+      T.scores(try Self.ali, .variable),
       [1, 0.869986, 1, 1, 1, 1, 1, 1, 1, 0.638657, 1])
     T.expectClose(
-      T.scores(Self.ali, .constant, .output),
+      T.scores(try Self.ali, .constant, .output),
       [1, 1.541812, 1.09981, 1, 1.821256, 1, 1, 1.213415, 1, 1.595575, 1])
     T.expectClose(
-      T.scores(Self.ali, .variable, .output),
+      T.scores(try Self.ali, .variable, .output),
       [1, 1.507519, 1, 1, 1.821256, 1, 1, 1, 1, 1.169811, 1])
   }
 
   /// VRS super-efficiency: C and I have no feasible program (reported as
   /// infeasible, no number); E is on the frontier but not extreme (1).
-  @Test func aliSeifordSuperEfficiencyUnderVRS() {
+  @Test func aliSeifordSuperEfficiencyUnderVRS() throws {
     let result = DEA(
       settings: DEASettings(returns: .variable, superEfficiency: true)
     )
-    .evaluate(Self.ali)
+    .evaluate(try Self.ali)
     #expect(result.status[2] == .infeasible && result.status[8] == .infeasible)
     let expected: [Double?] = [
       2.194332, 0.869986, nil, 1.204589, 1, 2.659091, 1.291048, 1.222222, nil,
@@ -411,7 +433,7 @@ import Testing
   /// the rising part (too small: increasing returns), d and e onto the
   /// flat part (too large: decreasing), c is at the most productive scale.
   @Test func singleInputSet() throws {
-    let result = ScaleEfficiency(DEATests.single)
+    let result = ScaleEfficiency(try DEATests.single)
     let expected = [0.5, 0.8, 1, 0.8 / 0.9, 5.0 / 6]
     let returns: [ScaleEfficiency.Returns] = [
       .increasing, .increasing, .constant, .decreasing, .decreasing,
@@ -423,7 +445,7 @@ import Testing
     }
     // Output orientation: 1/φ; scale efficiency of unit b is
     // (1/2) / (6/11) = 11/12 (φ_CRS = 2, φ_VRS = 11/6).
-    let output = ScaleEfficiency(DEATests.single, orientation: .output)
+    let output = ScaleEfficiency(try DEATests.single, orientation: .output)
     #expect(abs((output.units[1]?.scale ?? 0) - 11.0 / 12) < 1e-9)
   }
 }

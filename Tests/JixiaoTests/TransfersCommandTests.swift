@@ -29,7 +29,8 @@ import Testing
       Self.column(rows, "transfer (万元)"),
       [212.0 / 19, 328.0 / 19, 2260.0 / 57, 1820.0 / 57])
     EfficiencyCommandTests.expectNumbers(
-      Self.column(rows, "capacity per member equal (元)"), [6000, 3000, 2000, 2500])
+      Self.column(rows, "capacity per member equal (元)"),
+      [6000, 3000, 2000, 2500])
     #expect(
       Self.column(rows, "grade") == ["excellent", "good", "fair", "poor"])
     let summary = try EfficiencyCommandTests.rows(

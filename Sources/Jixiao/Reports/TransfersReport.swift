@@ -30,7 +30,8 @@ public enum TransfersReport {
       .init(l("score", "得分"), numeric: true), .init(l("grade", "等级")),
       .init(l("own funds", "自有经费") + " (\(money))", numeric: true),
       .init(
-        l("capacity per member before", "补助前人均财力") + " (\(perMember))", numeric: true),
+        l("capacity per member before", "补助前人均财力") + " (\(perMember))",
+        numeric: true),
     ]
     for f in TransferFormula.Factor.allCases {
       columns.append(
@@ -40,7 +41,8 @@ public enum TransfersReport {
     columns += [
       .init(l("transfer", "补助额") + " (\(money))", numeric: true),
       .init(
-        l("capacity per member after", "补助后人均财力") + " (\(perMember))", numeric: true),
+        l("capacity per member after", "补助后人均财力") + " (\(perMember))",
+        numeric: true),
       .init(
         l("equal per member", "按人均分配额") + " (\(money))", numeric: true),
       .init(

@@ -223,7 +223,8 @@ public struct Transfers: Sendable {
   static func names(_ units: Units, _ list: [Int]) -> String {
     list.prefix(5).map { u in
       // The line in units.csv, where the data set was read from a file.
-      u < units.line.count ? "\(units.ids[u]) (line \(units.line[u]))" : units.ids[u]
+      u < units.line.count
+        ? "\(units.ids[u]) (line \(units.line[u]))" : units.ids[u]
     }.joined(separator: ", ")
       + (list.count > 5 ? ", …" : "")
   }
