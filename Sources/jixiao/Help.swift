@@ -21,6 +21,8 @@ enum Help {
       weights TABLE | --ahp M | --points P
                                     weights: entropy, CRITIC, SD, PCA, AHP, expert points
       rank TABLE --weights W        scores and ranks: weighted means, TOPSIS, VIKOR
+      fuzzy MEMBERSHIP --weights W | --ahp M
+                                    fuzzy comprehensive evaluation (模糊综合评价)
       sensitivity DATASET           scores, grades and ranks under uncertain weights; Sobol
       generate --projects N --out DIR
                                     write a synthetic data set (docs/generate.md)
@@ -37,7 +39,7 @@ enum Help {
       Without COMMAND, lists the commands; with one, shows its usage and options.
       `jixiao COMMAND --help` does the same. The commands are check, score,
       simulate, import, standards, efficiency, transfers, weights, rank,
-      sensitivity, generate, help and version.
+      fuzzy, sensitivity, generate, help and version.
       """
     ),
     "version": (
@@ -235,6 +237,32 @@ enum Help {
         --combine C        multiplicative or linear:A, the judged weights with the
                            table's first method
         --format F         table (default), csv (weights) or json (all tables)
+        --out DIR          write the tables, atomically
+        --lang L           labels in en (default) or zh
+      """
+    ),
+    "fuzzy": (
+      "jixiao fuzzy MEMBERSHIP.csv (--weights W | --ahp MATRIX.csv …) [--votes] [--points P] [--id C] [--criterion C] [--priority P] [--ri R] [--format F] [--out DIR] [--lang L]",
+      """
+      Fuzzy comprehensive evaluation (模糊综合评价): for each alternative the
+      membership matrix R (criteria × grades) and the criteria's weights w give
+      B = w·R (the weighted-average operator M(·, +)); the grade is the one of
+      largest membership, and the points Σ bₖvₖ weigh the grades' points.
+      MEMBERSHIP.csv has one row per alternative and criterion and one column per
+      grade, such as project,criterion,优,良,中,差. docs/weights.md.
+
+        --weights W        one weight per criterion, in the order they first
+                           appear, or name=weight (scaled to sum 1 if they do not)
+        --ahp MATRIX.csv   weights from AHP judgements of the same criteria (give
+                           it again to pool experts); --priority and --ri as for
+                           jixiao weights
+        --votes            the grade columns are counts (experts' votes, or
+                           percentages): each row is divided by its sum
+        --points P         one point value per grade column (default with four
+                           grades: 95,85,70,50)
+        --id C             the alternative column (default: the first)
+        --criterion C      the criterion column (default: the second)
+        --format F         table (default), csv (evaluation) or json (all tables)
         --out DIR          write the tables, atomically
         --lang L           labels in en (default) or zh
       """

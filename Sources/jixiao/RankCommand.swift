@@ -64,29 +64,7 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   var weights: [Double]
   var weightNote: String
   if let text = arguments["weights"] {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map
-    {
-      Double($0.trimmingCharacters(in: .whitespaces))
-    }
-    guard parts.count == data.criteria.count,
-      parts.allSatisfy({ v in v.map { $0 >= 0 && $0.isFinite } ?? false })
-    else {
-      throw UsageError(
-        message:
-          "--weights is \(text); give \(data.criteria.count) numbers ≥ 0, one per criterion (\(data.criteria.joined(separator: ", ")))."
-      )
-    }
-    let raw = parts.compactMap { $0 }
-    let total = raw.reduce(0, +)
-    guard total > 0, total.isFinite else {
-      throw UsageError(message: "--weights are all 0, or too large to add up.")
-    }
-    // Weights such as points out of 100 are scaled to sum 1, and said so.
-    weights = raw.map { $0 / total }
-    weightNote =
-      abs(total - 1) <= 1e-9
-      ? "given"
-      : "given, scaled to sum 1 (their sum was \(Diagnostic.number(total)))"
+    (weights, weightNote) = try givenWeights(text, criteria: data.criteria)
   } else {
     do {
       let w = try weightMethod.weights(data.table)

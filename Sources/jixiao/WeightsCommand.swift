@@ -74,58 +74,12 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
   var inputs: [String] = ahpFiles
   let language = output.language
   if !ahpFiles.isEmpty {
-    let method: AHP.Method
-    if let text = arguments["priority"] {
-      guard let m = AHP.Method(rawValue: text) else {
-        throw UsageError(
-          message:
-            "--priority is \(text); use eigenvector, geometric-mean or column-average."
-        )
-      }
-      method = m
-    } else {
-      method = .eigenvector
-    }
-    let table = try randomIndex(arguments)
-    var matrices: [[[Double]]] = []
-    for path in ahpFiles {
-      do throws(InputError) {
-        let (names, matrix) = try CriteriaFile.pairwise(path)
-        if subjectiveNames.isEmpty {
-          subjectiveNames = names
-          matrices.append(matrix)
-        } else if Set(names) == Set(subjectiveNames),
-          names.count == subjectiveNames.count
-        {
-          // The same criteria in another order: the judgements are put in
-          // the first file's order before they are pooled.
-          let at = subjectiveNames.compactMap { names.firstIndex(of: $0) }
-          matrices.append(at.map { r in at.map { c in matrix[r][c] } })
-        } else {
-          printError(
-            "error: \(path): its criteria (\(names.joined(separator: ", "))) are not those of \(ahpFiles[0]) (\(subjectiveNames.joined(separator: ", "))); pool judgements of the same criteria."
-          )
-          return .failure
-        }
-      } catch {
-        report(error.diagnostics)
-        return .failure
-      }
-    }
-    do {
-      let pooled = try AHP.pool(matrices)
-      let result = try AHP.evaluate(pooled, method: method, randomIndex: table)
-      subjective = CriteriaWeights(
-        values: result.weights, method: "AHP (\(method.rawValue))")
-      tables.append(
-        WeightingReport.consistency(
-          result, criteria: subjectiveNames, pooled: matrices.count,
-          language: language))
-    } catch {
-      printError(
-        "error: \(ahpFiles.count == 1 ? ahpFiles[0] + ": " : "")\(error).")
-      return .failure
-    }
+    guard
+      let judged = try judgedWeights(ahpFiles, arguments, language: language)
+    else { return .failure }
+    subjective = judged.weights
+    subjectiveNames = judged.names
+    tables.append(judged.consistency)
   } else if arguments["priority"] != nil || arguments["ri"] != nil {
     throw UsageError(message: "--priority and --ri go with --ahp.")
   }
@@ -267,6 +221,117 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
   return reportingFailures {
     try output.emit(shown: all, all: all, primary: weights, inputs: inputs)
   }
+}
+
+/// Weights from AHP judgement matrices (`--ahp`, given again to pool
+/// experts by the element-wise geometric mean), with `--priority` and
+/// `--ri`, and the consistency table; nil after printing why not.
+func judgedWeights(
+  _ files: [String], _ arguments: Arguments, language: Language
+) throws(UsageError) -> (
+  names: [String], weights: CriteriaWeights, consistency: ReportTable
+)? {
+  let method: AHP.Method
+  if let text = arguments["priority"] {
+    guard let m = AHP.Method(rawValue: text) else {
+      throw UsageError(
+        message:
+          "--priority is \(text); use eigenvector, geometric-mean or column-average."
+      )
+    }
+    method = m
+  } else {
+    method = .eigenvector
+  }
+  let table = try randomIndex(arguments)
+  var names: [String] = []
+  var matrices: [[[Double]]] = []
+  for path in files {
+    do throws(InputError) {
+      let (given, matrix) = try CriteriaFile.pairwise(path)
+      if names.isEmpty {
+        names = given
+        matrices.append(matrix)
+      } else if Set(given) == Set(names), given.count == names.count {
+        // The same criteria in another order: the judgements are put in
+        // the first file's order before they are pooled.
+        let at = names.compactMap { given.firstIndex(of: $0) }
+        matrices.append(at.map { r in at.map { c in matrix[r][c] } })
+      } else {
+        printError(
+          "error: \(path): its criteria (\(given.joined(separator: ", "))) are not those of \(files[0]) (\(names.joined(separator: ", "))); pool judgements of the same criteria."
+        )
+        return nil
+      }
+    } catch {
+      report(error.diagnostics)
+      return nil
+    }
+  }
+  do {
+    let pooled = try AHP.pool(matrices)
+    let result = try AHP.evaluate(pooled, method: method, randomIndex: table)
+    return (
+      names,
+      CriteriaWeights(
+        values: result.weights, method: "AHP (\(method.rawValue))"),
+      WeightingReport.consistency(
+        result, criteria: names, pooled: matrices.count, language: language)
+    )
+  } catch {
+    printError("error: \(files.count == 1 ? files[0] + ": " : "")\(error).")
+    return nil
+  }
+}
+
+/// `--weights 0.4,0.6` (one per criterion, in their order) or
+/// `--weights 产出=0.5,效益=0.3,…` (by name, every criterion once), scaled
+/// to sum 1 if they do not; with the note that says which.
+func givenWeights(_ text: String, criteria: [String]) throws(UsageError)
+  -> (values: [Double], note: String)
+{
+  let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    .map { $0.trimmingCharacters(in: .whitespaces) }
+  var raw: [Double?]
+  if parts.contains(where: { $0.contains("=") }) {
+    raw = [Double?](repeating: nil, count: criteria.count)
+    for part in parts {
+      let pair = part.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard pair.count == 2, let j = criteria.firstIndex(of: pair[0]),
+        raw[j] == nil
+      else {
+        throw UsageError(
+          message:
+            "--weights names \(pair.first ?? part), which is not a criterion or is named twice; the criteria are \(criteria.joined(separator: ", "))."
+        )
+      }
+      raw[j] = Double(pair[1]) ?? .nan
+    }
+  } else {
+    raw = parts.map { Double($0) }
+  }
+  guard raw.count == criteria.count,
+    raw.allSatisfy({ v in v.map { $0 >= 0 && $0.isFinite } ?? false })
+  else {
+    throw UsageError(
+      message:
+        "--weights is \(text); give \(criteria.count) numbers ≥ 0, one per criterion (\(criteria.joined(separator: ", "))), in that order or as name=weight."
+    )
+  }
+  let values = raw.compactMap { $0 }
+  let total = values.reduce(0, +)
+  guard total > 0, total.isFinite else {
+    throw UsageError(message: "--weights are all 0, or too large to add up.")
+  }
+  // Weights such as points out of 100 are scaled to sum 1, and said so.
+  return (
+    values.map { $0 / total },
+    abs(total - 1) <= 1e-9
+      ? "given"
+      : "given, scaled to sum 1 (their sum was \(Diagnostic.number(total)))"
+  )
 }
 
 /// `--ri saaty1980 | alonso-lamata | 0,0,0.58,…`.

@@ -24,6 +24,7 @@ func run(_ words: [String]) -> ExitStatus {
     case "transfers": return try runTransfers(rest)
     case "weights": return try runWeights(rest)
     case "rank": return try runRank(rest)
+    case "fuzzy": return try runFuzzy(rest)
     case "sensitivity": return try runSensitivity(rest)
     case "help", "--help", "-h":
       guard let topic = rest.first else {
@@ -34,7 +35,7 @@ func run(_ words: [String]) -> ExitStatus {
         throw UsageError(
           message:
             "no help for \"\(rest.joined(separator: " "))\"; the commands "
-            + "are check, score, simulate, standards, efficiency, transfers, weights, rank, sensitivity, import, generate, help and version."
+            + "are check, score, simulate, standards, efficiency, transfers, weights, rank, fuzzy, sensitivity, import, generate, help and version."
         )
       }
       print(text)

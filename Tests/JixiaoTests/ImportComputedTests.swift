@@ -52,9 +52,9 @@ import Testing
     folder: String?, messages: [String]
   ) {
     let folder = Fixture.temporaryFolder()
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: folder + "/t.csv", contents: Data(table.utf8))
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: folder + "/m.json", contents: Data(mapping.utf8))
     do {
       let result = try Importer.run(

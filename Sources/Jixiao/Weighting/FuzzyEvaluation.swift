@@ -7,6 +7,11 @@
 /// on ties), or, by weighted grade points, the score Σₖ bₖvₖ / Σₖ bₖ with
 /// a point value vₖ per grade.
 public struct FuzzyEvaluation: Sendable, Equatable {
+  /// The points of 优, 良, 中 and 差 in the weighted-points reading,
+  /// score = B·(95, 85, 70, 50)ᵀ (docs/domain.md §11, a default [D]):
+  /// used for a four-grade evaluation unless points are given.
+  public static let defaultPoints: [Double] = [95, 85, 70, 50]
+
   /// B per alternative.
   public var membership: [[Double]]
   /// The grade index of largest membership per alternative.
