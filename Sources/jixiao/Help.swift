@@ -216,12 +216,13 @@ enum Help {
       """
     ),
     "weights": (
-      "jixiao weights [TABLE [--method M,…] [--id C] [--criteria A,B,…] [--types +,-,…]] [--ahp MATRIX.csv … [--priority P] [--ri R] | --points POINTS.csv [--pooling P]] [--combine C] [--format F] [--out DIR] [--lang L]",
+      "jixiao weights [TABLE [--method M,…] [--id C] [--criteria A,B,…] [--types +,-,…]] [--ahp MATRIX.csv … [--priority P] [--ri R] | --points POINTS.csv [--pooling P]] [--combine C] [--format F] [--out DIR] [--lang L]\n       jixiao weights --tree TREE.csv [--format F] [--out DIR] [--lang L]",
       """
       Weights of criteria (docs/weights.md): from a table of alternatives (one row
       each, one column per criterion) by entropy, CRITIC, standard deviation or PCA;
       from AHP pairwise comparison matrices (several are pooled by the geometric
       mean), with λmax, CI and CR; or from expert points (each expert shares 100).
+      With --tree, the effective weights of an indicator system (指标体系).
 
         --method M,…       entropy, critic, critic-ignoring-types, sd, pca, equal
                            (default entropy,critic,sd)
@@ -236,6 +237,10 @@ enum Help {
         --pooling P        mean (default) or geometric, for --points
         --combine C        multiplicative or linear:A, the judged weights with the
                            table's first method
+        --tree TREE.csv    indicator,parent,weight per row (parent empty at the
+                           top): shares summing to 1 per set of siblings, or
+                           points (分值) summing up the tree; gives each
+                           indicator's effective weight
         --format F         table (default), csv (weights) or json (all tables)
         --out DIR          write the tables, atomically
         --lang L           labels in en (default) or zh

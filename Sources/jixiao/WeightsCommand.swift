@@ -63,10 +63,13 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
     words,
     options: Set([
       "format", "out", "lang", "method", "ahp", "priority", "ri", "points",
-      "pooling", "combine",
+      "pooling", "combine", "tree",
     ]).union(CriteriaOptions.names),
     flags: [], repeatable: ["ahp"])
   let output = try Output(arguments)
+  if let path = arguments["tree"] {
+    return try treeWeights(path, arguments, output: output)
+  }
   let ahpFiles = arguments.all("ahp")
   var subjective: CriteriaWeights?
   var subjectiveNames: [String] = []
@@ -220,6 +223,35 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
   let all = [weights] + tables
   return reportingFailures {
     try output.emit(shown: all, all: all, primary: weights, inputs: inputs)
+  }
+}
+
+/// `jixiao weights --tree TREE.csv`: the effective weights of an
+/// indicator system's leaves, from shares or points per level.
+func treeWeights(_ path: String, _ arguments: Arguments, output: Output)
+  throws(UsageError) -> ExitStatus
+{
+  let others = [
+    "ahp", "points", "method", "combine", "priority", "ri", "pooling",
+  ]
+  .filter { arguments[$0] != nil }.map { "--\($0)" }
+  guard arguments.positionals.isEmpty, others.isEmpty else {
+    throw UsageError(
+      message:
+        "--tree takes no table and no \((others.isEmpty ? ["other source"] : others).joined(separator: ", ")); run the tree on its own."
+    )
+  }
+  let tree: CriteriaFile.Tree
+  do {
+    tree = try CriteriaFile.tree(path)
+  } catch {
+    report(error.diagnostics)
+    return .failure
+  }
+  let table = WeightingReport.tree(tree, language: output.language)
+  return reportingFailures {
+    try output.emit(
+      shown: [table], all: [table], primary: table, inputs: [path])
   }
 }
 
