@@ -39,6 +39,16 @@ import Testing
     try Self.checkAgainstBruteForce(Self.scores(45, seed: 8), settings)
   }
 
+  /// The rank bands read from histograms, as for large analyses.
+  @Test func matchesBruteForceWithHistogramRanks() throws {
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 3000
+    settings.block = 512
+    settings.perturbation = .dirichlet(concentration: 20)
+    settings.exactRanksUpTo = 0
+    try Self.checkAgainstBruteForce(Self.scores(), settings)
+  }
+
   /// Every statistic against the same draws' scores kept in full.
   static func checkAgainstBruteForce(
     _ s: Matrix, _ settings: WeightUncertainty.Settings
@@ -90,16 +100,18 @@ import Testing
         #expect(r.gradeShare[i * grades + g] == share, "grade \(g) of \(i)")
       }
       let sortedRanks = ranks[i].sorted()
-      let rankBin = Double(n - 1) / Double(settings.rankBins)
-      // Ranks come from a 2,048-bin histogram per draw: within a bin of
-      // ranks and the ties of a score bin.
+      // Exact where every rank is kept; from histograms, within a bin of
+      // ranks and the ties of a score bin (a 2,048-bin histogram per draw).
+      let exactRanks = n * settings.draws <= settings.exactRanksUpTo
+      let rankTolerance =
+        exactRanks ? 1e-9 : Double(n - 1) / Double(settings.rankBins) + 1.5
       for (q, value) in [
         (0.05, r.rankP5[i]), (0.5, r.rankMedian[i]), (0.95, r.rankP95[i]),
       ] {
         let exact = QuantileDefinition.standard.quantile(sortedRanks, q)
         #expect(
-          abs(value - exact) <= rankBin + 1.5, "rank q\(q) \(value) vs \(exact)"
-        )
+          abs(value - exact) <= rankTolerance,
+          "rank q\(q) \(value) vs \(exact)")
       }
     }
   }
@@ -176,6 +188,18 @@ import Testing
     }
     var settings = WeightUncertainty.Settings()
     settings.draws = 200
+    // Exact ranks: 68 and 136 in every band.
+    let exact = try WeightUncertainty(
+      scores: [s], weights: Self.w0, settings: settings)
+    for i in [0, 67, 134] {
+      #expect(
+        [exact.rankP5[i], exact.rankMedian[i], exact.rankP95[i]] == [
+          68, 68, 68,
+        ])
+    }
+    #expect(exact.rankMedian[135] == 136 && exact.rankP95[135] == 136)
+    // From histograms: within a rank bin (499/256) and half a rank.
+    settings.exactRanksUpTo = 0
     let r = try WeightUncertainty(
       scores: [s], weights: Self.w0, settings: settings)
     let tolerance = 499.0 / 256 + 0.5
@@ -213,12 +237,15 @@ import Testing
     }
   }
 
-  @Test func sameNumbersOnAnyThreadCount() throws {
+  /// With exact ranks (the default here) and with histogram ranks.
+  @Test(arguments: [WeightUncertainty.exactRankLimit, 0])
+  func sameNumbersOnAnyThreadCount(exactRanksUpTo: Int) throws {
     let s = Self.scores(700)
     var settings = WeightUncertainty.Settings()
     settings.draws = 600
     settings.block = 128
     settings.aggregations = [.arithmetic, .harmonic(zeros: .error)]
+    settings.exactRanksUpTo = exactRanksUpTo
     let one = try WeightUncertainty(
       scores: [s], weights: Self.w0, settings: settings)
     settings.threads = 3
@@ -227,6 +254,7 @@ import Testing
     #expect(one.mean == three.mean && one.p5 == three.p5)
     #expect(
       one.rankMedian == three.rankMedian && one.gradeShare == three.gradeShare)
+    #expect(one.rankP5 == three.rankP5 && one.rankP95 == three.rankP95)
   }
 
   /// Dirichlet(c·w₀) draws have mean w₀ and variance w₀(1 − w₀)/(c + 1):

@@ -10,19 +10,30 @@ public enum Ranking {
   public static func averageRanks(_ values: [Double]) -> [Double] {
     let order = values.indices.sorted { values[$0] < values[$1] }
     var ranks = [Double](repeating: 0, count: values.count)
-    var start = 0
-    while start < order.count {
-      var end = start
-      let first = values[order[start]]
-      let tolerance = 1e-12 * max(abs(first), 1e-3)
-      while end + 1 < order.count, values[order[end + 1]] - first <= tolerance {
-        end += 1
-      }
+    forEachTie(count: order.count, value: { values[order[$0]] }) {
+      start, end in
       let rank = Double(start + end) / 2 + 1
       for k in start...end { ranks[order[k]] = rank }
-      start = end + 1
     }
     return ranks
+  }
+
+  /// The runs of tied values in a list sorted ascending: `body(start,
+  /// end)` for each run of positions start … end whose values lie within
+  /// the tolerance of the run's first.
+  @inline(__always)
+  static func forEachTie(
+    count: Int, value: (Int) -> Double, _ body: (Int, Int) -> Void
+  ) {
+    var start = 0
+    while start < count {
+      var end = start
+      let first = value(start)
+      let tolerance = 1e-12 * max(abs(first), 1e-3)
+      while end + 1 < count, value(end + 1) - first <= tolerance { end += 1 }
+      body(start, end)
+      start = end + 1
+    }
   }
 
   /// Positions 1 = best for scores where higher is better, ties averaged.

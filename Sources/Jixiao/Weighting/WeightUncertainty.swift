@@ -22,7 +22,9 @@ import JixiaoNumerics
 /// a row lies between its smallest and largest value; ranks from a
 /// `rankBins`-bin histogram over 1 … n), interpolated within the bin; a
 /// rank in a draw is counted from a 2,048-bin histogram of that draw's
-/// scores, ties within a bin taking its middle rank.
+/// scores, ties within a bin taking its middle rank. Where every rank can
+/// be kept (alternatives × draws up to `exactRankLimit`), the rank bands
+/// are exact instead (WeightUncertainty+ExactRanks.swift).
 ///
 /// Draw k takes its weights from `RandomStream(seed:stream: k)`, and the
 /// blocks of draws cycle through the normalisation × aggregation choices
@@ -53,6 +55,9 @@ public struct WeightUncertainty: Sendable {
     public var block = 64
     public var scoreBins = 256
     public var rankBins = 256
+    /// Up to this many alternatives × draws, rank bands are exact (every
+    /// rank is kept, `exactRanks`); above, they are read from histograms.
+    public var exactRanksUpTo = WeightUncertainty.exactRankLimit
 
     public init() {}
   }
@@ -209,6 +214,12 @@ public struct WeightUncertainty: Sendable {
     }
     // The capped alternatives' ranks, the same in every draw.
     capped.setRanks(state, n: n, draws: settings.draws)
+    // Exact rank bands where every rank can be kept.
+    let exact =
+      n * settings.draws <= min(settings.exactRanksUpTo, Self.exactRankLimit)
+      ? Self.exactRanks(
+        operands: sorted, n: n, d: d, weights: weights, settings: settings)
+      : nil
     let rb = settings.rankBins
     let draws = Double(settings.draws)
     let grades = minimums.count + 1
@@ -248,10 +259,16 @@ public struct WeightUncertainty: Sendable {
         low[i] + width * Self.quantile(h, 0.95, total: settings.draws)
       q5[i] = min(mu + narrow, max(mu - wide, read5))
       q95[i] = min(mu + wide, max(mu - narrow, read95))
-      let rh = state.histograms[(row + sb)..<(row + sb + rb)]
-      r5[i] = 1 + rankWidth * Self.quantile(rh, 0.05, total: settings.draws)
-      r50[i] = 1 + rankWidth * Self.quantile(rh, 0.5, total: settings.draws)
-      r95[i] = 1 + rankWidth * Self.quantile(rh, 0.95, total: settings.draws)
+      if let exact {
+        r5[i] = exact.p5[s]
+        r50[i] = exact.median[s]
+        r95[i] = exact.p95[s]
+      } else {
+        let rh = state.histograms[(row + sb)..<(row + sb + rb)]
+        r5[i] = 1 + rankWidth * Self.quantile(rh, 0.05, total: settings.draws)
+        r50[i] = 1 + rankWidth * Self.quantile(rh, 0.5, total: settings.draws)
+        r95[i] = 1 + rankWidth * Self.quantile(rh, 0.95, total: settings.draws)
+      }
     }
     self.mean = mean
     self.deviation = deviation
