@@ -42,7 +42,7 @@ func loadDataset(_ arguments: Arguments, quiet: Bool = false) throws(UsageError)
     report(loaded.diagnostics)
     let count = loaded.diagnostics.count { $0.severity == .error }
     printError(
-      "\(count) error(s) in \(folder); nothing was scored. Run `jixiao check \(folder)` for the full list."
+      "\(count) error(s) in \(folder); nothing was scored. Run `jixiao check \(folder)\(arguments["scheme"].map { " --scheme \($0)" } ?? "")` for the full list."
     )
     return nil
   }

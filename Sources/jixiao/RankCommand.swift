@@ -105,11 +105,25 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
           : method == "geometric"
             ? .geometric(zeros: zeros) : .harmonic(zeros: zeros)
         let normal = try (normalisation ?? .unit).apply(data.table)
-        if case .error = zeros, method != "arithmetic",
-          let (i, j) = firstNonPositive(normal.table)
+        var offset = 0.0
+        if case .offset(let e) = zeros { offset = e }
+        if method != "arithmetic",
+          let (i, j) = firstNonPositive(normal.table, offset: offset)
         {
+          let value = normal.table[i, j]
+          let name = (normalisation ?? .unit).name
+          let at =
+            "alternative \(data.ids[i]), criterion \(data.criteria[j]) is \(String(format: "%.6g", value)) after \(name) normalisation"
+          // A zero is met by an offset; a value below 0 by a normalisation
+          // that gives none, or an offset larger than the lowest value.
+          let lowest = firstNonPositive(normal.table, offset: 0).map {
+            normal.table[$0.0, $0.1]
+          }
+          let most = -(lowest ?? 0)
           printError(
-            "error: \(path): alternative \(data.ids[i]), criterion \(data.criteria[j]) is \(Diagnostic.number(normal.table[i, j])) after \((normalisation ?? .unit).name) normalisation; the \(aggregation.name) needs values above 0. Give --zero-offset E (such as --zero-offset 0.01), or another --normalise."
+            value == 0 && offset == 0
+              ? "error: \(path): \(at); the \(aggregation.name) needs values above 0. Give --zero-offset E (such as --zero-offset 0.01), or another --normalise."
+              : "error: \(path): \(at)\(offset > 0 ? ", \(String(format: "%.6g", value + offset)) with the offset" : ""); the \(aggregation.name) needs values above 0. \(name) gives values below 0 (down to \(String(format: "%.6g", -most))): use --normalise min-max, rank or percentile-rank, or --zero-offset above \(String(format: "%.6g", most))."
           )
           return .failure
         }
@@ -171,10 +185,16 @@ func normalisationOption(_ arguments: Arguments) throws(UsageError)
   }
 }
 
-/// The first value at or below 0 of a table, as (alternative, criterion).
-func firstNonPositive(_ table: CriteriaTable) -> (Int, Int)? {
+/// The lowest value of a table if it is at or below −offset, as
+/// (alternative, criterion): the first such place, at the lowest value.
+func firstNonPositive(_ table: CriteriaTable, offset: Double = 0) -> (Int, Int)?
+{
+  var found: (Int, Int)?
   for i in 0..<table.rows {
-    for j in 0..<table.columns where !(table[i, j] > 0) { return (i, j) }
+    for j in 0..<table.columns where !(table[i, j] + offset > 0) {
+      if let (a, b) = found, !(table[i, j] < table[a, b]) { continue }
+      found = (i, j)
+    }
   }
-  return nil
+  return found
 }

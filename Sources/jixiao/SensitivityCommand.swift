@@ -76,10 +76,13 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   var sobol: SobolSettings?
   if let text = arguments["sobol"] {
-    guard let n = Int(text), n >= 2, n <= 1 << 20, n & (n - 1) == 0 else {
+    // Below 64 points the first Sobol coordinates of several dimensions
+    // repeat each other (up to 8 points, some A and B columns are equal)
+    // and the estimators are noise.
+    guard let n = Int(text), n >= 64, n <= 1 << 20, n & (n - 1) == 0 else {
       throw UsageError(
         message:
-          "--sobol is \(text); give the design's N, a power of two from 2 to 1048576, such as 4096."
+          "--sobol is \(text); give the design's N, a power of two from 64 to 1048576, such as 4096 (below 64 the estimates are noise)."
       )
     }
     var s = SobolSettings(sampleCount: n, threads: threads)

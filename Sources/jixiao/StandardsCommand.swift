@@ -53,7 +53,7 @@ func runStandards(_ words: [String]) throws(UsageError) -> ExitStatus {
       report(loaded.diagnostics)
       let count = loaded.diagnostics.count { $0.severity == .error }
       printError(
-        "\(count) error(s) in \(folder); nothing was computed. Run `jixiao check \(folder)` "
+        "\(count) error(s) in \(folder); nothing was computed. Run `jixiao check \(folder)\(arguments["scheme"].map { " --scheme \($0)" } ?? "")` "
           + "for the full list.")
       return .failure
     }

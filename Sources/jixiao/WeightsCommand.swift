@@ -176,12 +176,21 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
       message:
         "--method, --criteria and --types go with a table of alternatives.")
   }
-  if let subjective {
+  if var subjective {
     if !sets.isEmpty, subjectiveNames != names {
-      printError(
-        "error: the judged criteria (\(subjectiveNames.joined(separator: ", "))) are not the table's (\(names.joined(separator: ", ")))."
-      )
-      return .failure
+      // The same criteria in another order are put in the table's order.
+      guard Set(subjectiveNames) == Set(names),
+        subjectiveNames.count == names.count
+      else {
+        let source = arguments["points"] ?? ahpFiles.first ?? ""
+        printError(
+          "error: \(source): its criteria (\(subjectiveNames.joined(separator: ", "))) are not those of \(try CriteriaOptions.table(arguments)) (\(names.joined(separator: ", "))); judge the table's criteria."
+        )
+        return .failure
+      }
+      subjective.values = names.compactMap { name in
+        subjectiveNames.firstIndex(of: name).map { subjective.values[$0] }
+      }
     }
     sets.insert(subjective, at: 0)
   }

@@ -142,10 +142,20 @@ import Testing
       .sorted()
     #expect(
       names == [".jixiao-output", "sensitivity.csv", "sobol_indices.csv"])
+    // The file carries the design it came from.
+    let indices = try String(
+      contentsOfFile: out + "/sobol_indices.csv", encoding: .utf8)
+    #expect(
+      indices.hasPrefix(
+        "outcome,dimension,first order Sᵢ,total Sᵀᵢ,design N,sampler\n"))
+    #expect(indices.contains(",256,Sobol (Joe–Kuo)\n"))
+    // Below 64 points the design's columns repeat each other (a tester
+    // saw S = Sᵀ = 0 for a weight that matters at N = 8).
     for bad in [
       ["--draws", "0"], ["--perturbation", "normal:1"],
       ["--aggregations", "median"],
-      ["--sampler", "random"], ["--sobol", "1"],
+      ["--sampler", "random"], ["--sobol", "1"], ["--sobol", "8"],
+      ["--sobol", "32"], ["--sobol", "96"],
     ] {
       let r = try CommandLineTests.run(
         ["sensitivity", Fixture.repo("datasets/union")] + bad)

@@ -86,7 +86,7 @@ extension Reader {
               + "\"\(dataset.projects.ids[project])\" add up to \(format(weightSum[d])), "
               + "but the scheme gives \(scheme.dimensions[d].id) \(format(expected)).",
             help:
-              "Correct the weights, or set \"weightCheck\": \"relative\" in scheme.json "
+              "Correct the weights, or set \"weightCheck\": \"relative\" in \(schemePath) "
               + "to weigh rows relative to each other."))
       }
     }
@@ -110,7 +110,7 @@ extension Reader {
     for row in 0..<rows.count where rows.dimension[row] >= 0 {
       if rows.kind[row] != .observed { used[Int(rows.dimension[row])] = true }
     }
-    let schemeFile = DatasetLoader.path(dataset.folder, "scheme.json")
+    let schemeFile = schemePath
     for (d, dimension) in scheme.dimensions.enumerated()
     where !used[d] && d != scheme.executionIndex && dimension.weight > 0 {
       log.append(

@@ -77,6 +77,7 @@ public enum DatasetLoader {
 
     var reader = Reader(
       log: log, threads: threads, minimumChunkBytes: minimumChunkBytes)
+    reader.schemePath = schemeFile
     var clock = Stopwatch()
     reader.readUnits(path(folder, fileNames.units), into: &dataset)
     clock.lap("units")
@@ -216,6 +217,8 @@ struct Reader: Sendable {
   /// References not checked, per incomplete file.
   var skippedReferences: [String: Int] = [:]
   var projectsPath = ""
+  /// The scheme in use: the data set's scheme.json or --scheme's file.
+  var schemePath = ""
   var indicatorsPath = ""
   var indicatorFile: CSVFile?
   var indicatorWeightColumn = 0

@@ -91,7 +91,16 @@ public enum SensitivityReport {
         .init(l("outcome", "结果")), .init(l("dimension", "维度")),
         .init(l("first order Sᵢ", "一阶 Sᵢ"), numeric: true),
         .init(l("total Sᵀᵢ", "总效应 Sᵀᵢ"), numeric: true),
+        .init(l("design N", "样本数 N"), numeric: true),
+        .init(l("sampler", "抽样方法")),
       ])
+    let design = r.sobolSettings
+    let sampler: String
+    switch design?.sampler {
+    case .random(let seed):
+      sampler = l("random, seed \(seed)", "随机抽样，种子 \(seed)")
+    default: sampler = l("Sobol (Joe–Kuo)", "Sobol 序列（Joe–Kuo）")
+    }
     // The outcomes, in the order DimensionSensitivity computes them.
     let outcomes = [
       l("mean score", "平均得分"),
@@ -106,22 +115,40 @@ public enum SensitivityReport {
           .text(o < outcomes.count ? outcomes[o] : outcome), .text(name),
           indices.map { .number($0.firstOrder[j], decimals: 4) } ?? .empty,
           indices.map { .number($0.total[j], decimals: 4) } ?? .empty,
+          design.map { .integer($0.sampleCount) } ?? .empty, .text(sampler),
         ])
       }
     }
     let x = Diagnostic.number(r.sobolShare)
+    let count = design.map { Diagnostic.number(Double($0.sampleCount)) } ?? ""
+    let evaluations = design.map { $0.sampleCount * (r.dimensions.count + 2) }
+    // Estimates outside [0, 1] are the estimators' sampling error.
+    let outside = r.sobol.contains { entry in
+      guard let i = entry.indices else { return false }
+      return (i.firstOrder + i.total).contains { $0 < 0 || $0 > 1 }
+    }
     table.footnotes =
       [
         l(
-          "Design: uᵢ ∈ [0, 1) gives wᵢ ∝ w₀ᵢ (1 + \(x) (2uᵢ − 1)), on the dimension shares with the weighted arithmetic mean, whatever the Monte Carlo's perturbation, aggregations and scales.",
-          "设计：uᵢ ∈ [0, 1) 对应 wᵢ ∝ w₀ᵢ (1 + \(x) (2uᵢ − 1))，按维度达成比例以加权算术平均计算，与蒙特卡洛的扰动方式、合成方法和标度无关。"
+          "Design: Saltelli (2010) with N = \(count) (\(evaluations ?? 0) evaluations), \(sampler); uᵢ ∈ [0, 1) gives wᵢ ∝ w₀ᵢ (1 + \(x) (2uᵢ − 1)), x the share of --perturbation uniform:x (0.2 under a Dirichlet perturbation), on the dimension shares with the weighted arithmetic mean, whatever the Monte Carlo's aggregations and scales.",
+          "设计：Saltelli（2010），N = \(count)（共 \(evaluations ?? 0) 次计算），\(sampler)；uᵢ ∈ [0, 1) 对应 wᵢ ∝ w₀ᵢ (1 + \(x) (2uᵢ − 1))，x 为 --perturbation uniform:x 的幅度（Dirichlet 扰动时为 0.2），按维度达成比例以加权算术平均计算，与蒙特卡洛的合成方法和标度无关。"
         )
       ]
       + r.constantOutcomes.filter { $0 < outcomes.count }.map {
-        l(
-          "\(outcomes[$0]): the same at every point of the design (variance 0); no weight moves it, so it has no indices.",
-          "\(outcomes[$0])：在设计的每个点上取值相同（方差为 0），没有权重能改变它，因此没有 Sobol 指数。")
+        r.sobolShare == 0
+          ? l(
+            "\(outcomes[$0]): the design's share x is 0, so no weight moves and there are no indices.",
+            "\(outcomes[$0])：设计的扰动幅度 x 为 0，权重不变，因此没有 Sobol 指数。")
+          : l(
+            "\(outcomes[$0]): the same at every point of the design (variance 0); no weight moves it, so it has no indices.",
+            "\(outcomes[$0])：在设计的每个点上取值相同（方差为 0），没有权重能改变它，因此没有 Sobol 指数。")
       } + r.sobolNotes
+      + (outside
+        ? [
+          l(
+            "Estimates below 0 or above 1 are the estimators' sampling error (an index lies in [0, 1]); a larger N narrows it.",
+            "低于 0 或高于 1 的估计值来自估计量的抽样误差（指数应在 [0, 1] 内）；增大 N 可减小误差。")
+        ] : [])
     return table
   }
 }

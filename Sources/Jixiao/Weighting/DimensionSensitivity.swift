@@ -34,6 +34,8 @@ public struct DimensionSensitivity: Sendable {
   public var sobolNotes: [String] = []
   /// x of the Sobol design's weights wᵢ ∝ w₀ᵢ (1 + x (2uᵢ − 1)).
   public var sobolShare = 0.2
+  /// The Sobol design's settings (N, sampler), when indices were asked for.
+  public var sobolSettings: SobolSettings?
   /// The outcomes (0 the mean score, 1 the share below the threshold, 2
   /// the share in the top grade) that keep one value over the whole
   /// design: no weight moves them, so they have no indices.
@@ -137,6 +139,7 @@ public struct DimensionSensitivity: Sendable {
       scores: matrices, weights: w0, settings: settings)
     guard let sobol else { return }
     self.sobolShare = sobolShare
+    sobolSettings = sobol
     let matrix = s
     let threshold = settings.threshold
     let tolerance = WeightUncertainty.cutOffTolerance
