@@ -179,4 +179,63 @@ import Testing
       #expect(r.status == 64, "\(bad): \(r.stderr)")
     }
   }
+
+  /// A normalisation that gives values below 0 is named, with what would
+  /// do: the lowest value of the 6 × 3 table below under z-scores is cost
+  /// of A3, (21.333 − 32)/6.3944 = −1.66812 (cost turned around: (μ − x)/σ,
+  /// σ the population SD).
+  @Test func valuesBelowZeroNameTheWayOut() throws {
+    let table = Fixture.temporaryFolder() + "/six.csv"
+    try """
+    a,profit,cost,quality
+    A1,250,16,12
+    A2,200,16,8
+    A3,300,32,16
+    A4,275,20,8
+    A5,225,16,16
+    A6,310,28,10
+    """.write(toFile: table, atomically: true, encoding: .utf8)
+    for extra in [[], ["--zero-offset", "0.01"]] {
+      let run = try CommandLineTests.run(
+        [
+          "rank", table, "--types", "+,-,+", "--method", "geometric",
+          "--normalise", "z-score",
+        ] + extra)
+      #expect(run.status == 1)
+      #expect(
+        run.stderr.contains("alternative A3, criterion cost is -1.66812"),
+        "\(run.stderr)")
+      #expect(run.stderr.contains("--zero-offset above 1.66812"))
+    }
+    let shifted = try CommandLineTests.run([
+      "rank", table, "--types", "+,-,+", "--method", "geometric",
+      "--normalise", "z-score", "--zero-offset", "2",
+    ])
+    #expect(shifted.status == 0, "\(shifted.stderr)")
+  }
+
+  /// Expert points over the table's criteria in another order weigh the
+  /// same criteria: pooled and combined in the table's order.
+  @Test func judgedCriteriaInAnotherOrder() throws {
+    let folder = Fixture.temporaryFolder()
+    try "id,a,b,c\nX,1,2,3\nY,2,2,5\nZ,4,1,1\n".write(
+      toFile: folder + "/t.csv", atomically: true, encoding: .utf8)
+    try "e,c,a,b\nE1,20,50,30\n".write(
+      toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
+    let rows = try Self.csv([
+      "weights", folder + "/t.csv", "--points", folder + "/p.csv",
+      "--method", "sd",
+    ])
+    // criterion, points, sd, note
+    #expect(rows.dropFirst().map { $0[0] } == ["a", "b", "c"])
+    #expect(rows.dropFirst().map { Double($0[1]) } == [0.5, 0.3, 0.2])
+    try "e,c,a,d\nE1,20,50,30\n".write(
+      toFile: folder + "/q.csv", atomically: true, encoding: .utf8)
+    let other = try CommandLineTests.run([
+      "weights", folder + "/t.csv", "--points", folder + "/q.csv",
+    ])
+    #expect(other.status == 1)
+    #expect(
+      other.stderr.contains("q.csv: its criteria (c, a, d) are not those of"))
+  }
 }
