@@ -116,6 +116,25 @@ import Testing
     }
   }
 
+  /// The rank quantiles, counted or (for ranks spread wider than four
+  /// times their number) sorted, are type-7 quantiles.
+  @Test(arguments: [(500, 300), (20, 100_000), (1, 7), (2, 2)])
+  func rankQuantilesAreType7(count: Int, spread: Int) {
+    var random = RandomStream(seed: UInt64(count + spread))
+    var values = (0..<count).map { _ in
+      UInt32(2 + Int(random.uniform() * Double(spread)))
+    }
+    let expected = [0.05, 0.5, 0.95].map {
+      QuantileDefinition.standard.quantile(values.map(Double.init).sorted(), $0)
+    }
+    let got = values.withUnsafeMutableBufferPointer {
+      WeightUncertainty.rankQuantiles($0)
+    }
+    #expect(
+      zip(got, expected).allSatisfy { abs($0 - $1) < 1e-12 },
+      "\(got) \(expected)")
+  }
+
   @Test func gradeMinimumsMustFall() {
     var settings = WeightUncertainty.Settings()
     settings.draws = 10

@@ -111,13 +111,15 @@ extension WeightUncertainty {
     if range <= 4 * m + 64 {
       var counts = [Int](repeating: 0, count: range)
       for v in values { counts[Int(v - low)] += 1 }
-      // Walk the counts once: `wanted` rises.
+      // Walk the counts once, the wanted order statistics taken rising
+      // (for few draws the quantiles' neighbours overlap).
+      let rising = wanted.indices.sorted { wanted[$0] < wanted[$1] }
       var below = 0
       var next = 0
       for (offset, count) in counts.enumerated() where count > 0 {
         below += count
-        while next < wanted.count, wanted[next] < below {
-          statistic[next] = Double(low) + Double(offset)
+        while next < rising.count, wanted[rising[next]] < below {
+          statistic[rising[next]] = Double(low) + Double(offset)
           next += 1
         }
       }
