@@ -136,7 +136,11 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
       }
     }
   } catch {
-    printError("error: \(path): \(error).")
+    if let placed = data.diagnostic(error) {
+      report([placed])
+    } else {
+      printError("error: \(path): \(error).")
+    }
     return .failure
   }
   let language = output.language

@@ -100,8 +100,10 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
     } else {
       pooling = .mean
     }
+    var read: CriteriaFile.Alternatives?
     do {
       let experts = try CriteriaFile.alternatives(path)
+      read = experts
       subjectiveNames = experts.criteria
       let rows = (0..<experts.table.rows).map { experts.table.row($0) }
       // Each expert's points, checked where they are written.
@@ -123,6 +125,13 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
       inputs.append(path)
     } catch let error as InputError {
       report(error.diagnostics)
+      return .failure
+    } catch let error as WeightingError {
+      if let placed = read?.diagnostic(error) {
+        report([placed])
+      } else {
+        printError("error: \(path): \(error).")
+      }
       return .failure
     } catch {
       printError("error: \(path): \(error).")
@@ -156,9 +165,16 @@ func runWeights(_ words: [String]) throws(UsageError) -> ExitStatus {
         sets.append(try method.weights(data.table))
       } catch {
         // One method the data do not suit does not hide the others'.
-        printError(
-          "\(named == nil ? "warning" : "error"): \(path): \(method.rawValue): \(error)."
-        )
+        if let placed = data.diagnostic(
+          error, severity: named == nil ? .warning : .error,
+          prefix: "\(method.rawValue): ")
+        {
+          report([placed])
+        } else {
+          printError(
+            "\(named == nil ? "warning" : "error"): \(path): \(method.rawValue): \(error)."
+          )
+        }
         failed += 1
       }
     }

@@ -238,4 +238,29 @@ import Testing
     #expect(
       other.stderr.contains("q.csv: its criteria (c, a, d) are not those of"))
   }
+
+  /// A value a method cannot take is named at its line and column.
+  @Test func badValuesAtTheirCell() throws {
+    let folder = Fixture.temporaryFolder()
+    try "a,x,y\nA,1,2\nB,-3,4\nC,5,7\n".write(
+      toFile: folder + "/neg.csv", atomically: true, encoding: .utf8)
+    let entropy = try CommandLineTests.run([
+      "weights", folder + "/neg.csv", "--method", "entropy",
+    ])
+    #expect(entropy.status == 1)
+    #expect(
+      entropy.stderr.contains(
+        "neg.csv:3:3: error: entropy: x of B is -3; entropy takes shares of values ≥ 0."
+      ), "\(entropy.stderr)")
+    let vector = try CommandLineTests.run([
+      "rank", folder + "/neg.csv", "--normalise", "vector",
+    ])
+    #expect(vector.stderr.contains("neg.csv:3:3: error: x of B is -3;"))
+    try "e,x,y\nE1,100,0\nE2,50,50\n".write(
+      toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
+    let points = try CommandLineTests.run([
+      "weights", "--points", folder + "/p.csv", "--pooling", "geometric",
+    ])
+    #expect(points.stderr.contains("p.csv:2:8: error: y of E1 is 0;"))
+  }
 }

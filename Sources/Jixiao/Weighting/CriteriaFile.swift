@@ -12,6 +12,25 @@ public enum CriteriaFile {
     public var lines: [Int]
     public var criteria: [String]
     public var table: CriteriaTable
+    /// The file read and each criterion's column in it, to place faults.
+    var file: CSVTable?
+    var columns: [Int] = []
+
+    /// A weighting's fault at a value, at its line and column in the
+    /// file (`prefix`, such as the method, before the message); nil for
+    /// a fault that is not at a value.
+    public func diagnostic(
+      _ error: WeightingError, severity: Diagnostic.Severity = .error,
+      prefix: String = ""
+    ) -> Diagnostic? {
+      guard case .cell(let row, let j, let what) = error, let file,
+        row < ids.count, j < criteria.count
+      else { return nil }
+      return file.diagnostic(
+        severity, record: row, column: columns[j],
+        "\(prefix)\(criteria[j]) of \(ids[row]) is \(Diagnostic.number(table[row, j])); \(what)."
+      )
+    }
   }
 
   /// Reads `path`: `id` names the alternative column (default: the
@@ -111,7 +130,8 @@ public enum CriteriaFile {
       table: CriteriaTable(
         rows: m, columns: columns.count, values: values,
         types: types
-          ?? [CriterionType](repeating: .benefit, count: columns.count)))
+          ?? [CriterionType](repeating: .benefit, count: columns.count)),
+      file: table, columns: columns)
   }
 
   /// A pairwise comparison matrix: a header of criterion names after a

@@ -115,9 +115,9 @@ public enum Normalisation: Sendable, Equatable {
         )
       }
       guard low >= 0 else {
-        throw .badValue(
-          "criterion \(j + 1) has a value below 0; a ratio to target needs values ≥ 0"
-        )
+        throw .cell(
+          row: x.firstIndex { $0 < 0 } ?? 0, criterion: j,
+          "a ratio to target needs values ≥ 0")
       }
       return (
         x.map { cost ? ($0 == 0 ? cap : min(cap, t / $0)) : min(cap, $0 / t) },
@@ -152,9 +152,9 @@ public enum Normalisation: Sendable, Equatable {
       return (ranks.map { ($0 - 1) / (m - 1) }, high == low)
     case .vector:
       guard low >= 0 else {
-        throw .badValue(
-          "criterion \(j + 1) has a value below 0; vector normalisation needs values ≥ 0"
-        )
+        throw .cell(
+          row: x.firstIndex { $0 < 0 } ?? 0, criterion: j,
+          "vector normalisation needs values ≥ 0")
       }
       let norm = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
       guard norm > 0 else {
@@ -164,15 +164,15 @@ public enum Normalisation: Sendable, Equatable {
       return (x.map { cost ? 1 - $0 / norm : $0 / norm }, high == low)
     case .sum:
       guard low >= 0 else {
-        throw .badValue(
-          "criterion \(j + 1) has a value below 0; sum normalisation needs values ≥ 0"
-        )
+        throw .cell(
+          row: x.firstIndex { $0 < 0 } ?? 0, criterion: j,
+          "sum normalisation needs values ≥ 0")
       }
       if cost {
         guard low > 0 else {
-          throw .badValue(
-            "criterion \(j + 1) is a cost with a value of 0; sum normalisation of a cost takes 1/x"
-          )
+          throw .cell(
+            row: x.firstIndex { $0 == 0 } ?? 0, criterion: j,
+            "sum normalisation of a cost takes 1/x, so a cost must be above 0")
         }
         let total = x.reduce(0) { $0 + 1 / $1 }
         return (x.map { (1 / $0) / total }, high == low)

@@ -41,9 +41,9 @@ public enum ObjectiveWeights {
     for j in 0..<table.columns {
       let x = table.column(j)
       guard let low = x.min(), low >= 0 else {
-        throw .badValue(
-          "criterion \(j + 1) has a value below 0; entropy takes shares of values ≥ 0"
-        )
+        throw .cell(
+          row: x.firstIndex { !($0 >= 0) } ?? 0, criterion: j,
+          "entropy takes shares of values ≥ 0")
       }
       let total = x.reduce(0, +)
       // All 0 is as constant as all 5: no shares to spread, weight 0.

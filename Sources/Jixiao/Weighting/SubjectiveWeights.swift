@@ -48,8 +48,10 @@ public enum SubjectiveWeights {
         throw .shape(
           "expert \(e + 1) gives \(row.count) points for \(n) criteria")
       }
-      guard row.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-        throw .badValue("expert \(e + 1) gives points below 0 or not finite")
+      if let j = row.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+        throw .cell(
+          row: e, criterion: j,
+          "an expert gives each criterion 0 points or more")
       }
       let total = row.reduce(0, +)
       guard abs(total - 100) <= pointsTolerance else {
@@ -74,8 +76,9 @@ public enum SubjectiveWeights {
         var logSum = 0.0
         for (e, row) in points.enumerated() {
           guard row[j] > 0 else {
-            throw .badValue(
-              "expert \(e + 1) gives criterion \(j + 1) 0 points; a geometric mean needs every share above 0"
+            throw .cell(
+              row: e, criterion: j,
+              "the geometric mean of experts' shares needs every share above 0 (use --pooling mean)"
             )
           }
           logSum += log(row[j] / 100)

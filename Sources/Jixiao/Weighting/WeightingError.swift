@@ -11,12 +11,18 @@ public enum WeightingError: Error, Sendable, Equatable, CustomStringConvertible
   case degenerate(String)
   /// A pairwise comparison matrix that is not one.
   case notPairwise(String)
+  /// A value the method cannot take, at an alternative's (or expert's)
+  /// row and a criterion, both from 0, so a reader of a file can name its
+  /// line and column.
+  case cell(row: Int, criterion: Int, String)
 
   public var description: String {
     switch self {
     case .shape(let what), .badValue(let what), .degenerate(let what),
       .notPairwise(let what):
       what
+    case .cell(let row, let criterion, let what):
+      "row \(row + 1), criterion \(criterion + 1): \(what)"
     }
   }
 }
