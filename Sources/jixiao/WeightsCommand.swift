@@ -14,8 +14,9 @@ enum CriteriaOptions {
     var types: [CriterionType] = []
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       switch part.trimmingCharacters(in: .whitespaces).lowercased() {
-      case "+", "benefit", "1", "+1", "正向": types.append(.benefit)
-      case "-", "cost", "-1", "逆向": types.append(.cost)
+      case "+", "＋", "benefit", "1", "+1", "正向": types.append(.benefit)
+      // The minus sign (U+2212) and the full-width hyphen as well as '-'.
+      case "-", "−", "－", "cost", "-1", "−1", "逆向": types.append(.cost)
       default:
         throw UsageError(
           message:
@@ -305,7 +306,8 @@ func judgedWeights(
   var matrices: [[[Double]]] = []
   for path in files {
     do throws(InputError) {
-      let (given, matrix) = try CriteriaFile.pairwise(path)
+      let (given, matrix, warnings) = try CriteriaFile.pairwise(path)
+      report(warnings)
       if names.isEmpty {
         names = given
         matrices.append(matrix)
@@ -402,11 +404,13 @@ private func randomIndex(_ arguments: Arguments) throws(UsageError)
   default:
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
     let values = parts.map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard values.allSatisfy({ v in v.map { $0.isFinite && $0 >= 0 } ?? false })
+    // Random indices lie below 2 for every order (they approach about 1.98
+    // as n grows); 10 leaves room for other tables, not for typing slips.
+    guard values.allSatisfy({ v in v.map { $0 >= 0 && $0 <= 10 } ?? false })
     else {
       throw UsageError(
         message:
-          "--ri is \(text); use saaty1980, alonso-lamata, or RI(1),RI(2),… as finite numbers ≥ 0, none left empty."
+          "--ri is \(text); use saaty1980, alonso-lamata, or RI(1),RI(2),… as numbers from 0 to 10, none left empty."
       )
     }
     return AHP.RandomIndex(

@@ -263,4 +263,51 @@ import Testing
     ])
     #expect(points.stderr.contains("p.csv:2:8: error: y of E1 is 0;"))
   }
+
+  /// Judgements written with spaces or beyond Saaty's scale, a matrix of
+  /// order 1, the minus sign in --types, a repeated header name and the
+  /// range of min-max in the method's name.
+  @Test func looserInputsAndClearerNames() throws {
+    let folder = Fixture.temporaryFolder()
+    try "c,a,b\na,1,1 / 12\nb,12,1\n".write(
+      toFile: folder + "/m.csv", atomically: true, encoding: .utf8)
+    let ahp = try CommandLineTests.run(["weights", "--ahp", folder + "/m.csv"])
+    #expect(ahp.status == 0, "\(ahp.stderr)")
+    #expect(
+      ahp.stderr.contains(
+        "m.csv:3:3: warning: b against a is 12, beyond Saaty's scale"))
+    // w = (1/13, 12/13) for a consistent 2 × 2 matrix.
+    #expect(ahp.stdout.contains("0.076923") && ahp.stdout.contains("0.923077"))
+    try "c,a\na,1\n".write(
+      toFile: folder + "/one.csv", atomically: true, encoding: .utf8)
+    let one = try CommandLineTests.run([
+      "weights", "--ahp", folder + "/one.csv", "--format", "json",
+    ])
+    #expect(one.status == 0, "\(one.stderr)")
+    // CI = 0/0 for one criterion: empty, not 0.
+    let ci = one.stdout.split(separator: "\n").first { $0.contains("CI = ") }
+    #expect(ci?.contains("null") == true, "\(one.stdout)")
+    let ri = try CommandLineTests.run([
+      "weights", "--ahp", folder + "/m.csv", "--ri", "0,0,1e300",
+    ])
+    #expect(ri.status == 64)
+    try "a,x,X\nA,1,2\nB,3,4\n".write(
+      toFile: folder + "/dup.csv", atomically: true, encoding: .utf8)
+    let dup = try CommandLineTests.run(["rank", folder + "/dup.csv"])
+    #expect(dup.status == 1)
+    #expect(dup.stderr.split(separator: "\n").count == 1, "\(dup.stderr)")
+    let table = Fixture.repo("datasets/weights/topsis-ot2004.csv")
+    let minus = try Self.csv([
+      "rank", table, "--types", "−,+", "--weights", "0.5,0.5", "--method",
+      "arithmetic", "--normalise", "min-max:0:100",
+    ])
+    let hyphen = try Self.csv([
+      "rank", table, "--types", "-,+", "--weights", "0.5,0.5", "--method",
+      "arithmetic", "--normalise", "min-max:0:100",
+    ])
+    #expect(minus == hyphen)
+    #expect(
+      minus.first?.joined(separator: ",").contains(
+        "weighted arithmetic mean, min-max to [0, 100]") == true)
+  }
 }

@@ -53,7 +53,9 @@ public enum WeightingReport {
     add(l("λmax", "最大特征根 λmax"), .number(result.lambdaMax, decimals: 6))
     add(
       l("CI = (λmax − n)/(n − 1)", "一致性指标 CI"),
-      .number(result.consistencyIndex, decimals: 6))
+      // (λmax − n)/(n − 1) is 0/0 for one criterion.
+      criteria.count > 1
+        ? .number(result.consistencyIndex, decimals: 6) : .empty)
     let tableName = l.method(result.randomIndex.name)
     add(l("random-index table", "随机一致性指标表"), .text(tableName))
     add(

@@ -50,9 +50,15 @@ public enum CriteriaFile {
     let names =
       criteria ?? header.indices.filter { $0 != idColumn }.map { header[$0] }
     var columns: [Int] = []
-    for name in names {
-      if let k = column(name, in: table, role: "criterion", log: &log) {
-        columns.append(k)
+    if criteria == nil {
+      // Every other column, by place: looking them up by name would report
+      // a repeated header name once per lookup.
+      columns = header.indices.filter { $0 != idColumn }
+    } else {
+      for name in names {
+        if let k = column(name, in: table, role: "criterion", log: &log) {
+          columns.append(k)
+        }
       }
     }
     if let types, types.count != names.count {
@@ -75,7 +81,9 @@ public enum CriteriaFile {
         log.append(
           Diagnostic(
             .error, file: path, line: 1,
-            "criteria \(first + 1) and \(j + 1) are both named \"\(name)\".",
+            names[first] == name
+              ? "criteria \(first + 1) and \(j + 1) are both named \"\(name)\"."
+              : "criteria \(first + 1) and \(j + 1) are named \"\(names[first])\" and \"\(name)\", which match without regard to case.",
             help: "Give each criterion its own name."))
       } else {
         seenNames[name.lowercased()] = j
@@ -138,7 +146,7 @@ public enum CriteriaFile {
   /// first cell for the row names, and one row per criterion in the same
   /// order. Cells are numbers or fractions such as 1/3.
   public static func pairwise(_ path: String) throws(InputError) -> (
-    names: [String], matrix: [[Double]]
+    names: [String], matrix: [[Double]], warnings: [Diagnostic]
   ) {
     var log = DiagnosticLog()
     let table = try CSVTable(contentsOf: path, log: &log)
@@ -213,15 +221,36 @@ public enum CriteriaFile {
       }
     }
     try log.throwIfErrors()
-    return (names, matrix)
+    // Saaty's scale runs from 1/9 to 9; a judgement outside it is taken as
+    // it is, but is more likely a slip than a meaning.
+    var warnings: [Diagnostic] = []
+    outer: for r in names.indices {
+      for c in names.indices where matrix[r][c] > 9 * (1 + 1e-9) {
+        warnings.append(
+          table.diagnostic(
+            .warning, record: r, column: c + 1,
+            "\(names[r]) against \(names[c]) is \(table.text(r, c + 1)), beyond Saaty's scale of 1/9 to 9; it is used as it is.",
+            help:
+              "Check the judgement; on the 1–9 scale, 9 is extreme importance.")
+        )
+        if warnings.count >= 5 { break outer }
+      }
+    }
+    return (names, matrix, warnings)
   }
 
-  /// A number such as 3, 0.5 or 1/3.
+  /// A number such as 3, 0.5, 1/3 or 1 / 3 (spaces around the slash
+  /// allowed, each side a plain or scientific number).
   static func fraction(_ text: String) -> Double? {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
     guard parts.count <= 2,
-      parts.allSatisfy({
-        !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0 == "." }
+      parts.allSatisfy({ part in
+        !part.isEmpty
+          && part.allSatisfy {
+            $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-"
+              || $0 == "+"
+          }
       })
     else { return nil }
     guard let a = Double(parts[0]) else { return nil }

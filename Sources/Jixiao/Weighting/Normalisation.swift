@@ -41,7 +41,10 @@ public enum Normalisation: Sendable, Equatable {
   /// The name used in settings and output.
   public var name: String {
     switch self {
-    case .minMax: "min-max"
+    case .minMax(let l, let u):
+      l == 0 && u == 1
+        ? "min-max"
+        : "min-max to [\(Diagnostic.number(l)), \(Diagnostic.number(u))]"
     case .zScore: "z-score"
     case .ratioToTarget: "ratio to target"
     case .distanceToReference: "distance to reference"

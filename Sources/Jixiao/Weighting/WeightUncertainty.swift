@@ -111,7 +111,7 @@ public struct WeightUncertainty: Sendable {
       // from 0.01 down the draws are the simplex's vertices anyway.
       guard c * (w0.min() ?? 0) >= 1e-300 else {
         throw .badValue(
-          "the Dirichlet concentration \(Diagnostic.number(c)) times the smallest base weight is below 10⁻³⁰⁰; give a concentration of 0.01 or more (below that the draws are the vertices of the weights anyway)"
+          "the Dirichlet concentration \(Diagnostic.number(c)) times the smallest base weight is below 10⁻³⁰⁰, beyond the range of doubles; give a larger concentration (from about 0.01 down the draws are the vertices of the weights anyway)"
         )
       }
     case .uniform(let x):
