@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -x .venv/bin/python ]; then
+  # A broken environment (or a link to one that is gone) is made anew.
+  rm -rf .venv
   python3 -m venv .venv
 fi
 if ! .venv/bin/python -c "import numpy, pandas, scipy, polars, duckdb" 2>/dev/null; then
