@@ -58,7 +58,7 @@ import Testing
     #expect(run.status == 64)
     let expected =
       "error: no help for \"nope\"; the commands are check, score, "
-      + "simulate, standards, efficiency, transfers, weights, rank, sensitivity, "
+      + "simulate, standards, efficiency, transfers, weights, rank, fuzzy, sensitivity, "
       + "import, generate, help and version."
     #expect(
       run.stderr.split(separator: "\n").first.map(String.init) == expected)
