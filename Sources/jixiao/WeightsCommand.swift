@@ -330,12 +330,24 @@ func judgedWeights(
   do {
     let pooled = try AHP.pool(matrices)
     let result = try AHP.evaluate(pooled, method: method, randomIndex: table)
+    var consistency = WeightingReport.consistency(
+      result, criteria: names, pooled: matrices.count, language: language)
+    if matrices.count > 1 {
+      // Each expert's own consistency: a pooled matrix can pass while one
+      // expert's judgements contradict themselves.
+      var own: [(file: String, cr: Double?)] = []
+      for (path, matrix) in zip(files, matrices) {
+        let single = try AHP.evaluate(
+          matrix, method: method, randomIndex: table)
+        own.append((path, single.consistencyRatio))
+      }
+      WeightingReport.appendExperts(own, to: &consistency, language: language)
+    }
     return (
       names,
       CriteriaWeights(
         values: result.weights, method: "AHP (\(method.rawValue))"),
-      WeightingReport.consistency(
-        result, criteria: names, pooled: matrices.count, language: language)
+      consistency
     )
   } catch {
     printError("error: \(files.count == 1 ? files[0] + ": " : "")\(error).")

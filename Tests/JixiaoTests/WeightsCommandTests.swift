@@ -62,7 +62,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let ranking = try String(
       contentsOfFile: out + "/ranking.csv", encoding: .utf8)
-    #expect(ranking.contains("排名（TOPSIS（向量归一化））"), "\(ranking)")
+    #expect(ranking.contains("TOPSIS（向量归一化）排名"), "\(ranking)")
     #expect(ranking.contains("加权算术平均，极差标准化"))
     let settings = try String(
       contentsOfFile: out + "/rank_settings.csv", encoding: .utf8)
@@ -309,5 +309,30 @@ import Testing
     #expect(
       minus.first?.joined(separator: ",").contains(
         "weighted arithmetic mean, min-max to [0, 100]") == true)
+  }
+
+  /// Pooled judgements list each expert's own CR: AHP-1's matrix has
+  /// CR 0.033199 (REFERENCES.md), and a second matrix with a 1/5 where
+  /// AHP-1 has 5 contradicts itself.
+  @Test func pooledJudgementsShowEachExpertsCR() throws {
+    let folder = Fixture.temporaryFolder()
+    try """
+    criterion,output,benefit,satisfaction
+    output,1,3,1/5
+    benefit,1/3,1,3
+    satisfaction,5,1/3,1
+    """.write(toFile: folder + "/b.csv", atomically: true, encoding: .utf8)
+    let first = Fixture.repo("datasets/weights/ahp-department.csv")
+    let run = try CommandLineTests.run([
+      "weights", "--ahp", first, "--ahp", folder + "/b.csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(
+      lines.contains {
+        $0.hasPrefix("CR of \(first)") && $0.hasSuffix("0.033199")
+      },
+      "\(run.stdout)")
+    #expect(lines.contains { $0.contains("b.csv (not acceptable)") })
   }
 }

@@ -8,7 +8,7 @@ extension ReportTable {
     var cells: [[String]] = []
     cells.reserveCapacity(rowCount)
     for row in 0..<rowCount {
-      let line = (0..<columns.count).map { cell(row, $0).display }
+      let line = (0..<columns.count).map { Self.oneLine(cell(row, $0).display) }
       for (j, text) in line.enumerated() {
         widths[j] = max(widths[j], Self.displayWidth(text))
       }
@@ -34,6 +34,16 @@ extension ReportTable {
     var text = parts.joined(separator: "  ")
     while text.hasSuffix(" ") { text.removeLast() }
     return text
+  }
+
+  /// A cell's text on one terminal line: a line break or tab inside a
+  /// name (a quoted CSV field may hold one) would break the alignment of
+  /// every column after it, so it is shown as a space. Files keep it.
+  static func oneLine(_ text: String) -> String {
+    guard text.contains(where: { $0.isNewline || $0 == "\t" }) else {
+      return text
+    }
+    return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
   }
 
   /// Terminal columns taken by a string: 2 for East Asian wide characters.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tables of `jixiao weights` and `jixiao rank`.
 public enum WeightingReport {
   /// One row per criterion, a column per weighting.
@@ -93,6 +95,24 @@ public enum WeightingReport {
     return table
   }
 
+  /// The CR of each expert's own matrix under the pooled table's rows,
+  /// with the verdict for each.
+  public static func appendExperts(
+    _ experts: [(file: String, cr: Double?)], to table: inout ReportTable,
+    language: Language
+  ) {
+    let l = Labels(language: language)
+    for (file, cr) in experts {
+      let name = file
+      let verdict =
+        cr.map { $0 < 0.1 ? "" : l(" (not acceptable)", "（未通过）") } ?? ""
+      table.append([
+        .text(l("CR of \(name)\(verdict)", "\(name) 的 CR\(verdict)")),
+        cr.map { .number($0, decimals: 6) } ?? .empty,
+      ])
+    }
+  }
+
   /// One row per alternative: each method's score and the position it
   /// gives (1 the best, ties averaged).
   public static func ranking(
@@ -105,8 +125,8 @@ public enum WeightingReport {
     for m in methods {
       let name = l.method(m.name)
       columns.append(.init(name, numeric: true))
-      columns.append(
-        .init(l("rank (\(name))", "排名（\(name)）"), numeric: true))
+      // "TOPSIS（向量归一化）排名", not brackets within brackets.
+      columns.append(.init(l("rank (\(name))", "\(name)排名"), numeric: true))
     }
     var table = ReportTable(
       name: "ranking", title: l("Scores and ranks", "得分与排名"), columns: columns)
