@@ -66,8 +66,9 @@ func runFuzzy(_ words: [String]) throws(UsageError) -> ExitStatus {
   var inputs = [path]
   let weights: [Double]
   let weightSource: String
-  if let text = arguments["weights"] {
-    (weights, weightSource) = try givenWeights(text, criteria: data.criteria)
+  if arguments["weights"] != nil {
+    (weights, weightSource) = try givenWeights(
+      arguments, criteria: data.criteria)
   } else {
     guard
       let judged = try judgedWeights(ahpFiles, arguments, language: language)

@@ -273,7 +273,7 @@ enum Help {
       """
     ),
     "rank": (
-      "jixiao rank TABLE [--method M,…] [--weights W | --weight-method M] [--normalise N] [--zero-offset E] [--v V] [--id C] [--criteria A,B,…] [--types +,-,…] [--format F] [--out DIR] [--lang L]",
+      "jixiao rank TABLE [--method M,…] [--weights W | --weight-method M] [--normalise N [--targets T --cap C | --references R | --goalposts G --scale S]] [--zero-offset E] [--v V] [--id C] [--criteria A,B,…] [--types +,-,…] [--format F] [--out DIR] [--lang L]",
       """
       Scores and ranks the alternatives of a table (one row each, one column per
       criterion) by several methods, and compares their rankings (Spearman,
@@ -286,7 +286,11 @@ enum Help {
         --weight-method M  equal (default), or any --method of jixiao weights
         --normalise N      min-max (default, to [0, 1]; min-max:L:U to [L, U]),
                            z-score, rank, percentile-rank, vector (TOPSIS's
-                           default) or sum
+                           default), sum, or with a value per criterion (in
+                           order, or name=value): target (--targets T,…
+                           [--cap C], default 1), reference (--references
+                           R,…) or goalposts (--goalposts L:U,… [--scale S],
+                           default 1)
         --zero-offset E    geometric and harmonic means take x + E (default: a 0 is
                            an error)
         --v V              VIKOR's weight of the majority strategy (default 0.5)

@@ -9,13 +9,15 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
     words,
     options: Set([
       "format", "out", "lang", "method", "weights", "weight-method",
-      "normalise",
+      "normalise", "targets", "cap", "references", "goalposts", "scale",
       "zero-offset", "v",
     ]).union(CriteriaOptions.names),
     flags: [])
   let output = try Output(arguments)
   let path = try CriteriaOptions.table(arguments)
-  let normalisation = try normalisationOption(arguments)
+  // The name and settings are checked before the table is read; the
+  // values per criterion once its criteria are known.
+  _ = try normalisationOption(arguments, criteria: nil)
   let methods =
     try nameList(arguments, "method") ?? ["arithmetic", "topsis", "vikor"]
   for method in methods
@@ -61,10 +63,12 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
         "--weight-method is \(weightMethodName); use \(WeightMethod.names).")
   }
   guard let data = try CriteriaOptions.read(arguments) else { return .failure }
+  let normalisation = try normalisationOption(
+    arguments, criteria: data.criteria)
   var weights: [Double]
   var weightNote: String
-  if let text = arguments["weights"] {
-    (weights, weightNote) = try givenWeights(text, criteria: data.criteria)
+  if arguments["weights"] != nil {
+    (weights, weightNote) = try givenWeights(arguments, criteria: data.criteria)
   } else {
     do {
       let w = try weightMethod.weights(data.table)
@@ -77,6 +81,30 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   var results: [(name: String, scores: [Double], lowerIsBetter: Bool)] = []
   var notes: [WeightingReport.RankingNote] = [.weights(weightNote)]
+  // The values per criterion a normalisation was given, kept with the run.
+  func list(_ values: [Double]) -> String {
+    zip(data.criteria, values).map { "\($0) \(Diagnostic.number($1))" }
+      .joined(separator: ", ")
+  }
+  switch normalisation {
+  case .ratioToTarget(let targets, let cap):
+    notes.append(
+      .normalisation(
+        "ratio to target, targets \(list(targets)); cap \(Diagnostic.number(cap))"
+      ))
+  case .distanceToReference(let references):
+    notes.append(
+      .normalisation("distance to reference, references \(list(references))"))
+  case .goalposts(let low, let high, let scale):
+    let posts = data.criteria.indices.map {
+      "\(data.criteria[$0]) \(Diagnostic.number(low[$0]))–\(Diagnostic.number(high[$0]))"
+    }
+    notes.append(
+      .normalisation(
+        "goalposts \(posts.joined(separator: ", ")); scale \(Diagnostic.number(scale))"
+      ))
+  default: break
+  }
   do {
     for method in methods {
       switch method {
@@ -161,11 +189,30 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
 }
 
-/// `--normalise min-max|min-max:L:U|z-score|rank|percentile-rank|vector|sum`.
-func normalisationOption(_ arguments: Arguments) throws(UsageError)
-  -> Normalisation?
+/// `--normalise min-max|min-max:L:U|z-score|rank|percentile-rank|vector|sum`,
+/// or one that takes a value per criterion: `target` (`--targets`, and
+/// `--cap`, 1 by default: no credit past the target), `reference`
+/// (`--references`) or `goalposts` (`--goalposts L:U,…`, and `--scale`, 1
+/// by default). Without `criteria` only the names and settings are
+/// checked, and the per-criterion kinds give nil.
+func normalisationOption(_ arguments: Arguments, criteria: [String]?)
+  throws(UsageError) -> Normalisation?
 {
-  guard let text = arguments["normalise"] else { return nil }
+  let perCriterion = ["targets", "cap", "references", "goalposts", "scale"]
+  let kinds = [
+    "target": ["targets", "cap"], "reference": ["references"],
+    "goalposts": ["goalposts", "scale"],
+  ]
+  let text = arguments["normalise"]
+  let allowed = text.flatMap { kinds[$0] } ?? []
+  for option in perCriterion
+  where arguments[option] != nil && !allowed.contains(option) {
+    throw UsageError(
+      message:
+        "--\(option) goes with --normalise \(kinds.first { $0.value.contains(option) }?.key ?? "")."
+    )
+  }
+  guard let text else { return nil }
   switch text {
   case "min-max": return .unit
   case "z-score": return .zScore
@@ -173,6 +220,53 @@ func normalisationOption(_ arguments: Arguments) throws(UsageError)
   case "percentile-rank": return .percentileRank
   case "vector": return .vector
   case "sum": return .sum
+  case "target":
+    let cap = try positive(arguments, "cap") ?? 1
+    guard arguments["targets"] != nil else {
+      throw UsageError(
+        message: "--normalise target needs --targets, one per criterion.")
+    }
+    guard let criteria else { return nil }
+    let targets = try criterionValues(
+      arguments, "targets", criteria: criteria)
+    return .ratioToTarget(targets: targets, cap: cap)
+  case "reference":
+    guard arguments["references"] != nil else {
+      throw UsageError(
+        message: "--normalise reference needs --references, one per criterion.")
+    }
+    guard let criteria else { return nil }
+    return .distanceToReference(
+      references: try criterionValues(
+        arguments, "references", criteria: criteria))
+  case "goalposts":
+    let scale = try positive(arguments, "scale") ?? 1
+    guard arguments["goalposts"] != nil else {
+      throw UsageError(
+        message:
+          "--normalise goalposts needs --goalposts L:U per criterion, such as 0:100,20:80."
+      )
+    }
+    guard let criteria else { return nil }
+    let pairs = try criterionTexts(arguments, "goalposts", criteria: criteria)
+    var low: [Double] = []
+    var high: [Double] = []
+    for (j, pair) in pairs.enumerated() {
+      let ends = pair.split(separator: ":").map {
+        Double($0.trimmingCharacters(in: .whitespaces))
+      }
+      guard ends.count == 2, let l = ends[0], let u = ends[1], l.isFinite,
+        u.isFinite, u > l
+      else {
+        throw UsageError(
+          message:
+            "--goalposts gives \(criteria[j]) \"\(pair)\"; give L:U with L below U, such as 0:100."
+        )
+      }
+      low.append(l)
+      high.append(u)
+    }
+    return .goalposts(low: low, high: high, scale: scale)
   default:
     let parts = text.split(separator: ":")
     // Bounds within ±10⁹, so products and squares of the normalised
@@ -184,9 +278,78 @@ func normalisationOption(_ arguments: Arguments) throws(UsageError)
     }
     throw UsageError(
       message:
-        "--normalise is \(text); use min-max (or min-max:L:U with L < U within ±1000000000, such as min-max:0:100), z-score, rank, percentile-rank, vector or sum."
+        "--normalise is \(text); use min-max (or min-max:L:U with L < U within ±1000000000, such as min-max:0:100), z-score, rank, percentile-rank, vector, sum, target, reference or goalposts."
     )
   }
+}
+
+/// A number above 0 given to an option, or nil when it is not given.
+private func positive(_ arguments: Arguments, _ option: String)
+  throws(UsageError) -> Double?
+{
+  guard let text = arguments[option] else { return nil }
+  guard let value = Double(text), value > 0, value <= 1e9 else {
+    throw UsageError(
+      message: "--\(option) is \(text); give a number above 0 (at most 1e9).")
+  }
+  return value
+}
+
+/// One text per criterion: in the criteria's order, or as name=value,
+/// every criterion once.
+func criterionTexts(
+  _ arguments: Arguments, _ option: String, criteria: [String]
+) throws(UsageError) -> [String] {
+  let text = arguments[option] ?? ""
+  let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    .map { $0.trimmingCharacters(in: .whitespaces) }
+  guard parts.contains(where: { $0.contains("=") }) else {
+    guard parts.count == criteria.count, !parts.contains(where: \.isEmpty)
+    else {
+      throw UsageError(
+        message:
+          "--\(option) is \(text); give \(criteria.count) values, one per criterion (\(criteria.joined(separator: ", "))), in that order or as name=value."
+      )
+    }
+    return parts
+  }
+  var values = [String?](repeating: nil, count: criteria.count)
+  for part in parts {
+    let pair = part.split(separator: "=", maxSplits: 1).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard pair.count == 2, let j = criteria.firstIndex(of: pair[0]),
+      values[j] == nil
+    else {
+      throw UsageError(
+        message:
+          "--\(option) names \(pair.first ?? part), which is not a criterion or is named twice; the criteria are \(criteria.joined(separator: ", "))."
+      )
+    }
+    values[j] = pair[1]
+  }
+  guard let missing = values.firstIndex(where: { $0 == nil }) else {
+    return values.compactMap { $0 }
+  }
+  throw UsageError(
+    message: "--\(option) gives no value for \(criteria[missing]).")
+}
+
+/// One finite number per criterion (see `criterionTexts`).
+func criterionValues(
+  _ arguments: Arguments, _ option: String, criteria: [String]
+) throws(UsageError) -> [Double] {
+  let texts = try criterionTexts(arguments, option, criteria: criteria)
+  var values: [Double] = []
+  for (j, text) in texts.enumerated() {
+    guard let v = Double(text), v.isFinite, abs(v) <= 1e12 else {
+      throw UsageError(
+        message:
+          "--\(option) gives \(criteria[j]) \"\(text)\"; give a number.")
+    }
+    values.append(v)
+  }
+  return values
 }
 
 /// The lowest value of a table if it is at or below −offset, as

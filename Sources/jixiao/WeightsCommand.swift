@@ -358,40 +358,16 @@ func judgedWeights(
 /// `--weights 0.4,0.6` (one per criterion, in their order) or
 /// `--weights 产出=0.5,效益=0.3,…` (by name, every criterion once), scaled
 /// to sum 1 if they do not; with the note that says which.
-func givenWeights(_ text: String, criteria: [String]) throws(UsageError)
-  -> (values: [Double], note: String)
+func givenWeights(_ arguments: Arguments, criteria: [String])
+  throws(UsageError) -> (values: [Double], note: String)
 {
-  let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-    .map { $0.trimmingCharacters(in: .whitespaces) }
-  var raw: [Double?]
-  if parts.contains(where: { $0.contains("=") }) {
-    raw = [Double?](repeating: nil, count: criteria.count)
-    for part in parts {
-      let pair = part.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      guard pair.count == 2, let j = criteria.firstIndex(of: pair[0]),
-        raw[j] == nil
-      else {
-        throw UsageError(
-          message:
-            "--weights names \(pair.first ?? part), which is not a criterion or is named twice; the criteria are \(criteria.joined(separator: ", "))."
-        )
-      }
-      raw[j] = Double(pair[1]) ?? .nan
-    }
-  } else {
-    raw = parts.map { Double($0) }
-  }
-  guard raw.count == criteria.count,
-    raw.allSatisfy({ v in v.map { $0 >= 0 && $0.isFinite } ?? false })
-  else {
+  let values = try criterionValues(arguments, "weights", criteria: criteria)
+  guard values.allSatisfy({ $0 >= 0 }) else {
     throw UsageError(
       message:
-        "--weights is \(text); give \(criteria.count) numbers ≥ 0, one per criterion (\(criteria.joined(separator: ", "))), in that order or as name=weight."
+        "--weights is \(arguments["weights"] ?? ""); give \(criteria.count) numbers ≥ 0, one per criterion (\(criteria.joined(separator: ", "))), in that order or as name=weight."
     )
   }
-  let values = raw.compactMap { $0 }
   let total = values.reduce(0, +)
   guard total > 0, total.isFinite else {
     throw UsageError(message: "--weights are all 0, or too large to add up.")

@@ -335,4 +335,59 @@ import Testing
       "\(run.stdout)")
     #expect(lines.contains { $0.contains("b.csv (not acceptable)") })
   }
+
+  /// The normalisations with a value per criterion, by hand on the 6 × 3
+  /// table (profit +, cost −, quality +; equal weights):
+  /// - target 300, 16, 16, cap 1: A1 = (250/300 + 16/16 + 12/16)/3 = 0.861111
+  ///   and A5 = (225/300 + 1 + 1)/3 = 0.916667;
+  /// - goalposts 200:300, 10:40, 0:20 on a scale of 100, every criterion a
+  ///   benefit: A1 = (50 + 20 + 60)/3 = 43.3333;
+  /// - references 250, 20, 10: A1 = (0 − 0.2 + 0.2)/3 = 0, A2 = (−0.2 −
+  ///   0.2 − 0.2)/3 = −0.2.
+  @Test func normalisationsWithAValuePerCriterion() throws {
+    let table = Fixture.temporaryFolder() + "/six.csv"
+    try """
+    a,profit,cost,quality
+    A1,250,16,12
+    A2,200,16,8
+    A3,300,32,16
+    A4,275,20,8
+    A5,225,16,16
+    A6,310,28,10
+    """.write(toFile: table, atomically: true, encoding: .utf8)
+    func scores(_ extra: [String]) throws -> [Double] {
+      try Self.csv(["rank", table, "--method", "arithmetic"] + extra)
+        .dropFirst().compactMap { Double($0[1]) }
+    }
+    let target = try scores([
+      "--types", "+,-,+", "--normalise", "target", "--targets", "300,16,16",
+    ])
+    #expect(
+      abs(target[0] - 0.861111) < 5e-7 && abs(target[4] - 0.916667) < 5e-7)
+    let posts = try scores([
+      "--normalise", "goalposts", "--goalposts", "200:300,10:40,0:20",
+      "--scale", "100",
+    ])
+    #expect(abs(posts[0] - 130.0 / 3) < 1e-6)
+    let reference = try scores([
+      "--normalise", "reference", "--references",
+      "quality=10,profit=250,cost=20",
+    ])
+    #expect(abs(reference[0]) < 1e-9 && abs(reference[1] + 0.2) < 1e-9)
+    for bad in [
+      ["--targets", "1,2,3"], ["--normalise", "target"],
+      ["--normalise", "target", "--targets", "1,2"],
+      ["--normalise", "goalposts", "--goalposts", "1:0,2:3,3:4"],
+      ["--normalise", "reference", "--references", "profit=1,cost=2"],
+      ["--normalise", "target", "--targets", "1,2,3", "--cap", "0"],
+    ] {
+      let run = try CommandLineTests.run(["rank", table] + bad)
+      #expect(run.status == 64, "\(bad): \(run.stderr)")
+    }
+    // A target of 0 is the data's fault, named by the library.
+    let zero = try CommandLineTests.run([
+      "rank", table, "--normalise", "target", "--targets", "0,1,1",
+    ])
+    #expect(zero.status == 1 && zero.stderr.contains("target"))
+  }
 }

@@ -224,6 +224,9 @@ public enum WeightingReport {
     case constant(method: String, criteria: [String])
     /// VIKOR's compromise set.
     case compromise([String])
+    /// The normalisation's values per criterion (targets, references,
+    /// goalposts), as given.
+    case normalisation(String)
   }
 
   static func text(_ note: RankingNote, _ l: Labels) -> String {
@@ -238,6 +241,8 @@ public enum WeightingReport {
       return l(
         "VIKOR compromise: \(ids.joined(separator: ", "))",
         "VIKOR 折衷解：\(ids.joined(separator: "，"))")
+    case .normalisation(let settings):
+      return l("normalisation: \(settings)", "标准化：\(settings)")
     }
   }
 
