@@ -185,16 +185,7 @@ import Testing
   /// of A3, (21.333 − 32)/6.3944 = −1.66812 (cost turned around: (μ − x)/σ,
   /// σ the population SD).
   @Test func valuesBelowZeroNameTheWayOut() throws {
-    let table = Fixture.temporaryFolder() + "/six.csv"
-    try """
-    a,profit,cost,quality
-    A1,250,16,12
-    A2,200,16,8
-    A3,300,32,16
-    A4,275,20,8
-    A5,225,16,16
-    A6,310,28,10
-    """.write(toFile: table, atomically: true, encoding: .utf8)
+    let table = try Self.sixAlternatives()
     for extra in [[], ["--zero-offset", "0.01"]] {
       let run = try CommandLineTests.run(
         [
@@ -345,16 +336,7 @@ import Testing
   /// - references 250, 20, 10: A1 = (0 − 0.2 + 0.2)/3 = 0, A2 = (−0.2 −
   ///   0.2 − 0.2)/3 = −0.2.
   @Test func normalisationsWithAValuePerCriterion() throws {
-    let table = Fixture.temporaryFolder() + "/six.csv"
-    try """
-    a,profit,cost,quality
-    A1,250,16,12
-    A2,200,16,8
-    A3,300,32,16
-    A4,275,20,8
-    A5,225,16,16
-    A6,310,28,10
-    """.write(toFile: table, atomically: true, encoding: .utf8)
+    let table = try Self.sixAlternatives()
     func scores(_ extra: [String]) throws -> [Double] {
       try Self.csv(["rank", table, "--method", "arithmetic"] + extra)
         .dropFirst().compactMap { Double($0[1]) }
@@ -389,5 +371,20 @@ import Testing
       "rank", table, "--normalise", "target", "--targets", "0,1,1",
     ])
     #expect(zero.status == 1 && zero.stderr.contains("target"))
+  }
+
+  /// A 6 × 3 table (profit, cost, quality) written to a new folder.
+  static func sixAlternatives() throws -> String {
+    let table = Fixture.temporaryFolder() + "/six.csv"
+    try """
+    a,profit,cost,quality
+    A1,250,16,12
+    A2,200,16,8
+    A3,300,32,16
+    A4,275,20,8
+    A5,225,16,16
+    A6,310,28,10
+    """.write(toFile: table, atomically: true, encoding: .utf8)
+    return table
   }
 }

@@ -136,23 +136,9 @@ extension CriteriaFile {
               : "Correct the row so that its degrees add up to 1."))
         continue
       }
-      let a: Int
-      if let known = idIndex[name] {
-        a = known
-      } else {
-        a = ids.count
-        idIndex[name] = a
-        ids.append(name)
-        cells.append([:])
-      }
-      let j: Int
-      if let known = criterionIndex[item] {
-        j = known
-      } else {
-        j = criteria.count
-        criterionIndex[item] = j
-        criteria.append(item)
-      }
+      let a = Self.number(name, in: &ids, index: &idIndex)
+      if a == cells.count { cells.append([:]) }
+      let j = Self.number(item, in: &criteria, index: &criterionIndex)
       let line = table.line(ofRecord: r)
       if let first = cells[a][j] {
         log.append(
@@ -187,5 +173,16 @@ extension CriteriaFile {
     try log.throwIfErrors()
     return Memberships(
       ids: ids, criteria: criteria, grades: grades, matrices: matrices)
+  }
+
+  /// The number of a name in the order names first appear, adding it if
+  /// it is new.
+  private static func number(
+    _ name: String, in names: inout [String], index: inout [String: Int]
+  ) -> Int {
+    if let known = index[name] { return known }
+    index[name] = names.count
+    names.append(name)
+    return names.count - 1
   }
 }
