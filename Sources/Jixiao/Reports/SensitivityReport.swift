@@ -57,22 +57,23 @@ public enum SensitivityReport {
         "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised",
         "w₀ (1 ± \(Diagnostic.number(x)) U) 再归一化")
     }
+    let exact = r.uncertainty.exactRanks
     table.footnotes = [
       l(
         "\(s.draws) weight draws, seed \(s.seed), \(perturbation), around the scheme's weights "
-          + r.dimensions.enumerated().map {
+          + r.dimensionIds.enumerated().map {
             "\($0.element) \(String(format: "%.4f", r.baseWeights[$0.offset]))"
           }.joined(separator: ", ")
           + "; aggregation \(s.aggregations.map(\.name).joined(separator: ", ")); dimension scores "
           + "\(r.scales.map(\.rawValue).joined(separator: ", ")). Quantiles from \(s.scoreBins)-bin histograms "
-          + "per project (ranks: \(s.rankBins) bins over 1…n), interpolated. \(r.skipped) project(s) left out "
+          + "per project, interpolated; ranks \(exact ? "exact (each draw sorted)" : "from \(s.rankBins) bins over 1…n"). \(r.skipped) project(s) left out "
           + "(no score, or a dimension that does not apply).",
         "权重抽样 \(s.draws) 次，随机种子 \(s.seed)，\(perturbation)，基准权重 "
           + r.dimensions.enumerated().map {
             "\($0.element) \(String(format: "%.4f", r.baseWeights[$0.offset]))"
           }.joined(separator: "，")
           + "；合成方法 \(s.aggregations.map { l.method($0.name) }.joined(separator: "，"))；维度得分 "
-          + "\(r.scales.map(\.chinese).joined(separator: "，"))。分位数由每个项目 \(s.scoreBins) 格直方图插值得到（排名 \(s.rankBins) 格）。未纳入 \(r.skipped) 个项目（无得分或有不适用的维度）。"
+          + "\(r.scales.map(\.chinese).joined(separator: "，"))。分位数由每个项目 \(s.scoreBins) 格直方图插值得到（排名\(exact ? "为精确值（逐次抽样排序）" : "由 \(s.rankBins) 格直方图得到")）。未纳入 \(r.skipped) 个项目（无得分或有不适用的维度）。"
       )
     ]
     return table
@@ -110,7 +111,9 @@ public enum SensitivityReport {
       l("share in the top grade", "最高等级的比例"),
     ]
     for (o, (outcome, indices)) in r.sobol.enumerated() {
-      for (j, name) in r.dimensions.enumerated() {
+      // Names in Chinese, ids in English, as `score` heads its columns.
+      let names = language == .chinese ? r.dimensions : r.dimensionIds
+      for (j, name) in names.enumerated() {
         table.append([
           .text(o < outcomes.count ? outcomes[o] : outcome), .text(name),
           indices.map { .number($0.firstOrder[j], decimals: 4) } ?? .empty,

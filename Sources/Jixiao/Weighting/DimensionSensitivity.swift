@@ -19,7 +19,10 @@ import JixiaoNumerics
 public struct DimensionSensitivity: Sendable {
   public var projects: [Int]
   public var skipped: Int
+  /// The dimensions' names (产出指标 …) and ids (output …), in the
+  /// weights' order.
   public var dimensions: [String]
+  public var dimensionIds: [String]
   public var baseWeights: [Double]
   public var baseScore: [Double]
   /// The scheme's grades, best first, as `uncertainty.gradeShare` counts
@@ -112,6 +115,7 @@ public struct DimensionSensitivity: Sendable {
     projects = kept
     skipped = evaluation.projectCount - kept.count
     dimensions = used.map { scheme.dimensions[$0].name }
+    dimensionIds = used.map { scheme.dimensions[$0].id }
     baseWeights = w0
     baseScore = (0..<kept.count).map { i in
       (0..<d).reduce(0) { $0 + w0[$1] * s[i, $1] }

@@ -74,6 +74,9 @@ public struct WeightUncertainty: Sendable {
   public var rankMedian: [Double]
   public var rankP5: [Double]
   public var rankP95: [Double]
+  /// Whether the rank bands are exact (every rank kept) or read from
+  /// histograms.
+  public var exactRanks: Bool
 
   /// - Throws: `WeightingError` for matrices of different shapes, weights
   ///   that are not one per criterion summing to 1, a perturbation
@@ -279,6 +282,7 @@ public struct WeightUncertainty: Sendable {
     rankMedian = r50
     rankP5 = r5
     rankP95 = r95
+    exactRanks = exact != nil
   }
 
   /// What a block of draws multiplies: S, ln(S + ε) or 1/(S + ε).
