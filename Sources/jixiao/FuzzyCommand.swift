@@ -39,18 +39,19 @@ func runFuzzy(_ words: [String]) throws(UsageError) -> ExitStatus {
   }
   var givenPoints: [Double]?
   if let text = arguments["points"] {
-    let values = text.split(separator: ",", omittingEmptySubsequences: false)
-      .map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    let usable = values.allSatisfy { v in
-      v.map { $0.isFinite && abs($0) <= 1e9 } ?? false
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    var values: [Double] = []
+    for part in parts {
+      guard let v = Double(part), v.isFinite, abs(v) <= 1e9 else {
+        throw UsageError(
+          message:
+            "--points gives \"\(part)\"; give one number per grade column (within ±1e9), in their order, such as 95,85,70,50."
+        )
+      }
+      values.append(v)
     }
-    guard usable else {
-      throw UsageError(
-        message:
-          "--points is \(text); give one number per grade column, in their order, such as 95,85,70,50."
-      )
-    }
-    givenPoints = values.compactMap { $0 }
+    givenPoints = values
   }
 
   let data: CriteriaFile.Memberships
@@ -100,6 +101,13 @@ func runFuzzy(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     points = givenPoints
     pointsSource = "given"
+    // The grades are read best first: points that rise are likely given
+    // worst first.
+    if zip(givenPoints, givenPoints.dropFirst()).allSatisfy({ $0 < $1 }) {
+      printError(
+        "warning: --points rise from \(data.grades.first ?? "") to \(data.grades.last ?? ""); the grade columns are read best first, so the best grade scores least. Give the points in the columns' order, best first, if that is not meant."
+      )
+    }
   } else if data.grades.count == FuzzyEvaluation.defaultPoints.count {
     points = FuzzyEvaluation.defaultPoints
     pointsSource = "default"

@@ -313,6 +313,12 @@ func criterionTexts(
     }
     return parts
   }
+  if let plain = parts.first(where: { !$0.contains("=") }) {
+    throw UsageError(
+      message:
+        "--\(option) mixes name=value with \(plain); give every value as name=value, or all in the criteria's order (\(criteria.joined(separator: ", ")))."
+    )
+  }
   var values = [String?](repeating: nil, count: criteria.count)
   for part in parts {
     let pair = part.split(separator: "=", maxSplits: 1).map {

@@ -330,6 +330,13 @@ func judgedWeights(
   do {
     let pooled = try AHP.pool(matrices)
     let result = try AHP.evaluate(pooled, method: method, randomIndex: table)
+    // Said on standard error too, so a run writing CSV does not pass an
+    // inconsistent matrix in silence.
+    if let cr = result.consistencyRatio, cr >= 0.1 {
+      printError(
+        "warning: \(files.count == 1 ? files[0] : "the pooled judgements"): CR = \(String(format: "%.4f", cr)), not below 0.10: the judgements are not consistent enough; revise them."
+      )
+    }
     var consistency = WeightingReport.consistency(
       result, criteria: names, pooled: matrices.count, language: language)
     if matrices.count > 1 {

@@ -159,4 +159,42 @@ import Testing
       ["fuzzy", Self.votes, "--votes"] + extra)
     #expect(run.status == 64, "\(extra): \(run.stderr)")
   }
+
+  /// 0.1·0 + 0.2·0 + 0.7·0.5 = 0.35 and 0.1·0.8 + 0.2·1 + 0.7·0.1 =
+  /// 0.35000000000000003: a tie all the same, and the first grade (a
+  /// tester's case).
+  @Test func tieWithinRoundingTakesTheFirst() throws {
+    let path = try Self.write(
+      """
+      p,c,A,B,C
+      q,c1,0,0.8,0.2
+      q,c2,0,1,0
+      q,c3,0.5,0.1,0.4
+      """)
+    let rows = try Self.rows([
+      "fuzzy", path, "--weights", "0.1,0.2,0.7", "--points", "3,2,1",
+    ])
+    #expect(rows.first?[4] == "A", "\(rows)")
+  }
+
+  @Test func columnsAndGradesThatCannotServe() throws {
+    let one = try Self.write("p,c,G\nq,x,1\n")
+    let single = try CommandLineTests.run(["fuzzy", one, "--weights", "1"])
+    #expect(single.status == 1 && single.stderr.contains("at least two grades"))
+    let same = try CommandLineTests.run([
+      "fuzzy", Self.votes, "--votes", "--weights", "1,1,1", "--id", "project",
+      "--criterion", "project",
+    ])
+    #expect(same.status == 1 && same.stderr.contains("the same column"))
+    let mixed = try CommandLineTests.run([
+      "fuzzy", Self.votes, "--votes", "--weights", "output=0.5,0.3,0.2",
+    ])
+    #expect(mixed.status == 64 && mixed.stderr.contains("mixes name=value"))
+    let rising = try CommandLineTests.run([
+      "fuzzy", Self.votes, "--votes", "--weights", "1,1,1", "--points",
+      "50,70,85,95",
+    ])
+    #expect(
+      rising.status == 0 && rising.stderr.contains("warning: --points rise"))
+  }
 }

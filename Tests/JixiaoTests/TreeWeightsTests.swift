@@ -145,4 +145,21 @@ import Testing
     #expect(run.status == 64)
     #expect(run.stderr.contains("--method"))
   }
+
+  /// A chain of 100,000 levels is walked without recursion; the last
+  /// leaf carries the whole weight.
+  @Test func deepChain() throws {
+    var text = "indicator,parent,weight\nL0,,1\n"
+    for k in 1..<100_000 { text += "L\(k),L\(k - 1),1\n" }
+    let rows = try Self.rows(try Self.write(text))
+    #expect(rows["L99999"] == [100_000, 1, 1])
+  }
+
+  /// 0.6 + 0.3 is said as 0.9.
+  @Test func sumsAreSaidPlainly() throws {
+    let path = try Self.write(
+      "indicator,parent,weight\nA,,0.6\nB,,0.3\nA1,A,1\n")
+    let run = try CommandLineTests.run(["weights", "--tree", path])
+    #expect(run.stderr.contains("the top-level weights sum to 0.9, not 1."))
+  }
 }

@@ -241,8 +241,18 @@ import Testing
     #expect(entropy.status == 1)
     #expect(
       entropy.stderr.contains(
-        "neg.csv:3:3: error: entropy: x of B is -3; entropy takes shares of values ≥ 0."
+        "neg.csv:3:3: error: entropy: x of B is -3; entropy takes shares of values ≥ 0"
       ), "\(entropy.stderr)")
+    // In a later column, at its own row (the column is a slice of the
+    // table, whose indices do not start at 0).
+    try "unit,a,b,c\nA,10,5,3\nB,2,6,4\nC,8,7,-1\n".write(
+      toFile: folder + "/neg3.csv", atomically: true, encoding: .utf8)
+    let third = try CommandLineTests.run([
+      "weights", folder + "/neg3.csv", "--method", "entropy",
+    ])
+    #expect(
+      third.stderr.contains("neg3.csv:4:7: error: entropy: c of C is -1;"),
+      "\(third.stderr)")
     let vector = try CommandLineTests.run([
       "rank", folder + "/neg.csv", "--normalise", "vector",
     ])
@@ -325,6 +335,7 @@ import Testing
       },
       "\(run.stdout)")
     #expect(lines.contains { $0.contains("b.csv (not acceptable)") })
+    #expect(run.stderr.contains("warning: the pooled judgements: CR = 0.4835"))
   }
 
   /// The normalisations with a value per criterion, by hand on the 6 × 3

@@ -31,7 +31,9 @@ extension WeightingReport {
       // largest membership then picks the first, which the reader should
       // know is a choice.
       let top = b[result.maximumGrade[a]]
-      let tied = grades.indices.filter { abs(b[$0] - top) <= 1e-9 }
+      let tied = grades.indices.filter {
+        abs(b[$0] - top) <= FuzzyEvaluation.tieTolerance
+      }
       row.append(
         tied.count > 1
           ? .text(

@@ -12,6 +12,9 @@ public struct FuzzyEvaluation: Sendable, Equatable {
   /// used for a four-grade evaluation unless points are given.
   public static let defaultPoints: [Double] = [95, 85, 70, 50]
 
+  /// Memberships closer than this are a tie for the largest.
+  public static let tieTolerance = 1e-9
+
   /// B per alternative.
   public var membership: [[Double]]
   /// The grade index of largest membership per alternative.
@@ -58,7 +61,11 @@ public struct FuzzyEvaluation: Sendable, Equatable {
       }
       b.append(row)
       var top = 0
-      for k in 1..<grades where row[k] > row[top] { top = k }
+      // Degrees within 1e-9 tie, and a tie takes the first grade: the
+      // same terms summed in another order differ in the last digit.
+      for k in 1..<grades where row[k] > row[top] + Self.tieTolerance {
+        top = k
+      }
       best.append(top)
       if let gradePoints {
         let total = row.reduce(0, +)

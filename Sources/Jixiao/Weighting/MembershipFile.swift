@@ -46,11 +46,18 @@ extension CriteriaFile {
       $0 != idColumn && $0 != criterionColumn
     }
     let grades = gradeColumns.map { table.header[$0] }
-    guard idColumn != criterionColumn, !gradeColumns.isEmpty else {
+    guard idColumn != criterionColumn else {
       throw InputError(
         Diagnostic(
           .error, file: path, line: 1,
-          "the table needs an alternative column, a criterion column and a column per grade.",
+          "the alternative and the criterion are the same column (\(table.header[idColumn])).",
+          help: "Name two different columns with --id and --criterion."))
+    }
+    guard gradeColumns.count >= 2 else {
+      throw InputError(
+        Diagnostic(
+          .error, file: path, line: 1,
+          "the table needs an alternative column, a criterion column and a column per grade, at least two grades.",
           help:
             "Write a header such as project,criterion,优,良,中,差 and one row per project and criterion."
         ))

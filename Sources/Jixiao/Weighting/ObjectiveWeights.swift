@@ -41,9 +41,13 @@ public enum ObjectiveWeights {
     for j in 0..<table.columns {
       let x = table.column(j)
       guard let low = x.min(), low >= 0 else {
+        // The column is a slice of the whole table: its first row is at
+        // its start index, not at 0.
         throw .cell(
-          row: x.firstIndex { !($0 >= 0) } ?? 0, criterion: j,
-          "entropy takes shares of values ≥ 0")
+          row: (x.firstIndex { !($0 >= 0) } ?? x.startIndex) - x.startIndex,
+          criterion: j,
+          "entropy takes shares of values ≥ 0 (weigh by critic or sd, which normalise first, or shift the column)"
+        )
       }
       let total = x.reduce(0, +)
       // All 0 is as constant as all 5: no shares to spread, weight 0.

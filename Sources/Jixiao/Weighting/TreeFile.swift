@@ -72,7 +72,8 @@ extension CriteriaFile {
         log.append(
           table.diagnostic(
             .error, record: r, column: 2,
-            "the weight \(Diagnostic.number(weight)) is below 0."))
+            "the weight \(Diagnostic.number(weight)) is below 0.",
+            help: "Give each indicator a weight of 0 or more."))
       }
       names.append(name)
       parentNames.append(parent)
@@ -100,12 +101,15 @@ extension CriteriaFile {
     for r in 0..<m where parent[r] >= 0 { children[parent[r]].append(r) }
     var order: [Int] = []
     var level = [Int](repeating: 0, count: m)
-    func visit(_ r: Int, _ depth: Int) {
+    // With a stack of its own, not recursion: a chain of 100,000 levels
+    // would overflow the thread's stack.
+    var stack: [(node: Int, depth: Int)] = (0..<m).reversed()
+      .filter { parent[$0] < 0 }.map { ($0, 1) }
+    while let (r, depth) = stack.popLast() {
       order.append(r)
       level[r] = depth
-      for c in children[r] { visit(c, depth + 1) }
+      for c in children[r].reversed() { stack.append((c, depth + 1)) }
     }
-    for r in 0..<m where parent[r] < 0 { visit(r, 1) }
     if order.count < m {
       let reached = Set(order)
       let first = (0..<m).first { !reached.contains($0) } ?? 0
@@ -140,7 +144,7 @@ extension CriteriaFile {
         log.append(
           Diagnostic(
             .error, file: path, line: 1,
-            "the top-level weights sum to \(Diagnostic.number(sum(-1))), not 1.",
+            "the top-level weights sum to \(Self.sum(sum(-1))), not 1.",
             help: help))
       } else if !summed {
         let readAsShares = close(sum(-1), 1)
@@ -150,13 +154,13 @@ extension CriteriaFile {
             log.append(
               table.diagnostic(
                 .error, record: g, column: 2,
-                "the weights under \(names[g]) sum to \(Diagnostic.number(total)), not 1.",
+                "the weights under \(names[g]) sum to \(Self.sum(total)), not 1.",
                 help: help))
           } else if !readAsShares, !close(total, weights[g]) {
             log.append(
               table.diagnostic(
                 .error, record: g, column: 2,
-                "the points under \(names[g]) sum to \(Diagnostic.number(total)), but \(names[g]) has \(Diagnostic.number(weights[g])).",
+                "the points under \(names[g]) sum to \(Self.sum(total)), but \(names[g]) has \(Diagnostic.number(weights[g])).",
                 help: help))
           }
         }
@@ -197,5 +201,11 @@ extension CriteriaFile {
       throw InputError(
         Diagnostic(.error, file: path, "\(error).", help: ""))
     }
+  }
+
+  /// A sum for a message, to 10 significant digits: 0.6 + 0.3 prints as
+  /// 0.9, not 0.8999999999999999.
+  static func sum(_ value: Double) -> String {
+    Diagnostic.number(Double(String(format: "%.10g", value)) ?? value)
   }
 }

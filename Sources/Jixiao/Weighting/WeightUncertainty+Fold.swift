@@ -226,15 +226,20 @@ extension WeightUncertainty {
     /// over what the table lookups of pass B counted for them.
     func setRanks(_ state: State, n: Int, draws: Int) {
       let rb = state.rankBins
-      for s in 0..<n where s < top || s >= n - bottom {
-        let rank =
-          s < top
-          ? Double(1 + top) / 2
-          : Double(n - bottom) + Double(1 + bottom) / 2
+      for s in 0..<n {
+        guard let rank = rank(s, n: n) else { continue }
         let row = s * state.rowStride + state.scoreBins
         for b in 0..<rb { state.histograms[row + b] = 0 }
         state.histograms[row + rankBin(rank, n: n, bins: rb)] = UInt16(draws)
       }
+    }
+
+    /// The tied rank of position s, if it is capped: (1 + top)/2 at the
+    /// top, n − bottom + (1 + bottom)/2 at the bottom.
+    func rank(_ s: Int, n: Int) -> Double? {
+      if s < top { return Double(1 + top) / 2 }
+      if s >= n - bottom { return Double(n - bottom) + Double(1 + bottom) / 2 }
+      return nil
     }
   }
 

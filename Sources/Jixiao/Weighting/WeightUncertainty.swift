@@ -266,6 +266,9 @@ public struct WeightUncertainty: Sendable {
         r5[i] = exact.p5[s]
         r50[i] = exact.median[s]
         r95[i] = exact.p95[s]
+      } else if let tied = capped.rank(s, n: n) {
+        // The same tied rank in every draw: no bin to read it from.
+        (r5[i], r50[i], r95[i]) = (tied, tied, tied)
       } else {
         let rh = state.histograms[(row + sb)..<(row + sb + rb)]
         r5[i] = 1 + rankWidth * Self.quantile(rh, 0.05, total: settings.draws)
