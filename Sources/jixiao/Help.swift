@@ -18,8 +18,9 @@ enum Help {
       efficiency DATASET | --table FILE --inputs A,B --outputs C
                                     DEA efficiency, cost-effectiveness, balance of funds
       transfers DATASET --total T   transfers to lower-level unions by formula (因素法)
-      weights TABLE | --ahp M | --points P
-                                    weights: entropy, CRITIC, SD, PCA, AHP, expert points
+      weights TABLE | --ahp M | --points P | --tree T
+                                    weights: entropy, CRITIC, SD, PCA, AHP, expert
+                                    points, indicator trees
       rank TABLE --weights W        scores and ranks: weighted means, TOPSIS, VIKOR
       fuzzy MEMBERSHIP --weights W | --ahp M
                                     fuzzy comprehensive evaluation (模糊综合评价)
@@ -282,7 +283,8 @@ enum Help {
         --method M,…       arithmetic, geometric, harmonic (weighted means of the
                            normalised values), topsis, vikor
                            (default arithmetic,topsis,vikor)
-        --weights W        one weight per criterion (scaled to sum 1 if they do not)
+        --weights W        one weight per criterion, in order or name=weight
+                           (scaled to sum 1 if they do not)
         --weight-method M  equal (default), or any --method of jixiao weights
         --normalise N      min-max (default, to [0, 1]; min-max:L:U to [L, U]),
                            z-score, rank, percentile-rank, vector (TOPSIS's
