@@ -303,7 +303,7 @@ enum Help {
       """
     ),
     "sensitivity": (
-      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]",
+      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]\n       jixiao sensitivity --table T.csv [--weights W | --weight-method M] [--normalise N,…] [--types +,-,…] [--id C] [--criteria A,B,…] [--zero-offset E] [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--format F] [--out DIR] [--lang L]",
       """
       How each project's score, grade and rank move when the weights of the
       scheme's dimensions are uncertain: a Monte Carlo over weight draws, with
@@ -333,6 +333,17 @@ enum Help {
         --detail           list every project on the terminal
         --threads N        cores (default: all; the numbers do not depend on it)
         --timings          print the time of each step on standard error
+
+      With --table, the same Monte Carlo on a wide table (one row per
+      alternative, one column per criterion, as jixiao rank reads it): each
+      alternative's score and rank at the weights, and the mean, SD, 5–95 %
+      band of its score and the median and 5–95 % band of its rank.
+        --table T.csv      the table; --id, --criteria, --types, --weights and
+                           --weight-method as for jixiao rank
+        --normalise N,…    min-max (default), min-max:L:U, z-score, rank,
+                           percentile-rank, vector or sum: cycled with the
+                           aggregations
+        --zero-offset E    geometric and harmonic means take x + E
       """
     ),
     "transfers": (

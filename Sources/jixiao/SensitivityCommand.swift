@@ -11,7 +11,8 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
     words,
     options: commonOptions.subtracting(["levels"]).union([
       "draws", "seed", "perturbation", "aggregations", "sobol", "sampler",
-      "scales", "threshold",
+      "scales", "threshold", "table", "id", "criteria", "types", "weights",
+      "weight-method", "normalise", "zero-offset",
     ]),
     flags: commonFlags.union(["detail"]))
   let output = try Output(arguments)
@@ -110,6 +111,18 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
       }
       scales.append(scale)
     }
+  }
+  if let path = arguments["table"] {
+    return try runTableSensitivity(
+      path, arguments, settings: settings, output: output)
+  }
+  for option in [
+    "id", "criteria", "types", "weights", "weight-method", "normalise",
+    "zero-offset",
+  ] where arguments[option] != nil {
+    throw UsageError(
+      message:
+        "--\(option) goes with --table; a data set's weights are its scheme's.")
   }
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset

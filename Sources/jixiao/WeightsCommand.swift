@@ -40,10 +40,11 @@ enum CriteriaOptions {
     return path
   }
 
-  static func read(_ arguments: Arguments) throws(UsageError) -> CriteriaFile
-    .Alternatives?
+  static func read(_ arguments: Arguments, path given: String? = nil)
+    throws(UsageError) -> CriteriaFile.Alternatives?
   {
-    let path = try table(arguments)
+    let path: String
+    if let given { path = given } else { path = try table(arguments) }
     let criteria = try nameList(arguments, "criteria")
     let types = try types(arguments)
     do {

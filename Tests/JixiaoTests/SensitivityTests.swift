@@ -190,3 +190,68 @@ import Testing
     }
   }
 }
+
+/// `jixiao sensitivity --table`: the weights Monte Carlo on a wide table.
+@Suite struct TableSensitivityTests {
+  static func rows(_ extra: [String]) throws -> [[String]] {
+    let table = try WeightsCommandTests.sixAlternatives()
+    let run = try CommandLineTests.run(
+      ["sensitivity", "--table", table, "--types", "+,-,+", "--format", "csv"]
+        + extra)
+    #expect(run.status == 0, "\(run.stderr)")
+    return run.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").map(String.init)
+    }
+  }
+
+  /// Without perturbation every draw is the given weights: the mean is the
+  /// score, nothing spreads, and the rank bands are the rank. By hand
+  /// (min-max, equal weights): A1 = (50/110 + 16/16 + 4/8)/3 = 0.651515,
+  /// A5 = (25/110 + 1 + 1)/3 = 0.742424, the best.
+  @Test func noPerturbationIsTheScore() throws {
+    let rows = try Self.rows(["--perturbation", "uniform:0", "--draws", "100"])
+    #expect(rows.count == 6)
+    for row in rows {
+      let v = row.dropFirst().compactMap(Double.init)
+      // score, rank, mean, SD, P5, P95, rank median, P5, P95
+      #expect(abs(v[0] - v[2]) < 1e-12 && v[3] < 1e-12, "\(row)")
+      #expect(abs(v[4] - v[0]) < 1e-12 && abs(v[5] - v[0]) < 1e-12)
+      #expect(v[6] == v[1] && v[7] == v[1] && v[8] == v[1], "\(row)")
+    }
+    #expect(abs((Double(rows[0][1]) ?? 0) - 0.651515) < 5e-7)
+    #expect(rows[4][2] == "1")
+  }
+
+  /// The means over the draws against the same draws kept in full:
+  /// arithmetic means are linear, so the mean score is S·w̄.
+  @Test func meanIsTheScoreAtTheMeanWeights() throws {
+    let rows = try Self.rows(["--draws", "500", "--seed", "7"])
+    var settings = WeightUncertainty.Settings()
+    settings.draws = 500
+    settings.seed = 7
+    let w = WeightUncertainty.draw([1.0 / 3, 1.0 / 3, 1.0 / 3], settings)
+    var mean = [0.0, 0, 0]
+    for k in 0..<500 { for j in 0..<3 { mean[j] += w[k * 3 + j] / 500 } }
+    // A1's min-max values: 50/110, 1 (cost 16 is the lowest), 0.5.
+    let expected = mean[0] * 50 / 110 + mean[1] + mean[2] * 0.5
+    #expect(abs((Double(rows[0][3]) ?? 0) - expected) < 1e-9)
+  }
+
+  @Test func optionsOfTheOtherMode() throws {
+    let table = try WeightsCommandTests.sixAlternatives()
+    for bad in [
+      ["sensitivity", "--table", table, "--sobol", "64"],
+      ["sensitivity", Fixture.repo("datasets/union"), "--weights", "1,1,1,1"],
+      ["sensitivity", Fixture.repo("datasets/union"), "--table", table],
+      ["sensitivity", "--table", table, "--normalise", "target"],
+    ] {
+      let run = try CommandLineTests.run(bad)
+      #expect(run.status == 64, "\(bad): \(run.stderr)")
+    }
+    // A geometric mean of min-max values meets the 0 of the worst.
+    let zero = try CommandLineTests.run([
+      "sensitivity", "--table", table, "--aggregations", "geometric",
+    ])
+    #expect(zero.status == 1 && zero.stderr.contains("needs values above 0"))
+  }
+}
