@@ -29,20 +29,7 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
         "--method names \(method); use arithmetic, geometric, harmonic, topsis or vikor."
     )
   }
-  let zeros: Aggregation.ZeroRule
-  if let text = arguments["zero-offset"] {
-    // Above 10⁶ the offset swamps the values: (x + ε) less ε loses them
-    // to rounding.
-    guard let e = Double(text), e > 0, e <= 1e6 else {
-      throw UsageError(
-        message:
-          "--zero-offset is \(text); give a number above 0 and at most 1000000, such as 0.01."
-      )
-    }
-    zeros = .offset(e)
-  } else {
-    zeros = .error
-  }
+  let zeros = try zeroRule(arguments)
   var v = 0.5
   if let text = arguments["v"] {
     guard let value = Double(text), value >= 0, value <= 1 else {
@@ -53,32 +40,14 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
     }
     v = value
   }
-  if arguments["weights"] != nil, arguments["weight-method"] != nil {
-    throw UsageError(message: "give --weights or --weight-method, not both.")
-  }
-  let weightMethodName = arguments["weight-method"] ?? "equal"
-  guard let weightMethod = WeightMethod(rawValue: weightMethodName) else {
-    throw UsageError(
-      message:
-        "--weight-method is \(weightMethodName); use \(WeightMethod.names).")
-  }
+  let weightMethod = try weightChoice(arguments)
   guard let data = try CriteriaOptions.read(arguments) else { return .failure }
   let normalisation = try normalisationOption(
     arguments, criteria: data.criteria)
-  var weights: [Double]
-  var weightNote: String
-  if arguments["weights"] != nil {
-    (weights, weightNote) = try givenWeights(arguments, criteria: data.criteria)
-  } else {
-    do {
-      let w = try weightMethod.weights(data.table)
-      weights = w.values
-      weightNote = w.method
-    } catch {
-      printError("error: \(path): \(error).")
-      return .failure
-    }
-  }
+  guard
+    let (weights, weightNote) = try baseWeights(
+      arguments, data, method: weightMethod, path: path)
+  else { return .failure }
   var results: [(name: String, scores: [Double], lowerIsBetter: Bool)] = []
   var notes: [WeightingReport.RankingNote] = [.weights(weightNote)]
   // The values per criterion a normalisation was given, kept with the run.
@@ -164,11 +133,7 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
       }
     }
   } catch {
-    if let placed = data.diagnostic(error) {
-      report([placed])
-    } else {
-      printError("error: \(path): \(error).")
-    }
+    reportWeighting(error, data, path: path)
     return .failure
   }
   let language = output.language
@@ -370,4 +335,65 @@ func firstNonPositive(_ table: CriteriaTable, offset: Double = 0) -> (Int, Int)?
     }
   }
   return found
+}
+
+/// `--zero-offset E`: geometric and harmonic means take x + E (less E);
+/// without it a value of 0 is an error.
+func zeroRule(_ arguments: Arguments) throws(UsageError)
+  -> Aggregation.ZeroRule
+{
+  guard let text = arguments["zero-offset"] else { return .error }
+  // Above 10⁶ the offset swamps the values: (x + ε) less ε loses them to
+  // rounding.
+  guard let e = Double(text), e > 0, e <= 1e6 else {
+    throw UsageError(
+      message:
+        "--zero-offset is \(text); give a number above 0 and at most 1000000, such as 0.01."
+    )
+  }
+  return .offset(e)
+}
+
+/// `--weight-method M` (equal by default), refused beside `--weights`.
+func weightChoice(_ arguments: Arguments) throws(UsageError) -> WeightMethod {
+  if arguments["weights"] != nil, arguments["weight-method"] != nil {
+    throw UsageError(message: "give --weights or --weight-method, not both.")
+  }
+  let name = arguments["weight-method"] ?? "equal"
+  guard let method = WeightMethod(rawValue: name) else {
+    throw UsageError(
+      message: "--weight-method is \(name); use \(WeightMethod.names).")
+  }
+  return method
+}
+
+/// The weights a table is scored with: `--weights`, or the method's on
+/// the table, with the note that names them; nil after printing why the
+/// method cannot weigh the table.
+func baseWeights(
+  _ arguments: Arguments, _ data: CriteriaFile.Alternatives,
+  method: WeightMethod, path: String
+) throws(UsageError) -> (values: [Double], note: String)? {
+  if arguments["weights"] != nil {
+    return try givenWeights(arguments, criteria: data.criteria)
+  }
+  do {
+    let w = try method.weights(data.table)
+    return (w.values, w.method)
+  } catch {
+    printError("error: \(path): \(error).")
+    return nil
+  }
+}
+
+/// A weighting fault on standard error: at its cell of the table when it
+/// has one.
+func reportWeighting(
+  _ error: WeightingError, _ data: CriteriaFile.Alternatives, path: String
+) {
+  if let placed = data.diagnostic(error) {
+    report([placed])
+  } else {
+    printError("error: \(path): \(error).")
+  }
 }

@@ -26,15 +26,7 @@ func runTableSensitivity(
         "give a data set or --table, not both (got \(arguments.positionals.joined(separator: " ")))."
     )
   }
-  if arguments["weights"] != nil, arguments["weight-method"] != nil {
-    throw UsageError(message: "give --weights or --weight-method, not both.")
-  }
-  let weightMethodName = arguments["weight-method"] ?? "equal"
-  guard let weightMethod = WeightMethod(rawValue: weightMethodName) else {
-    throw UsageError(
-      message:
-        "--weight-method is \(weightMethodName); use \(WeightMethod.names).")
-  }
+  let weightMethod = try weightChoice(arguments)
   // The normalisations the blocks of draws cycle through.
   var normalisations: [Normalisation] = []
   for name in try nameList(arguments, "normalise") ?? ["min-max"] {
@@ -48,16 +40,7 @@ func runTableSensitivity(
     }
     normalisations.append(n)
   }
-  var zeros = Aggregation.ZeroRule.error
-  if let text = arguments["zero-offset"] {
-    guard let e = Double(text), e > 0, e <= 1e6 else {
-      throw UsageError(
-        message:
-          "--zero-offset is \(text); give a number above 0 and at most 1000000, such as 0.01."
-      )
-    }
-    zeros = .offset(e)
-  }
+  let zeros = try zeroRule(arguments)
   var settings = settings
   // Geometric and harmonic means of normalised values take the table's
   // zero rule, not the data set's offset of 1 point.
@@ -75,19 +58,10 @@ func runTableSensitivity(
   guard let data = try CriteriaOptions.read(arguments, path: path) else {
     return .failure
   }
-  let weights: [Double]
-  let weightNote: String
-  if arguments["weights"] != nil {
-    (weights, weightNote) = try givenWeights(arguments, criteria: data.criteria)
-  } else {
-    do {
-      let w = try weightMethod.weights(data.table)
-      (weights, weightNote) = (w.values, w.method)
-    } catch {
-      printError("error: \(path): \(error).")
-      return .failure
-    }
-  }
+  guard
+    let (weights, weightNote) = try baseWeights(
+      arguments, data, method: weightMethod, path: path)
+  else { return .failure }
   var matrices: [Matrix] = []
   var base: [Double] = []
   let result: WeightUncertainty
@@ -106,11 +80,7 @@ func runTableSensitivity(
     result = try WeightUncertainty(
       scores: matrices, weights: weights, settings: settings)
   } catch {
-    if let placed = data.diagnostic(error) {
-      report([placed])
-    } else {
-      printError("error: \(path): \(error).")
-    }
+    reportWeighting(error, data, path: path)
     return .failure
   }
   let table = SensitivityReport.table(

@@ -37,17 +37,7 @@ extension SensitivityReport {
       ])
     }
     let s = u.settings
-    let perturbation: String
-    switch s.perturbation {
-    case .dirichlet(let c):
-      perturbation = l(
-        "Dirichlet(\(Diagnostic.number(c)) w₀)",
-        "Dirichlet(\(Diagnostic.number(c)) w₀)")
-    case .uniform(let x):
-      perturbation = l(
-        "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised",
-        "w₀ (1 ± \(Diagnostic.number(x)) U) 再归一化")
-    }
+    let perturbation = Self.perturbation(s.perturbation, l)
     let around = zip(criteria, weights).map {
       "\($0) \(String(format: "%.4f", $1))"
     }

@@ -48,15 +48,7 @@ public enum SensitivityReport {
           ])
     }
     let s = u.settings
-    let perturbation: String
-    switch s.perturbation {
-    case .dirichlet(let c):
-      perturbation = "Dirichlet(\(Diagnostic.number(c)) · w₀)"
-    case .uniform(let x):
-      perturbation = l(
-        "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised",
-        "w₀ (1 ± \(Diagnostic.number(x)) U) 再归一化")
-    }
+    let perturbation = Self.perturbation(s.perturbation, l)
     let exact = r.uncertainty.exactRanks
     table.footnotes = [
       l(
@@ -153,5 +145,19 @@ public enum SensitivityReport {
             "低于 0 或高于 1 的估计值来自估计量的抽样误差（指数应在 [0, 1] 内）；增大 N 可减小误差。")
         ] : [])
     return table
+  }
+
+  /// How the draws perturb the weights, for a footnote.
+  static func perturbation(
+    _ p: WeightUncertainty.Settings.Perturbation, _ l: Labels
+  ) -> String {
+    switch p {
+    case .dirichlet(let c):
+      "Dirichlet(\(Diagnostic.number(c)) · w₀)"
+    case .uniform(let x):
+      l(
+        "w₀ (1 ± \(Diagnostic.number(x)) U), renormalised",
+        "w₀ (1 ± \(Diagnostic.number(x)) U) 再归一化")
+    }
   }
 }
