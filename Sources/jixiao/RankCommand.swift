@@ -102,26 +102,10 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
           : method == "geometric"
             ? .geometric(zeros: zeros) : .harmonic(zeros: zeros)
         let normal = try (normalisation ?? .unit).apply(data.table)
-        var offset = 0.0
-        if case .offset(let e) = zeros { offset = e }
         if method != "arithmetic",
-          let (i, j) = firstNonPositive(normal.table, offset: offset)
+          !positiveForMeans(
+            normal.table, normalisation ?? .unit, aggregation, data, path: path)
         {
-          let value = normal.table[i, j]
-          let name = (normalisation ?? .unit).name
-          let at =
-            "alternative \(data.ids[i]), criterion \(data.criteria[j]) is \(String(format: "%.6g", value)) after \(name) normalisation"
-          // A zero is met by an offset; a value below 0 by a normalisation
-          // that gives none, or an offset larger than the lowest value.
-          let lowest = firstNonPositive(normal.table, offset: 0).map {
-            normal.table[$0.0, $0.1]
-          }
-          let most = -(lowest ?? 0)
-          printError(
-            value == 0 && offset == 0
-              ? "error: \(path): \(at); the \(aggregation.name) needs values above 0. Give --zero-offset E (such as --zero-offset 0.01), or another --normalise."
-              : "error: \(path): \(at)\(offset > 0 ? ", \(String(format: "%.6g", value + offset)) with the offset" : ""); the \(aggregation.name) needs values above 0. \(name) gives values below 0 (down to \(String(format: "%.6g", -most))): use --normalise min-max, rank or percentile-rank, or --zero-offset above \(String(format: "%.6g", most))."
-          )
           return .failure
         }
         let scores = try aggregation.scores(normal.table, weights: weights)
@@ -220,12 +204,12 @@ func normalisationOption(_ arguments: Arguments, criteria: [String]?)
       let ends = pair.split(separator: ":").map {
         Double($0.trimmingCharacters(in: .whitespaces))
       }
-      guard ends.count == 2, let l = ends[0], let u = ends[1], l.isFinite,
-        u.isFinite, u > l
+      guard ends.count == 2, let l = ends[0], let u = ends[1],
+        abs(l) <= criterionValueLimit, abs(u) <= criterionValueLimit, u > l
       else {
         throw UsageError(
           message:
-            "--goalposts gives \(criteria[j]) \"\(pair)\"; give L:U with L below U, such as 0:100."
+            "--goalposts gives \(criteria[j]) \"\(pair)\"; give L:U with L below U, both within ±1e15, such as 0:100."
         )
       }
       low.append(l)
@@ -289,8 +273,11 @@ func criterionTexts(
     let pair = part.split(separator: "=", maxSplits: 1).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
-    guard pair.count == 2, let j = criteria.firstIndex(of: pair[0]),
-      values[j] == nil
+    // Names match without regard to case, as column names do.
+    guard pair.count == 2,
+      let j = criteria.firstIndex(where: {
+        $0.lowercased() == pair[0].lowercased()
+      }), values[j] == nil
     else {
       throw UsageError(
         message:
@@ -306,6 +293,10 @@ func criterionTexts(
     message: "--\(option) gives no value for \(criteria[missing]).")
 }
 
+/// The largest value a per-criterion setting may take: past it, sums and
+/// differences of settings lose the values' digits or overflow.
+let criterionValueLimit = 1e15
+
 /// One finite number per criterion (see `criterionTexts`).
 func criterionValues(
   _ arguments: Arguments, _ option: String, criteria: [String]
@@ -313,10 +304,12 @@ func criterionValues(
   let texts = try criterionTexts(arguments, option, criteria: criteria)
   var values: [Double] = []
   for (j, text) in texts.enumerated() {
-    guard let v = Double(text), v.isFinite, abs(v) <= 1e12 else {
+    guard let v = Double(text), v.isFinite, abs(v) <= criterionValueLimit
+    else {
       throw UsageError(
         message:
-          "--\(option) gives \(criteria[j]) \"\(text)\"; give a number.")
+          "--\(option) gives \(criteria[j]) \"\(text)\"; give a number within ±1e15."
+      )
     }
     values.append(v)
   }
@@ -396,4 +389,36 @@ func reportWeighting(
   } else {
     printError("error: \(path): \(error).")
   }
+}
+
+/// Whether a normalised table suits a geometric or harmonic mean (every
+/// value + the offset above 0); if not, says where and what would do: an
+/// offset for a zero, another normalisation or a larger offset for values
+/// below 0.
+func positiveForMeans(
+  _ table: CriteriaTable, _ normalisation: Normalisation,
+  _ aggregation: Aggregation, _ data: CriteriaFile.Alternatives,
+  path: String
+) -> Bool {
+  var offset = 0.0
+  switch aggregation {
+  case .arithmetic: return true
+  case .geometric(let rule), .harmonic(let rule):
+    if case .offset(let e) = rule { offset = e }
+  }
+  guard let (i, j) = firstNonPositive(table, offset: offset) else {
+    return true
+  }
+  let value = table[i, j]
+  let name = normalisation.name
+  let at =
+    "alternative \(data.ids[i]), criterion \(data.criteria[j]) is \(String(format: "%.6g", value)) after \(name) normalisation"
+  let lowest = firstNonPositive(table, offset: 0).map { table[$0.0, $0.1] }
+  let most = -(lowest ?? 0)
+  printError(
+    value == 0 && offset == 0
+      ? "error: \(path): \(at); the \(aggregation.name) needs values above 0. Give --zero-offset E (such as --zero-offset 0.01), or another --normalise."
+      : "error: \(path): \(at)\(offset > 0 ? ", \(String(format: "%.6g", value + offset)) with the offset" : ""); the \(aggregation.name) needs values above 0. \(name) gives values below 0 (down to \(String(format: "%.6g", -most))): use --normalise min-max, rank or percentile-rank, or --zero-offset above \(String(format: "%.6g", most))."
+  )
+  return false
 }

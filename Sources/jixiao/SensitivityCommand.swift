@@ -122,8 +122,12 @@ func runSensitivity(_ words: [String]) throws(UsageError) -> ExitStatus {
   ] where arguments[option] != nil {
     throw UsageError(
       message:
-        "--\(option) goes with --table; a data set's weights are its scheme's.")
+        "--\(option) goes with --table: a data set's weights are its scheme's, its scores the dimension shares (other scales: --scales), and its geometric and harmonic means take x + 1."
+    )
   }
+  // Blocks small enough that every scale × aggregation gets draws.
+  settings.block = min(
+    64, max(1, settings.draws / (scales.count * settings.aggregations.count)))
   guard let loaded = try loadDataset(arguments) else { return .failure }
   let dataset = loaded.dataset
   return reportingFailures {

@@ -12,9 +12,9 @@ func runTableSensitivity(
   output: Output
 ) throws(UsageError) -> ExitStatus {
   for option in [
-    "sobol", "sampler", "scales", "threshold", "scheme", "rounding",
+    "sobol", "sampler", "scales", "threshold", "scheme", "rounding", "detail",
   ]
-  where arguments[option] != nil {
+  where arguments[option] != nil || arguments.has(option) {
     throw UsageError(
       message:
         "--\(option) goes with a data set, not with --table; see jixiao help sensitivity."
@@ -30,15 +30,26 @@ func runTableSensitivity(
   // The normalisations the blocks of draws cycle through.
   var normalisations: [Normalisation] = []
   for name in try nameList(arguments, "normalise") ?? ["min-max"] {
+    // Only those without a value per criterion: one list of names.
+    let simple = [
+      "min-max", "z-score", "rank", "percentile-rank", "vector", "sum",
+    ]
     let one = try Arguments(
       ["--normalise", name], options: ["normalise"], flags: [])
-    guard let n = try normalisationOption(one, criteria: nil) else {
+    guard simple.contains(name) || name.hasPrefix("min-max:"),
+      let n = try? normalisationOption(one, criteria: nil)
+    else {
       throw UsageError(
         message:
           "--normalise names \(name); with --table use min-max (or min-max:L:U), z-score, rank, percentile-rank, vector or sum."
       )
     }
     normalisations.append(n)
+  }
+  if normalisations.count > 1 {
+    printError(
+      "warning: the normalisations (\(normalisations.map(\.name).joined(separator: ", "))) put the scores on different scales; the mean, SD, P5 and P95 pool them, so compare alternatives by their rank bands."
+    )
   }
   let zeros = try zeroRule(arguments)
   var settings = settings
@@ -59,22 +70,41 @@ func runTableSensitivity(
     return .failure
   }
   guard
-    let (weights, weightNote) = try baseWeights(
+    let (allWeights, weightNote) = try baseWeights(
       arguments, data, method: weightMethod, path: path)
   else { return .failure }
+  // Criteria of weight 0 move no score: left out of the draws, as in a
+  // data set (a Dirichlet draw needs every weight above 0).
+  let kept = allWeights.indices.filter { allWeights[$0] > 0 }
+  let weights = kept.map { allWeights[$0] }
+  let left = allWeights.indices.filter { allWeights[$0] == 0 }.map {
+    data.criteria[$0]
+  }
+  // Blocks small enough that every choice of normalisation and
+  // aggregation gets draws: 64 at most, fewer when the draws are few.
+  let choices = normalisations.count * settings.aggregations.count
+  settings.block = min(64, max(1, settings.draws / choices))
   var matrices: [Matrix] = []
   var base: [Double] = []
   let result: WeightUncertainty
   do throws(WeightingError) {
     for normalisation in normalisations {
       let normal = try normalisation.apply(data.table)
-      matrices.append(
-        Matrix(
-          rows: normal.table.rows, columns: normal.table.columns,
-          columnMajor: normal.table.values))
+      for aggregation in settings.aggregations
+      where !positiveForMeans(
+        normal.table, normalisation, aggregation, data, path: path)
+      {
+        return .failure
+      }
+      let m = normal.table.rows
+      var used = Matrix(rows: m, columns: kept.count)
+      for (k, j) in kept.enumerated() {
+        for i in 0..<m { used[i, k] = normal.table[i, j] }
+      }
+      matrices.append(used)
       if base.isEmpty {
         base = try settings.aggregations[0].scores(
-          normal.table, weights: weights)
+          normal.table, weights: allWeights)
       }
     }
     result = try WeightUncertainty(
@@ -85,10 +115,15 @@ func runTableSensitivity(
   }
   let table = SensitivityReport.table(
     result, ids: data.ids, base: base, criteria: data.criteria,
-    weights: weights, weightNote: weightNote,
-    normalisations: normalisations.map(\.name), language: output.language)
+    weights: allWeights, weightNote: weightNote,
+    normalisations: normalisations.map(\.name), leftOut: left,
+    language: output.language)
+  let used = SensitivityReport.tableSettings(
+    result.settings, criteria: data.criteria, weights: allWeights,
+    weightNote: weightNote, normalisations: normalisations.map(\.name),
+    language: output.language)
   return reportingFailures {
     try output.emit(
-      shown: [table], all: [table], primary: table, inputs: [path])
+      shown: [table], all: [table, used], primary: table, inputs: [path])
   }
 }

@@ -254,4 +254,45 @@ import Testing
     ])
     #expect(zero.status == 1 && zero.stderr.contains("needs values above 0"))
   }
+
+  /// A criterion of weight 0 (entropy gives a constant column 0) is left
+  /// out of Dirichlet draws, which need every weight above 0, and named.
+  @Test func zeroWeightIsLeftOut() throws {
+    let table = Fixture.temporaryFolder() + "/const.csv"
+    try "id,a,b,c\nx1,1,5,3\nx2,2,5,1\nx3,3,5,2\nx4,4,5,7\n".write(
+      toFile: table, atomically: true, encoding: .utf8)
+    let run = try CommandLineTests.run([
+      "sensitivity", "--table", table, "--weight-method", "entropy",
+      "--perturbation", "dirichlet:20", "--draws", "200",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains("Left out of the draws, as their weight is 0: b."))
+  }
+
+  /// 64 draws over 3 normalisations × 3 aggregations: blocks of 7, so
+  /// every choice gets draws (8, then 7 each), and without perturbation
+  /// the scores still spread, as the choices differ; the settings go to
+  /// a file of their own.
+  @Test func fewDrawsReachEveryChoice() throws {
+    let out = Fixture.temporaryFolder() + "/out"
+    let run = try CommandLineTests.run([
+      "sensitivity", "--table",
+      Fixture.repo("datasets/weights/tus-adali-2019.csv"), "--perturbation",
+      "uniform:0", "--draws", "64", "--normalise", "min-max,rank,vector",
+      "--aggregations", "arithmetic,geometric,harmonic", "--zero-offset",
+      "0.01", "--out", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("warning: the normalisations"))
+    let settings = try String(
+      contentsOfFile: out + "/table_sensitivity_settings.csv", encoding: .utf8)
+    #expect(settings.contains("draws per choice,\"8, 7, 7, 7, 7, 7, 7, 7, 7\""))
+    let rows = try String(
+      contentsOfFile: out + "/table_sensitivity.csv", encoding: .utf8
+    ).split(separator: "\n").dropFirst()
+    // Every alternative's SD (column 5) is above 0.
+    #expect(
+      rows.allSatisfy { (Double($0.split(separator: ",")[4]) ?? 0) > 0 })
+  }
 }

@@ -398,4 +398,36 @@ import Testing
     """.write(toFile: table, atomically: true, encoding: .utf8)
     return table
   }
+
+  /// A reference so small that a distance leaves the doubles is an error
+  /// at the cell, not an infinite score; names in name=value forms and
+  /// --criteria match without regard to case, and keep the header's
+  /// spelling; the alternative column cannot be a criterion.
+  @Test func settingsOfAnySizeAndCase() throws {
+    let folder = Fixture.temporaryFolder()
+    try "id,a,b\np1,1e15,1\np2,-1e15,2\np3,0,3\n".write(
+      toFile: folder + "/h.csv", atomically: true, encoding: .utf8)
+    let huge = try CommandLineTests.run([
+      "rank", folder + "/h.csv", "--normalise", "reference", "--references",
+      "1e-300,1", "--method", "arithmetic",
+    ])
+    #expect(huge.status == 1)
+    #expect(
+      huge.stderr.contains("h.csv:2:4: error: a of p1 is"), "\(huge.stderr)")
+    let table = try Self.sixAlternatives()
+    let cased = try Self.csv([
+      "rank", table, "--criteria", "PROFIT,Quality", "--weights",
+      "profit=1,QUALITY=2", "--method", "arithmetic",
+    ])
+    let plain = try Self.csv([
+      "rank", table, "--criteria", "profit,quality", "--weights", "1,2",
+      "--method", "arithmetic",
+    ])
+    #expect(cased == plain)
+    let id = try CommandLineTests.run([
+      "rank", table, "--id", "a", "--criteria", "a,profit",
+    ])
+    #expect(id.status == 1)
+    #expect(id.stderr.contains("a is the alternative column"))
+  }
 }

@@ -9,7 +9,7 @@ extension SensitivityReport {
   public static func table(
     _ u: WeightUncertainty, ids: [String], base: [Double], criteria: [String],
     weights: [Double], weightNote: String, normalisations: [String],
-    language: Language
+    leftOut: [String] = [], language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
     var table = ReportTable(
@@ -58,6 +58,78 @@ extension SensitivityReport {
           + "P5、P95 由每个对象 256 格直方图插值得到；排名"
           + (u.exactRanks ? "为精确值（逐次抽样排序）。" : "由 \(s.rankBins) 格直方图得到。"))
     ]
+    let split = Self.drawsPerChoice(s, choices: normalisations.count)
+    if split.count > 1 {
+      table.footnotes.append(
+        l(
+          "Draws per choice, in that order: \(split.map(String.init).joined(separator: ", ")).",
+          "各方法组合的抽样次数（按上述顺序）：\(split.map(String.init).joined(separator: "，"))。")
+      )
+    }
+    if !leftOut.isEmpty {
+      table.footnotes.append(
+        l(
+          "Left out of the draws, as their weight is 0: \(leftOut.joined(separator: ", ")).",
+          "权重为 0、不参与抽样的指标：\(leftOut.joined(separator: "，"))。"))
+    }
     return table
   }
+
+  /// How many draws each choice (aggregation × normalisation, aggregations
+  /// varying first) gets: block b of draws takes choice b mod count.
+  static func drawsPerChoice(
+    _ s: WeightUncertainty.Settings, choices normalisations: Int
+  ) -> [Int] {
+    let count = s.aggregations.count * normalisations
+    var split = [Int](repeating: 0, count: count)
+    var k = 0
+    var b = 0
+    while k < s.draws {
+      split[b % count] += min(s.block, s.draws - k)
+      k += s.block
+      b += 1
+    }
+    return split
+  }
+
+  /// The settings of a table's run, so files and JSON keep them.
+  public static func tableSettings(
+    _ s: WeightUncertainty.Settings, criteria: [String], weights: [Double],
+    weightNote: String, normalisations: [String], language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: "table_sensitivity_settings", title: l("Settings", "设置"),
+      columns: [.init(l("setting", "项目")), .init(l("value", "数值"))])
+    for (j, name) in criteria.enumerated() {
+      table.append([
+        .text(l("weight of \(name)", "\(name) 的权重")),
+        .number(weights[j], decimals: 6),
+      ])
+    }
+    let split = drawsPerChoice(s, choices: normalisations.count)
+    let rows: [(String, String, String)] = [
+      ("weights", "权重来源", l.method(weightNote)),
+      ("draws", "抽样次数", "\(s.draws)"), ("seed", "随机种子", "\(s.seed)"),
+      ("perturbation", "扰动方式", perturbation(s.perturbation, l)),
+      (
+        "aggregations", "合成方法",
+        s.aggregations.map { l.method($0.name) }.joined(separator: ", ")
+      ),
+      (
+        "normalisations", "标准化方法",
+        normalisations.map { l.method($0) }.joined(separator: ", ")
+      ),
+      ("draws a block", "每块抽样次数", "\(s.block)"),
+      (
+        "draws per choice", "各组合抽样次数",
+        split.map(String.init).joined(separator: ", ")
+      ),
+    ]
+    for (english, chinese, value) in rows {
+      table.append([.text(l(english, chinese)), .text(value)])
+    }
+    return table
+  }
+
 }

@@ -47,7 +47,7 @@ public enum CriteriaFile {
     let header = table.header
     let idColumn =
       column(id, in: table, role: "alternative", log: &log) ?? 0
-    let names =
+    var names =
       criteria ?? header.indices.filter { $0 != idColumn }.map { header[$0] }
     var columns: [Int] = []
     if criteria == nil {
@@ -57,9 +57,18 @@ public enum CriteriaFile {
     } else {
       for name in names {
         if let k = column(name, in: table, role: "criterion", log: &log) {
+          if k == idColumn {
+            log.append(
+              Diagnostic(
+                .error, file: path, line: 1,
+                "\(header[k]) is the alternative column; it cannot be a criterion too.",
+                help: "Leave it out of --criteria, or name another --id."))
+          }
           columns.append(k)
         }
       }
+      // The header's spelling, whatever case the command gave.
+      if columns.count == names.count { names = columns.map { header[$0] } }
     }
     if let types, types.count != names.count {
       log.append(

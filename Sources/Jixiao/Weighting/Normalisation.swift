@@ -75,6 +75,14 @@ public enum Normalisation: Sendable, Equatable {
       let x = Array(table.column(j))
       let cost = table.types[j] == .cost
       let (values, flat) = try normalise(x, cost: cost, criterion: j)
+      // A tiny reference or target can carry a value past the doubles;
+      // no method can score infinity.
+      if let i = values.firstIndex(where: { !$0.isFinite }) {
+        throw .cell(
+          row: i, criterion: j,
+          "\(name) normalisation takes it past the range of numbers; choose settings of a size like the values'"
+        )
+      }
       for i in 0..<m { out[i, j] = values[i] }
       if flat { constant.append(j) }
     }
