@@ -98,15 +98,9 @@ extension SensitivityReport {
     weightNote: String, normalisations: [String], language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
-    var table = ReportTable(
-      name: "table_sensitivity_settings", title: l("Settings", "设置"),
-      columns: [.init(l("setting", "项目")), .init(l("value", "数值"))])
-    for (j, name) in criteria.enumerated() {
-      table.append([
-        .text(l("weight of \(name)", "\(name) 的权重")),
-        .number(weights[j], decimals: 6),
-      ])
-    }
+    var table = WeightingReport.settings(
+      name: "table_sensitivity_settings", criteria: criteria, weights: weights,
+      language: language)
     let split = drawsPerChoice(s, choices: normalisations.count)
     let rows: [(String, String, String)] = [
       ("weights", "权重来源", l.method(weightNote)),

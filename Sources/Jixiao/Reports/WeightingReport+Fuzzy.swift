@@ -53,15 +53,9 @@ extension WeightingReport {
     votes: Bool, language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
-    var table = ReportTable(
-      name: "fuzzy_settings", title: l("Settings", "设置"),
-      columns: [.init(l("setting", "项目")), .init(l("value", "数值"))])
-    for (j, name) in criteria.enumerated() {
-      table.append([
-        .text(l("weight of \(name)", "\(name) 的权重")),
-        .number(weights[j], decimals: 6),
-      ])
-    }
+    var table = WeightingReport.settings(
+      name: "fuzzy_settings", criteria: criteria, weights: weights,
+      language: language)
     table.append([.text(l("weights", "权重来源")), .text(l.method(weightSource))])
     table.append([
       .text(l("operator", "合成算子")),

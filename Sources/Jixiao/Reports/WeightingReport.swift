@@ -113,6 +113,24 @@ public enum WeightingReport {
     }
   }
 
+  /// A settings table (setting, value) that starts with each criterion's
+  /// weight.
+  static func settings(
+    name: String, criteria: [String], weights: [Double], language: Language
+  ) -> ReportTable {
+    let l = Labels(language: language)
+    var table = ReportTable(
+      name: name, title: l("Settings", "设置"),
+      columns: [.init(l("setting", "项目")), .init(l("value", "数值"))])
+    for (j, criterion) in criteria.enumerated() {
+      table.append([
+        .text(l("weight of \(criterion)", "\(criterion) 的权重")),
+        .number(weights[j], decimals: 6),
+      ])
+    }
+    return table
+  }
+
   /// One row per alternative: each method's score and the position it
   /// gives (1 the best, ties averaged).
   public static func ranking(
@@ -253,15 +271,9 @@ public enum WeightingReport {
     language: Language
   ) -> ReportTable {
     let l = Labels(language: language)
-    var table = ReportTable(
-      name: "rank_settings", title: l("Settings", "设置"),
-      columns: [.init(l("setting", "项目")), .init(l("value", "数值"))])
-    for (j, name) in criteria.enumerated() {
-      table.append([
-        .text(l("weight of \(name)", "\(name) 的权重")),
-        .number(weights[j], decimals: 6),
-      ])
-    }
+    var table = WeightingReport.settings(
+      name: "rank_settings", criteria: criteria, weights: weights,
+      language: language)
     for note in notes {
       table.append([.text(l("note", "说明")), .text(text(note, l))])
     }
