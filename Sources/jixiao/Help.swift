@@ -303,7 +303,7 @@ enum Help {
       """
     ),
     "sensitivity": (
-      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]\n       jixiao sensitivity --table T.csv [--weights W | --weight-method M] [--normalise N,…] [--types +,-,…] [--id C] [--criteria A,B,…] [--zero-offset E] [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--format F] [--out DIR] [--lang L]",
+      "jixiao sensitivity DATASET [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--scales S,…] [--sobol N [--sampler S]] [--threshold X] [--scheme FILE] [--rounding R] [--format F] [--out DIR] [--lang L] [--detail] [--threads N] [--timings]\n       jixiao sensitivity --table T.csv [--weights W | --weight-method M] [--normalise N,…] [--types +,-,…] [--id C] [--criteria A,B,…] [--zero-offset E] [--draws N] [--seed S] [--perturbation P] [--aggregations A,…] [--format F] [--out DIR] [--lang L] [--threads N]",
       """
       How each project's score, grade and rank move when the weights of the
       scheme's dimensions are uncertain: a Monte Carlo over weight draws, with

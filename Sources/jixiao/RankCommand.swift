@@ -30,6 +30,13 @@ func runRank(_ words: [String]) throws(UsageError) -> ExitStatus {
     )
   }
   let zeros = try zeroRule(arguments)
+  if arguments["zero-offset"] != nil,
+    !methods.contains(where: { $0 == "geometric" || $0 == "harmonic" })
+  {
+    printError(
+      "warning: --zero-offset changes only geometric and harmonic means, and no --method here is one."
+    )
+  }
   var v = 0.5
   if let text = arguments["v"] {
     guard let value = Double(text), value >= 0, value <= 1 else {

@@ -52,6 +52,15 @@ func runTableSensitivity(
     )
   }
   let zeros = try zeroRule(arguments)
+  if arguments["zero-offset"] != nil,
+    !settings.aggregations.contains(where: {
+      if case .arithmetic = $0 { false } else { true }
+    })
+  {
+    printError(
+      "warning: --zero-offset changes only geometric and harmonic means, and no --aggregations here is one."
+    )
+  }
   var settings = settings
   // Geometric and harmonic means of normalised values take the table's
   // zero rule, not the data set's offset of 1 point.

@@ -430,4 +430,14 @@ import Testing
     #expect(id.status == 1)
     #expect(id.stderr.contains("a is the alternative column"))
   }
+
+  /// An offset no mean uses is said to do nothing.
+  @Test func idleZeroOffsetIsWarned() throws {
+    let run = try CommandLineTests.run([
+      "rank", Fixture.repo("datasets/weights/xu2004.csv"), "--zero-offset",
+      "0.1",
+    ])
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("warning: --zero-offset changes only"))
+  }
 }
