@@ -17,14 +17,12 @@ extension WeightUncertainty {
   /// The median, 5 % and 95 % of each position's rank over the draws
   /// (positions in base-score order, as `fold` keeps them), exact.
   ///
-  /// Each draw's scores are sorted best first, ties (within `Ranking`'s
-  /// 10⁻¹² relative) sharing their average rank, as `jixiao rank` does;
-  /// the positions come in base-score order, so a draw's scores are
-  /// nearly sorted already and Swift's merge sort finds long runs. An
-  /// alternative's ranks over the draws are read by
-  /// `QuantileDefinition.standard` (type 7, linear between order
-  /// statistics, numpy's default). Block b of draws multiplies operand
-  /// b mod count, as in `fold`, so both see the same draws.
+  /// Each draw's scores are put best first by `DrawSorter`, ties (within
+  /// `Ranking`'s 10⁻¹² relative) sharing their average rank, as
+  /// `jixiao rank` does. An alternative's ranks over the draws are read as
+  /// `QuantileDefinition.standard` reads them (type 7, linear between
+  /// order statistics, numpy's default). Block b of draws multiplies
+  /// operand b mod count, as in `fold`, so both see the same draws.
   static func exactRanks(
     operands: [Operand], n: Int, d: Int, weights: [Double],
     settings: Settings
@@ -200,13 +198,6 @@ extension WeightUncertainty {
     subscript(_ index: Int) -> Element {
       get { storage[index] }
       set { storage[index] = newValue }
-    }
-
-    /// The elements in `range`, to work on in place.
-    func withSlice<R>(
-      _ range: Range<Int>, _ body: (UnsafeMutableBufferPointer<Element>) -> R
-    ) -> R {
-      body(UnsafeMutableBufferPointer(rebasing: storage[range]))
     }
 
     func deallocate() { storage.deallocate() }

@@ -49,8 +49,8 @@ extension WeightUncertainty {
   static func fold(
     operands: [Operand], n: Int, d: Int, weights: [Double],
     draws: Range<Int>, low: [Double], high: [Double],
-    globalRange: (Double, Double), capped: Capped, settings: Settings,
-    state: State
+    globalRange: (Double, Double), capped: Capped, ranks: Bool,
+    settings: Settings, state: State
   ) {
     let (gLow, gHigh) = globalRange
     let hBins = drawBins
@@ -66,7 +66,7 @@ extension WeightUncertainty {
     // bins above, plus the middle of its own bin's, (count + 1)/2; the
     // table keeps it as the rank histogram's bin (0 … rankBins − 1).
     let tables = ResultSlots<[UInt8]>(count: blocks)
-    parallelFor(blocks, threads: settings.threads) { b in
+    parallelFor(ranks ? blocks : 0, threads: settings.threads) { b in
       let k0 = draws.lowerBound + b * size
       let kc = min(size, draws.upperBound - k0)
       let choice = operands[(firstBlock + b) % operands.count]
@@ -133,7 +133,7 @@ extension WeightUncertainty {
     let limits = Limits(
       m0: m0 - e, m1: m1 - e, m2: m2 - e, threshold: settings.threshold - e,
       gScale: gScale, gOffset: gOffset)
-    let ranks = rankTable
+    let rankTables = rankTable
     parallelFor(tiles, threads: settings.threads) { t in
       let r0 = t * tile
       let rows = min(tile, n - r0)
@@ -159,8 +159,9 @@ extension WeightUncertainty {
       guard
         let histograms = state.histograms.baseAddress.map({ $0 + r0 * stride })
       else { return }
-      ranks.withUnsafeBufferPointer { rankTable in
-        guard let table0 = rankTable.baseAddress else { return }
+      rankTables.withUnsafeBufferPointer { rankTable in
+        // No tables when the ranks are kept exactly elsewhere.
+        let table0 = rankTable.isEmpty ? nil : rankTable.baseAddress
         for b in 0..<blocks {
           let k0 = draws.lowerBound + b * size
           let kc = min(size, draws.upperBound - k0)
@@ -175,11 +176,17 @@ extension WeightUncertainty {
             Self.accumulate(
               scratch.product + k &* tile, into: a, own: own, global: global,
               limits: limits)
-            Self.increment(
-              histograms, stride: stride, rankOffset: sb, rows: rows, own: own,
-              global: global,
-              table: table0 + (k0 - draws.lowerBound + k) &* hBins,
-              ownTop: sb - 1, globalTop: hBins - 1)
+            if let table0 {
+              Self.increment(
+                histograms, stride: stride, rankOffset: sb, rows: rows,
+                own: own, global: global,
+                table: table0 + (k0 - draws.lowerBound + k) &* hBins,
+                ownTop: sb - 1, globalTop: hBins - 1)
+            } else {
+              Self.increment(
+                histograms, stride: stride, rows: rows, own: own,
+                ownTop: sb - 1)
+            }
           }
           let before = Double(k0)
           let count = Double(kc)
@@ -220,19 +227,6 @@ extension WeightUncertainty {
   struct Capped: Sendable {
     var top = 0
     var bottom = 0
-
-    /// Puts every draw of the capped alternatives (positions
-    /// 0 ..< top and n − bottom ..< n) in the bin of their tied rank,
-    /// over what the table lookups of pass B counted for them.
-    func setRanks(_ state: State, n: Int, draws: Int) {
-      let rb = state.rankBins
-      for s in 0..<n {
-        guard let rank = rank(s, n: n) else { continue }
-        let row = s * state.rowStride + state.scoreBins
-        for b in 0..<rb { state.histograms[row + b] = 0 }
-        state.histograms[row + rankBin(rank, n: n, bins: rb)] = UInt16(draws)
-      }
-    }
 
     /// The tied rank of position s, if it is capped: (1 + top)/2 at the
     /// top, n − bottom + (1 + bottom)/2 at the bottom.
@@ -324,6 +318,20 @@ extension WeightUncertainty {
       let g = min(globalTop, max(0, Int(global[i])))
       row[o] &+= 1
       row[rankOffset &+ Int(table[g])] &+= 1
+      row += stride
+    }
+  }
+
+  /// The score-histogram increments alone, when the ranks are not counted
+  /// here.
+  @inline(never)
+  static func increment(
+    _ h: UnsafeMutablePointer<UInt16>, stride: Int, rows: Int,
+    own: UnsafePointer<Int32>, ownTop: Int
+  ) {
+    var row = h
+    for i in 0..<rows {
+      row[min(ownTop, max(0, Int(own[i])))] &+= 1
       row += stride
     }
   }

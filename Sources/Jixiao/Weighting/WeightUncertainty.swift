@@ -207,19 +207,20 @@ public struct WeightUncertainty: Sendable {
     // Draws are folded an epoch at a time (up to 4,096 draws, whole
     // blocks), so the epoch's rank tables (2 KB a draw) stay within 8 MB.
     let epoch = settings.block * max(1, 4096 / settings.block)
+    // Exact rank bands where every rank can be kept; the fold then counts
+    // no ranks (no draw histograms, no rank increments).
+    let keepsRanks =
+      n * settings.draws <= min(settings.exactRanksUpTo, Self.exactRankLimit)
     for start in stride(from: 0, to: settings.draws, by: epoch) {
       Self.fold(
         operands: sorted, n: n, d: d, weights: weights,
         draws: start..<min(settings.draws, start + epoch),
         low: sortedLow, high: sortedHigh,
         globalRange: (globalLow, globalHigh), capped: capped,
-        settings: settings, state: state)
+        ranks: !keepsRanks, settings: settings, state: state)
     }
-    // The capped alternatives' ranks, the same in every draw.
-    capped.setRanks(state, n: n, draws: settings.draws)
-    // Exact rank bands where every rank can be kept.
     let exact =
-      n * settings.draws <= min(settings.exactRanksUpTo, Self.exactRankLimit)
+      keepsRanks
       ? Self.exactRanks(
         operands: sorted, n: n, d: d, weights: weights, settings: settings)
       : nil
