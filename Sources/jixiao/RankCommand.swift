@@ -169,13 +169,8 @@ func normalisationOption(_ arguments: Arguments, criteria: [String]?)
     )
   }
   guard let text else { return nil }
+  if let simple = simpleNormalisation(text) { return simple }
   switch text {
-  case "min-max": return .unit
-  case "z-score": return .zScore
-  case "rank": return .rank
-  case "percentile-rank": return .percentileRank
-  case "vector": return .vector
-  case "sum": return .sum
   case "target":
     let cap = try positive(arguments, "cap") ?? 1
     guard arguments["targets"] != nil else {
@@ -224,18 +219,31 @@ func normalisationOption(_ arguments: Arguments, criteria: [String]?)
     }
     return .goalposts(low: low, high: high, scale: scale)
   default:
-    let parts = text.split(separator: ":")
-    // Bounds within ±10⁹, so products and squares of the normalised
-    // values stay finite and exact enough.
-    if parts.count == 3, parts[0] == "min-max", let l = Double(parts[1]),
-      let u = Double(parts[2]), u > l, abs(l) <= 1e9, abs(u) <= 1e9
-    {
-      return .minMax(lower: l, upper: u)
-    }
     throw UsageError(
       message:
         "--normalise is \(text); use min-max (or min-max:L:U with L < U within ±1000000000, such as min-max:0:100), z-score, rank, percentile-rank, vector, sum, target, reference or goalposts."
     )
+  }
+}
+
+/// A normalisation that needs no value per criterion, by its name:
+/// min-max (min-max:L:U), z-score, rank, percentile-rank, vector or sum.
+func simpleNormalisation(_ text: String) -> Normalisation? {
+  switch text {
+  case "min-max": return .unit
+  case "z-score": return .zScore
+  case "rank": return .rank
+  case "percentile-rank": return .percentileRank
+  case "vector": return .vector
+  case "sum": return .sum
+  default:
+    let parts = text.split(separator: ":")
+    // Bounds within ±10⁹, so products and squares of the normalised
+    // values stay finite and exact enough.
+    guard parts.count == 3, parts[0] == "min-max", let l = Double(parts[1]),
+      let u = Double(parts[2]), u > l, abs(l) <= 1e9, abs(u) <= 1e9
+    else { return nil }
+    return .minMax(lower: l, upper: u)
   }
 }
 

@@ -30,18 +30,11 @@ func runTableSensitivity(
   // The normalisations the blocks of draws cycle through.
   var normalisations: [Normalisation] = []
   for name in try nameList(arguments, "normalise") ?? ["min-max"] {
-    // Only those without a value per criterion: one list of names.
-    let simple = [
-      "min-max", "z-score", "rank", "percentile-rank", "vector", "sum",
-    ]
-    let one = try Arguments(
-      ["--normalise", name], options: ["normalise"], flags: [])
-    guard simple.contains(name) || name.hasPrefix("min-max:"),
-      let n = try? normalisationOption(one, criteria: nil)
-    else {
+    // Only those without a value per criterion.
+    guard let n = simpleNormalisation(name) else {
       throw UsageError(
         message:
-          "--normalise names \(name); with --table use min-max (or min-max:L:U), z-score, rank, percentile-rank, vector or sum."
+          "--normalise names \(name); with --table use min-max (or min-max:L:U with L < U within ±1000000000), z-score, rank, percentile-rank, vector or sum."
       )
     }
     normalisations.append(n)
