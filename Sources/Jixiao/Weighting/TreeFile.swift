@@ -99,12 +99,12 @@ extension CriteriaFile {
     // reached sits on a loop of parents.
     var children = [[Int]](repeating: [], count: m)
     for r in 0..<m where parent[r] >= 0 { children[parent[r]].append(r) }
+    let top = (0..<m).filter { parent[$0] < 0 }
     var order: [Int] = []
     var level = [Int](repeating: 0, count: m)
     // With a stack of its own, not recursion: a chain of 100,000 levels
     // would overflow the thread's stack.
-    var stack: [(node: Int, depth: Int)] = (0..<m).reversed()
-      .filter { parent[$0] < 0 }.map { ($0, 1) }
+    var stack: [(node: Int, depth: Int)] = top.reversed().map { ($0, 1) }
     while let (r, depth) = stack.popLast() {
       order.append(r)
       level[r] = depth
@@ -126,9 +126,8 @@ extension CriteriaFile {
       abs(a - b) <= treeTolerance * max(1, abs(a), abs(b))
     }
     let groups = [-1] + (0..<m).filter { !children[$0].isEmpty }
-    func members(_ g: Int) -> [Int] {
-      g < 0 ? (0..<m).filter { parent[$0] < 0 } : children[g]
-    }
+    // The top level is found once: every node of a flat tree asks for it.
+    func members(_ g: Int) -> [Int] { g < 0 ? top : children[g] }
     func sum(_ g: Int) -> Double { members(g).reduce(0) { $0 + weights[$1] } }
     let shares = groups.allSatisfy { close(sum($0), 1) }
     let summed = groups.allSatisfy { g in g < 0 || close(sum(g), weights[g]) }
